@@ -1,0 +1,15 @@
+// Bundles functions/src into lib/index.js. @showroom/model is inlined because a
+// deployed function installs only the npm dependencies in package.json.
+import { build } from "esbuild";
+
+await build({
+  entryPoints: ["src/index.ts"],
+  outfile: "lib/index.js",
+  bundle: true,
+  platform: "node",
+  format: "esm",
+  target: "node20",
+  sourcemap: true,
+  external: ["firebase-admin", "firebase-admin/*", "firebase-functions", "firebase-functions/*", "zod"],
+  logLevel: "warning",
+});

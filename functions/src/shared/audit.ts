@@ -1,0 +1,26 @@
+/**
+ * The audit log: append-only, written only here, in the same transaction as
+ * the change it records so one never exists without the other.
+ */
+import { FieldValue, type Transaction, type WriteBatch } from "firebase-admin/firestore";
+import { Collections } from "@showroom/model";
+import { db } from "../app.js";
+
+export interface AuditEntry {
+  actorUid: string;
+  actorRole: string | null;
+  action: string;
+  target: { kind: string; id: string };
+  before?: unknown;
+  after?: unknown;
+  note?: string;
+}
+
+export function appendAudit(writer: Transaction | WriteBatch, entry: AuditEntry): void {
+  const ref = db().collection(Collections.auditLog).doc();
+  const record = { ...entry, at: FieldValue.serverTimestamp() };
+  // Firestore rejects `undefined`; drop absent optional fields.
+  const clean = Object.fromEntries(Object.entries(record).filter(([, v]) => v !== undefined));
+  // Transaction and WriteBatch share `create`; the cast only picks one overload.
+  (writer as WriteBatch).create(ref, clean);
+}

@@ -1,0 +1,42 @@
+import { HttpsError } from "firebase-functions/https";
+import { SetUserRoleInputSchema, type SetUserRoleInput, type SetUserRoleOutput } from "@showroom/model";
+import type { Auth } from "firebase-admin/auth";
+import type { Firestore } from "firebase-admin/firestore";
+import { appendAudit } from "../shared/audit.js";
+import { defineCallable, type Caller } from "../shared/callable.js";
+import { auth, db } from "../app.js";
+import { roleChanged } from "../logs.js";
+
+/** Merges `role` into the user's existing custom claims (other claims survive). */
+export async function setUserRole(
+  deps: { auth: Auth; db: Firestore },
+  input: SetUserRoleInput,
+  caller: Caller,
+): Promise<SetUserRoleOutput> {
+  const user = await deps.auth.getUser(input.uid).catch((error: { code?: string }) => {
+    if (error.code === "auth/user-not-found") throw new HttpsError("not-found", "No such user.", { reason: "unknown-user" });
+    throw error;
+  });
+  const claims = { ...(user.customClaims ?? {}) };
+  const before = (claims.role as string | undefined) ?? null;
+  if (input.role === null) delete claims.role;
+  else claims.role = input.role;
+  await deps.auth.setCustomUserClaims(input.uid, claims);
+
+  const batch = deps.db.batch();
+  appendAudit(batch, {
+    actorUid: caller.uid,
+    actorRole: caller.role,
+    action: "role.set",
+    target: { kind: "user", id: input.uid },
+    before: { role: before },
+    after: { role: input.role },
+  });
+  await batch.commit();
+  roleChanged(caller.uid, input.uid, input.role);
+  return { uid: input.uid, role: input.role };
+}
+
+export const setUserRoleCallable = defineCallable("setUserRole", "admin", SetUserRoleInputSchema, (input, caller) =>
+  setUserRole({ auth: auth(), db: db() }, input, caller),
+);

@@ -1,0 +1,85 @@
+import { z } from "zod";
+import { CentsSchema, CurrencySchema } from "./money.js";
+
+export const Categories = [
+  "sofas",
+  "chairs",
+  "tables",
+  "beds",
+  "storage",
+  "lighting",
+  "rugs",
+  "decor",
+] as const;
+export const CategorySchema = z.enum(Categories);
+export type Category = z.infer<typeof CategorySchema>;
+
+export const CategoryLabels: Record<Category, string> = {
+  sofas: "Sofas",
+  chairs: "Chairs",
+  tables: "Tables",
+  beds: "Beds",
+  storage: "Storage",
+  lighting: "Lighting",
+  rugs: "Rugs",
+  decor: "Decor",
+};
+
+/** SKUs are upper-case codes such as `SOF-ALBA-3S-VELVET-EMERALD`. */
+export const SkuSchema = z
+  .string()
+  .min(3)
+  .max(64)
+  .regex(/^[A-Z0-9][A-Z0-9-]*$/, "SKU: upper-case letters, digits and dashes");
+
+/** Variant axes (fabric, finish, size, colour…) → chosen value. */
+export const VariantOptionsSchema = z.record(
+  z.string().min(1).max(30),
+  z.string().min(1).max(60),
+);
+
+export const VariantSchema = z.strictObject({
+  sku: SkuSchema,
+  label: z.string().min(1).max(120),
+  options: VariantOptionsSchema,
+  priceCents: CentsSchema,
+});
+export type Variant = z.infer<typeof VariantSchema>;
+
+export const DimensionsSchema = z.strictObject({
+  widthCm: z.number().positive().max(2000),
+  depthCm: z.number().positive().max(2000),
+  heightCm: z.number().positive().max(2000),
+});
+export type Dimensions = z.infer<typeof DimensionsSchema>;
+
+/** `products/{productId}` as stored (timestamps excluded: they are Firestore types). */
+export const ProductSchema = z.object({
+  name: z.string().min(1).max(120),
+  slug: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
+  category: CategorySchema,
+  description: z.string().max(4000),
+  images: z.array(z.string().min(1)).max(12),
+  variants: z.array(VariantSchema).min(1).max(50),
+  currency: CurrencySchema,
+  active: z.boolean(),
+  materials: z.array(z.string().min(1).max(60)).max(10).optional(),
+  dimensions: DimensionsSchema.optional(),
+  /** Lowest variant price: lets the catalog sort and filter by price with one index. */
+  priceFromCents: CentsSchema.optional(),
+  featured: z.boolean().optional(),
+});
+export type Product = z.infer<typeof ProductSchema>;
+
+export function slugify(text: string): string {
+  return text
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "");
+}
+
+export function lowestPrice(variants: readonly Pick<Variant, "priceCents">[]): number {
+  return Math.min(...variants.map((v) => v.priceCents));
+}

@@ -1,0 +1,22 @@
+/** Every Firestore collection name lives here, so rules, functions, web and tests agree. */
+export const Collections = {
+  products: "products",
+  stock: "stock",
+  /** Staff-only: per-location on hand, holds and policy for each SKU. */
+  inventory: "inventory",
+  /** Staff-only: one entry per stock movement; on hand is their sum. */
+  stockLedger: "stockLedger",
+  holds: "holds",
+  orders: "orders",
+  /** Server-only: `${uid}_${idempotencyKey}` → orderId. */
+  orderKeys: "orderKeys",
+  customers: "customers",
+  auditLog: "auditLog",
+} as const;
+
+export type CollectionName = (typeof Collections)[keyof typeof Collections];
+
+/** Stock locations. Orders draw from them in this order (see docs/inventory.md). */
+export const Locations = ["main", "east"] as const;
+export type Location = (typeof Locations)[number];
+export const DEFAULT_LOCATION: Location = "main";

@@ -1,0 +1,179 @@
+/**
+ * The public callable contract (DESIGN.md): one input and one output schema per
+ * callable. Functions parse with these, the web app validates forms with them,
+ * and tests generate inputs from them. Inputs are strict: unknown keys are errors.
+ */
+import { z } from "zod";
+import { CategorySchema, SkuSchema, VariantSchema } from "./catalog.js";
+import { Locations } from "./collections.js";
+import { CentsSchema, CurrencySchema } from "./money.js";
+import { RoleSchema } from "./roles.js";
+
+export const CallableNames = [
+  "placeOrder",
+  "cancelOrder",
+  "holdCart",
+  "releaseHold",
+  "adjustStock",
+  "upsertProduct",
+  "updateOrderStatus",
+  "setUserRole",
+  "exportMyData",
+  "deleteMyAccount",
+] as const;
+export type CallableName = (typeof CallableNames)[number];
+
+export const IdempotencyKeySchema = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{8,100}$/, "8–100 characters of A–Z, a–z, 0–9, _ and -");
+
+export const MAX_LINES = 25;
+export const MAX_LINE_QUANTITY = 20;
+
+export const OrderLineInputSchema = z.strictObject({
+  sku: SkuSchema,
+  quantity: z.number().int().min(1).max(MAX_LINE_QUANTITY),
+});
+export type OrderLineInput = z.infer<typeof OrderLineInputSchema>;
+
+export const LinesSchema = z
+  .array(OrderLineInputSchema)
+  .min(1)
+  .max(MAX_LINES)
+  .refine((lines) => new Set(lines.map((l) => l.sku)).size === lines.length, {
+    message: "Each SKU may appear on one line only",
+  });
+
+/** ISO 3166-1 alpha-2: two upper-case letters (the form validates against a list). */
+export const CountryCodeSchema = z.string().regex(/^[A-Z]{2}$/, "Two-letter country code");
+
+const trimmed = (max: number) => z.string().trim().min(1).max(max);
+
+export const ShippingAddressSchema = z.strictObject({
+  name: trimmed(100),
+  line1: trimmed(200),
+  line2: z.string().trim().max(200).optional(),
+  city: trimmed(100),
+  postalCode: trimmed(20),
+  country: CountryCodeSchema,
+  phone: z
+    .string()
+    .trim()
+    .regex(/^\+?[0-9 ()-]{5,25}$/, "Phone: digits, spaces, ( ) - and an optional leading +")
+    .optional(),
+});
+export type ShippingAddress = z.infer<typeof ShippingAddressSchema>;
+
+const DocIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,128}$/, "Not a valid id");
+
+export const PlaceOrderInputSchema = z.strictObject({
+  idempotencyKey: IdempotencyKeySchema,
+  lines: LinesSchema,
+  shipping: ShippingAddressSchema,
+  holdId: DocIdSchema.optional(),
+});
+export const PlaceOrderOutputSchema = z.object({
+  orderId: z.string(),
+  status: z.literal("placed"),
+  totalCents: CentsSchema,
+  currency: CurrencySchema,
+});
+
+export const OrderStatusSchema = z.enum(["placed", "fulfilled", "delivered", "cancelled"]);
+export type OrderStatus = z.infer<typeof OrderStatusSchema>;
+
+export const CancelOrderInputSchema = z.strictObject({
+  orderId: DocIdSchema,
+  reason: z.string().trim().max(500).optional(),
+});
+export const CancelOrderOutputSchema = z.object({
+  orderId: z.string(),
+  status: z.literal("cancelled"),
+});
+
+export const HoldCartInputSchema = z.strictObject({ lines: LinesSchema });
+export const HoldCartOutputSchema = z.object({
+  holdId: z.string(),
+  expiresAt: z.iso.datetime(),
+});
+
+export const ReleaseHoldInputSchema = z.strictObject({ holdId: DocIdSchema });
+export const ReleaseHoldOutputSchema = z.object({
+  holdId: z.string(),
+  released: z.literal(true),
+});
+
+export const AdjustmentReasonSchema = z.enum(["receive", "count", "damage", "return", "correction"]);
+export type AdjustmentReason = z.infer<typeof AdjustmentReasonSchema>;
+
+export const MAX_STOCK_UNITS = 1_000_000;
+
+export const AdjustStockInputSchema = z
+  .strictObject({
+    sku: SkuSchema,
+    location: z.enum(Locations).optional(),
+    delta: z.number().int().min(-MAX_STOCK_UNITS).max(MAX_STOCK_UNITS).refine((d) => d !== 0, "delta must not be 0").optional(),
+    setTo: z.number().int().min(0).max(MAX_STOCK_UNITS).optional(),
+    reason: AdjustmentReasonSchema,
+    note: z.string().trim().max(500).optional(),
+  })
+  .refine((input) => (input.delta === undefined) !== (input.setTo === undefined), {
+    message: "Give exactly one of delta or setTo",
+  });
+export const AdjustStockOutputSchema = z.object({
+  sku: z.string(),
+  onHand: z.number().int(),
+  available: z.number().int(),
+});
+
+export const UpsertProductInputSchema = z
+  .strictObject({
+    id: DocIdSchema.optional(),
+    name: z.string().trim().min(1).max(120),
+    category: CategorySchema,
+    description: z.string().max(4000),
+    variants: z.array(VariantSchema).min(1).max(50),
+    currency: CurrencySchema.optional(),
+    leadTimeDays: z.number().int().min(1).max(365).optional(),
+    madeToOrder: z.boolean().optional(),
+  })
+  .refine((p) => new Set(p.variants.map((v) => v.sku)).size === p.variants.length, {
+    message: "Each variant needs its own SKU",
+  });
+export const UpsertProductOutputSchema = z.object({ productId: z.string() });
+
+export const UpdateOrderStatusInputSchema = z.strictObject({
+  orderId: DocIdSchema,
+  status: z.enum(["fulfilled", "delivered"]),
+});
+export const UpdateOrderStatusOutputSchema = z.object({
+  orderId: z.string(),
+  status: OrderStatusSchema,
+});
+
+export const SetUserRoleInputSchema = z.strictObject({
+  uid: z.string().min(1).max(128),
+  role: RoleSchema.nullable(),
+});
+export const SetUserRoleOutputSchema = z.object({
+  uid: z.string(),
+  role: RoleSchema.nullable(),
+});
+
+export const EmptyInputSchema = z.strictObject({});
+export const DeleteMyAccountOutputSchema = z.object({ deleted: z.literal(true) });
+
+/** Reasons carried in `HttpsError.details.reason`. */
+export type ErrorReason = "out-of-stock" | "unknown-sku" | "hold-expired" | "invalid-transition";
+
+export type PlaceOrderInput = z.infer<typeof PlaceOrderInputSchema>;
+export type PlaceOrderOutput = z.infer<typeof PlaceOrderOutputSchema>;
+export type CancelOrderInput = z.infer<typeof CancelOrderInputSchema>;
+export type HoldCartInput = z.infer<typeof HoldCartInputSchema>;
+export type HoldCartOutput = z.infer<typeof HoldCartOutputSchema>;
+export type AdjustStockInput = z.infer<typeof AdjustStockInputSchema>;
+export type AdjustStockOutput = z.infer<typeof AdjustStockOutputSchema>;
+export type UpsertProductInput = z.infer<typeof UpsertProductInputSchema>;
+export type UpdateOrderStatusInput = z.infer<typeof UpdateOrderStatusInputSchema>;
+export type SetUserRoleInput = z.infer<typeof SetUserRoleInputSchema>;
+export type SetUserRoleOutput = z.infer<typeof SetUserRoleOutputSchema>;

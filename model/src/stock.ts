@@ -1,0 +1,67 @@
+import { z } from "zod";
+import { SkuSchema } from "./catalog.js";
+
+export const StockStatusSchema = z.enum([
+  "in_stock",
+  "low_stock",
+  "out_of_stock",
+  "made_to_order",
+  "backorder",
+]);
+export type StockStatus = z.infer<typeof StockStatusSchema>;
+
+/** How a SKU may sell: from stock only, without limit (made to order), or past zero up to a limit. */
+export const StockPolicySchema = z.enum(["stock", "made_to_order", "backorder"]);
+export type StockPolicy = z.infer<typeof StockPolicySchema>;
+
+export const DEFAULT_LOW_STOCK_THRESHOLD = 3;
+
+/** `stock/{sku}`: the public, live view shoppers read. Written only by functions. */
+export const PublicStockSchema = z.object({
+  sku: SkuSchema,
+  productId: z.string().min(1),
+  available: z.number().int().min(0),
+  status: StockStatusSchema,
+  lowStockThreshold: z.number().int().min(0).optional(),
+  leadTimeDays: z.number().int().min(0).optional(),
+});
+export type PublicStock = z.infer<typeof PublicStockSchema>;
+
+export interface StockFacts {
+  /** Units that can be sold now (on hand − active holds), may be < 0 only for backorder. */
+  sellable: number;
+  policy: StockPolicy;
+  lowStockThreshold: number;
+  /** For backorder: how many units may be sold past zero. */
+  backorderLimit?: number;
+}
+
+/** The public status for a SKU; one rule shared by functions, seed and tests. */
+export function stockStatus(facts: StockFacts): StockStatus {
+  if (facts.policy === "made_to_order") return "made_to_order";
+  if (facts.sellable <= 0) {
+    const canBackorder = facts.policy === "backorder" && (facts.backorderLimit ?? 0) + facts.sellable > 0;
+    return canBackorder ? "backorder" : "out_of_stock";
+  }
+  return facts.sellable <= facts.lowStockThreshold ? "low_stock" : "in_stock";
+}
+
+/** The words the storefront shows, exactly as DESIGN lists them. */
+export function availabilityLabel(
+  stock: Pick<PublicStock, "available" | "status" | "leadTimeDays">,
+): string {
+  switch (stock.status) {
+    case "in_stock":
+      return "In stock";
+    case "low_stock":
+      return `Only ${stock.available} left`;
+    case "out_of_stock":
+      return "Out of stock";
+    case "made_to_order": {
+      const weeks = Math.max(1, Math.ceil((stock.leadTimeDays ?? 0) / 7));
+      return `Made to order — ships in ${weeks} week${weeks === 1 ? "" : "s"}`;
+    }
+    case "backorder":
+      return "Backorder";
+  }
+}

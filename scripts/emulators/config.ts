@@ -1,0 +1,85 @@
+/**
+ * Emulator ports and project id: read once from firebase.json / .firebaserc.
+ * A "slot" shifts every port by 10 × slot so separate test runs (or a test that
+ * restarts emulators) can run beside `npm start` without clashing.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
+export const PROJECT_ID = "demo-showroom";
+export const EMULATORS = ["firestore", "auth", "functions"] as const;
+const MAX_SLOT = 9;
+
+interface HostPort {
+  host: string;
+  port: number;
+  websocketPort?: number;
+}
+type EmulatorConfig = Record<string, HostPort | boolean | { enabled: boolean }>;
+
+interface FirebaseJson {
+  emulators: EmulatorConfig;
+  [key: string]: unknown;
+}
+
+export interface EmulatorPorts {
+  firestore: number;
+  auth: number;
+  functions: number;
+  hub: number;
+}
+
+export function readFirebaseJson(): FirebaseJson {
+  return JSON.parse(fs.readFileSync(path.join(ROOT, "firebase.json"), "utf8")) as FirebaseJson;
+}
+
+export function parseSlot(value: string | undefined): number {
+  if (value === undefined || value === "") return 0;
+  const slot = Number(value);
+  if (!Number.isInteger(slot) || slot < 0 || slot > MAX_SLOT) {
+    throw new Error(`SHOWROOM_EMULATOR_SLOT must be a whole number 0–${MAX_SLOT}, got "${value}"`);
+  }
+  return slot;
+}
+
+/** firebase.json with every emulator port moved by 10 × slot. */
+export function shiftPorts(config: FirebaseJson, slot: number): FirebaseJson {
+  const emulators: EmulatorConfig = {};
+  for (const [name, value] of Object.entries(config.emulators)) {
+    if (typeof value === "object" && "port" in value) {
+      const shifted: HostPort = { ...value, port: value.port + 10 * slot };
+      if (value.websocketPort) shifted.websocketPort = value.websocketPort + 10 * slot;
+      emulators[name] = shifted;
+    } else {
+      emulators[name] = value;
+    }
+  }
+  return { ...config, emulators };
+}
+
+export function portsOf(config: FirebaseJson): EmulatorPorts {
+  const port = (name: string) => (config.emulators[name] as HostPort).port;
+  return { firestore: port("firestore"), auth: port("auth"), functions: port("functions"), hub: port("hub") };
+}
+
+/** The config file firebase-tools should read for a slot: firebase.json itself for slot 0. */
+export function configFileForSlot(slot: number): string {
+  if (slot === 0) return path.join(ROOT, "firebase.json");
+  // It must sit in the project root: firebase-tools resolves rules and functions paths from it.
+  const file = path.join(ROOT, `.firebase.slot-${slot}.json`);
+  fs.writeFileSync(file, JSON.stringify(shiftPorts(readFirebaseJson(), slot), null, 2));
+  return file;
+}
+
+/** The variables every emulator client (Admin SDK, tests, seed, bench) reads. */
+export function emulatorEnv(ports: EmulatorPorts): Record<string, string> {
+  return {
+    FIRESTORE_EMULATOR_HOST: `127.0.0.1:${ports.firestore}`,
+    FIREBASE_AUTH_EMULATOR_HOST: `127.0.0.1:${ports.auth}`,
+    FUNCTIONS_EMULATOR_ORIGIN: `http://127.0.0.1:${ports.functions}`,
+    FIREBASE_EMULATOR_HUB: `127.0.0.1:${ports.hub}`,
+    GCLOUD_PROJECT: PROJECT_ID,
+  };
+}
