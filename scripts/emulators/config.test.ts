@@ -1,0 +1,21 @@
+import { describe, expect, it } from "vitest";
+import { parseSlot, portsOf, readFirebaseJson, shiftPorts } from "./config.js";
+
+describe("emulator slots", () => {
+  it("slot 0 keeps the DESIGN ports", () => {
+    expect(portsOf(shiftPorts(readFirebaseJson(), 0))).toEqual({ firestore: 8080, auth: 9099, functions: 5001, hub: 4400 });
+  });
+
+  it("moves every port, websocket included, by 10 per slot and leaves the UI off", () => {
+    const shifted = shiftPorts(readFirebaseJson(), 3);
+    expect(portsOf(shifted)).toEqual({ firestore: 8110, auth: 9129, functions: 5031, hub: 4430 });
+    expect(shifted.emulators.firestore).toMatchObject({ websocketPort: 9180 });
+    expect(shifted.emulators.ui).toEqual({ enabled: false });
+  });
+
+  it("rejects slots that are not 0–9", () => {
+    expect(parseSlot(undefined)).toBe(0);
+    expect(parseSlot("4")).toBe(4);
+    for (const bad of ["-1", "10", "1.5", "one"]) expect(() => parseSlot(bad)).toThrow(/SHOWROOM_EMULATOR_SLOT/);
+  });
+});

@@ -1,0 +1,121 @@
+/**
+ * Writes the demo store. Idempotent: products are upserted; a SKU's stock
+ * (inventory, public stock, opening ledger entries) is created only the first
+ * time, so re-seeding never undoes sales or adjustments.
+ */
+import { FieldValue, type Firestore } from "firebase-admin/firestore";
+import type { Auth } from "firebase-admin/auth";
+import { Collections, lowestPrice, stockStatus, type Location } from "@showroom/model";
+import { productIllustration } from "./illustrations.js";
+import type { SeedProduct } from "./catalog.js";
+import { DEMO_PASSWORD, demoAccounts } from "./demo-accounts.js";
+
+type Variant = SeedProduct["variants"][number];
+
+export interface SeedReport {
+  products: number;
+  skus: number;
+  stockCreated: number;
+}
+
+function productDoc(product: SeedProduct) {
+  return {
+    name: product.name,
+    slug: product.slug,
+    category: product.category,
+    description: product.description,
+    images: [productIllustration(product)],
+    variants: product.variants.map(({ sku, label, options, priceCents }) => ({ sku, label, options, priceCents })),
+    currency: product.currency,
+    active: true,
+    materials: product.materials,
+    dimensions: product.dimensions,
+    priceFromCents: lowestPrice(product.variants),
+    featured: product.featured ?? false,
+    createdAt: new Date(Date.UTC(2026, 10, 1) - product.createdDaysAgo * 86_400_000),
+    updatedAt: FieldValue.serverTimestamp(),
+  };
+}
+
+function stockDocs(productId: string, variant: Variant) {
+  const plan = variant.stock;
+  const onHand = plan.main + plan.east;
+  const facts = { sellable: onHand, policy: plan.policy, lowStockThreshold: plan.lowStockThreshold, backorderLimit: plan.backorderLimit };
+  const optional = {
+    ...(plan.leadTimeDays !== undefined ? { leadTimeDays: plan.leadTimeDays } : {}),
+    ...(plan.backorderLimit !== undefined ? { backorderLimit: plan.backorderLimit } : {}),
+  };
+  const inventory = {
+    sku: variant.sku,
+    productId,
+    policy: plan.policy,
+    locations: { main: { onHand: plan.main }, east: { onHand: plan.east } },
+    held: 0,
+    lowStockThreshold: plan.lowStockThreshold,
+    ...optional,
+    updatedAt: FieldValue.serverTimestamp(),
+  };
+  const stock = {
+    sku: variant.sku,
+    productId,
+    available: Math.max(0, onHand),
+    status: stockStatus(facts),
+    lowStockThreshold: plan.lowStockThreshold,
+    ...(plan.leadTimeDays !== undefined ? { leadTimeDays: plan.leadTimeDays } : {}),
+    updatedAt: FieldValue.serverTimestamp(),
+  };
+  const ledger = (["main", "east"] as Location[])
+    .filter((location) => plan[location] !== 0)
+    .map((location) => ({
+      id: `seed-${variant.sku}-${location}`,
+      data: {
+        sku: variant.sku,
+        location,
+        delta: plan[location],
+        reason: "seed",
+        actorUid: "seed",
+        before: 0,
+        after: plan[location],
+        at: FieldValue.serverTimestamp(),
+      },
+    }));
+  return { inventory, stock, ledger };
+}
+
+export async function seedCatalog(db: Firestore, products: SeedProduct[], log: (line: string) => void): Promise<SeedReport> {
+  const existing = new Set(
+    (await db.collection(Collections.inventory).select().get()).docs.map((d) => d.id),
+  );
+  const writer = db.bulkWriter();
+  writer.onWriteError((error) => error.failedAttempts < 5);
+  let skus = 0;
+  let stockCreated = 0;
+  for (const [index, product] of products.entries()) {
+    void writer.set(db.collection(Collections.products).doc(product.id), productDoc(product));
+    for (const variant of product.variants) {
+      skus += 1;
+      if (existing.has(variant.sku)) continue;
+      stockCreated += 1;
+      const docs = stockDocs(product.id, variant);
+      void writer.create(db.collection(Collections.inventory).doc(variant.sku), docs.inventory);
+      void writer.set(db.collection(Collections.stock).doc(variant.sku), docs.stock);
+      for (const entry of docs.ledger) void writer.set(db.collection(Collections.stockLedger).doc(entry.id), entry.data);
+    }
+    if ((index + 1) % 500 === 0) log(`  ${index + 1}/${products.length} products queued`);
+  }
+  await writer.close();
+  return { products: products.length, skus, stockCreated };
+}
+
+export async function seedAccounts(auth: Auth, log: (line: string) => void): Promise<void> {
+  for (const account of demoAccounts) {
+    const user = await auth.getUserByEmail(account.email).catch(() =>
+      auth.createUser({ email: account.email, password: DEMO_PASSWORD, displayName: account.displayName, emailVerified: true }),
+    );
+    const claims = { ...(user.customClaims ?? {}) };
+    if (account.role) claims.role = account.role;
+    else delete claims.role;
+    await auth.setCustomUserClaims(user.uid, claims);
+    log(`  ${account.email} (${account.role ?? "shopper"})`);
+  }
+}

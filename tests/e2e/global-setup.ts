@@ -1,0 +1,30 @@
+/**
+ * e2e: seed the demo store into the running emulators and serve the web app
+ * with Vite, pointed at those emulators. Tests read the URL with inject("baseUrl").
+ */
+import { execFileSync } from "node:child_process";
+import path from "node:path";
+import { createServer } from "vite";
+import type { TestProject } from "vitest/node";
+import { firestoreEmulator, authEmulator, functionsEmulator } from "../support/env.js";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    baseUrl: string;
+  }
+}
+
+export default async function setup(project: TestProject) {
+  execFileSync(process.execPath, ["--import", "tsx", path.resolve("scripts/seed/index.ts")], { stdio: "inherit" });
+  Object.assign(process.env, {
+    VITE_FIRESTORE_PORT: String(firestoreEmulator().port),
+    VITE_AUTH_PORT: String(authEmulator().port),
+    VITE_FUNCTIONS_PORT: functionsEmulator().port,
+  });
+  const server = await createServer({ root: path.resolve("web"), server: { port: 0, strictPort: false }, logLevel: "warn" });
+  await server.listen();
+  const address = server.httpServer?.address();
+  if (!address || typeof address === "string") throw new Error("Vite did not report a port");
+  project.provide("baseUrl", `http://127.0.0.1:${address.port}`);
+  return () => server.close();
+}
