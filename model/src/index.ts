@@ -5,3 +5,5 @@ export * from "./inventory.js";
 export * from "./money.js";
 export * from "./roles.js";
 export * from "./stock.js";
+export * from "./customer.js";
+export * from "./orders.js";

@@ -1,0 +1,42 @@
+import { z } from "zod";
+import { SkuSchema } from "./catalog.js";
+import { Locations } from "./collections.js";
+import { OrderStatusSchema, ShippingAddressSchema } from "./contract.js";
+import { CentsSchema, CurrencySchema } from "./money.js";
+
+/** One order line as stored: prices copied from the catalog at order time. */
+export const OrderLineSchema = z.object({
+  sku: SkuSchema,
+  productId: z.string(),
+  name: z.string(),
+  label: z.string(),
+  quantity: z.number().int().min(1),
+  unitPriceCents: CentsSchema,
+  lineTotalCents: CentsSchema,
+  /** Units taken from each location (see docs/inventory.md for the rule). */
+  allocations: z.array(z.object({ location: z.enum(Locations), quantity: z.number().int() })),
+});
+export type OrderLine = z.infer<typeof OrderLineSchema>;
+
+/**
+ * `orders/{orderId}` (timestamps excluded: Firestore types). Written only by
+ * functions; readable by the owner (`uid`) and staff.
+ */
+export const OrderSchema = z.object({
+  uid: z.string(),
+  lines: z.array(OrderLineSchema).min(1),
+  totalCents: CentsSchema,
+  currency: CurrencySchema,
+  status: OrderStatusSchema,
+  shipping: ShippingAddressSchema,
+  idempotencyKey: z.string(),
+  holdId: z.string().optional(),
+  cancelReason: z.string().optional(),
+});
+export type Order = z.infer<typeof OrderSchema>;
+
+/** Allowed staff transitions; cancellation is its own callable. */
+export const NextOrderStatus: Record<string, string | undefined> = {
+  placed: "fulfilled",
+  fulfilled: "delivered",
+};
