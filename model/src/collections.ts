@@ -2,6 +2,8 @@
 export const Collections = {
   products: "products",
   stock: "stock",
+  /** Public: one document per product with every variant's availability, so a catalog page reads one document per card. */
+  productStock: "productStock",
   /** Staff-only: per-location on hand, holds and policy for each SKU. */
   inventory: "inventory",
   /** Staff-only: one entry per stock movement; on hand is their sum. */

@@ -65,3 +65,10 @@ export function availabilityLabel(
       return "Backorder";
   }
 }
+
+/** `productStock/{productId}`: the public availability of every variant, keyed by SKU. Written only by functions, with every `stock/{sku}` write. */
+export const ProductStockSchema = z.object({
+  productId: z.string().min(1),
+  skus: z.record(z.string(), PublicStockSchema.pick({ available: true, status: true, leadTimeDays: true })),
+});
+export type ProductStock = z.infer<typeof ProductStockSchema>;

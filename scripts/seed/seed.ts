@@ -82,6 +82,18 @@ function stockDocs(productId: string, variant: Variant) {
   return { inventory, stock, ledger };
 }
 
+/** The public per-product summary, written only when none of the product's stock existed yet (first seed). */
+function productStockSummary(product: SeedProduct, existing: Set<string>) {
+  if (product.variants.some((v) => existing.has(v.sku))) return null;
+  const skus = Object.fromEntries(
+    product.variants.map((variant) => {
+      const { stock } = stockDocs(product.id, variant);
+      return [variant.sku, { available: stock.available, status: stock.status, ...(stock.leadTimeDays !== undefined ? { leadTimeDays: stock.leadTimeDays } : {}) }];
+    }),
+  );
+  return { productId: product.id, skus, updatedAt: FieldValue.serverTimestamp() };
+}
+
 export async function seedCatalog(db: Firestore, products: SeedProduct[], log: (line: string) => void): Promise<SeedReport> {
   const existing = new Set(
     (await db.collection(Collections.inventory).select().get()).docs.map((d) => d.id),
@@ -101,6 +113,8 @@ export async function seedCatalog(db: Firestore, products: SeedProduct[], log: (
       void writer.set(db.collection(Collections.stock).doc(variant.sku), docs.stock);
       for (const entry of docs.ledger) void writer.set(db.collection(Collections.stockLedger).doc(entry.id), entry.data);
     }
+    const summary = productStockSummary(product, existing);
+    if (summary) void writer.set(db.collection(Collections.productStock).doc(product.id), summary);
     if ((index + 1) % 500 === 0) log(`  ${index + 1}/${products.length} products queued`);
   }
   await writer.close();

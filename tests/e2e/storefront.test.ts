@@ -36,7 +36,7 @@ describe("storefront", () => {
     await page.getByRole("link", { name: "Lighting" }).click();
     await page.getByRole("heading", { name: "Lighting" }).waitFor();
     const lighting = seedProducts().filter((p) => p.category === "lighting").map((p) => p.name);
-    await expect.poll(async () => (await page.getByRole("article").allTextContents()).length).toBe(Math.min(lighting.length, 24));
+    await expect.poll(async () => (await page.getByRole("article").allTextContents()).length).toBe(Math.min(lighting.length, 12));
     for (const name of await page.getByRole("article").evaluateAll((els) => els.map((e) => e.getAttribute("aria-label")))) {
       expect(lighting).toContain(name);
     }

@@ -25,5 +25,5 @@ export const config = {
       }
     : null,
   region: "us-central1",
-  catalogPageSize: 24,
+  catalogPageSize: 12,
 } as const;
