@@ -81,5 +81,7 @@ export function emulatorEnv(ports: EmulatorPorts): Record<string, string> {
     FUNCTIONS_EMULATOR_ORIGIN: `http://127.0.0.1:${ports.functions}`,
     FIREBASE_EMULATOR_HUB: `127.0.0.1:${ports.hub}`,
     GCLOUD_PROJECT: PROJECT_ID,
+    // No metadata server exists here; without this, google-auth-library probes for one and warns.
+    METADATA_SERVER_DETECTION: "none",
   };
 }
