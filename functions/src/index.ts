@@ -1,2 +1,19 @@
 // Declares the deployed functions; each lives in its domain folder.
 export { setUserRoleCallable as setUserRole } from "./staff/set-user-role.js";
+export { placeOrderCallable as placeOrder, cancelOrderCallable as cancelOrder } from "./orders/callables.js";
+export { updateOrderStatusCallable as updateOrderStatus } from "./orders/update-order-status.js";
+export { holdCartCallable as holdCart, releaseHoldCallable as releaseHold, adjustStockCallable as adjustStock } from "./inventory/callables.js";
+export { upsertProductCallable as upsertProduct } from "./inventory/upsert-product.js";
+export { sweepExpiredHoldsSchedule as sweepExpiredHolds } from "./inventory/sweep.js";
+// Emulator only (undefined when deployed, so it is never deployed): the flash-sale benchmark's baseline.
+export { benchNaivePlaceOrderCallable as benchNaivePlaceOrder } from "./orders/callables.js";
+// Staff console.
+export { receiveShipmentCallable as receiveShipment } from "./staff/receive-shipment.js";
+export { listStaffCallable as listStaff } from "./staff/list-staff.js";
+export { setProductActiveCallable as setProductActive } from "./staff/set-product-active.js";
+// Customer data (issue 7): profiles, consent history and audit, back-in-stock alerts, export, erasure, staff lookup.
+export { onUserCreated, onCustomerWritten, onStockWritten } from "./customers/triggers.js";
+export { syncMyProfileCallable as syncMyProfile } from "./customers/profile.js";
+export { exportMyDataCallable as exportMyData } from "./customers/export-data.js";
+export { deleteMyAccountCallable as deleteMyAccount } from "./customers/erase-account.js";
+export { lookupCustomerCallable as lookupCustomer } from "./customers/lookup-customer.js";

@@ -20,6 +20,13 @@ export const CallableNames = [
   "setUserRole",
   "exportMyData",
   "deleteMyAccount",
+  // Staff console (docs: web/src/features/admin).
+  "receiveShipment",
+  "listStaff",
+  "setProductActive",
+  // Customer data (issue 7): profile sync after sign-in/linking, staff customer lookup.
+  "syncMyProfile",
+  "lookupCustomer",
 ] as const;
 export type CallableName = (typeof CallableNames)[number];
 
@@ -164,7 +171,18 @@ export const EmptyInputSchema = z.strictObject({});
 export const DeleteMyAccountOutputSchema = z.object({ deleted: z.literal(true) });
 
 /** Reasons carried in `HttpsError.details.reason`. */
-export type ErrorReason = "out-of-stock" | "unknown-sku" | "hold-expired" | "invalid-transition";
+export type ErrorReason =
+  | "out-of-stock"
+  | "unknown-sku"
+  | "hold-expired"
+  | "invalid-transition"
+  // Added by the inventory engine (docs/inventory.md).
+  | "unknown-order"
+  | "unknown-hold"
+  | "negative-stock"
+  | "sku-taken"
+  // Added by customer data (issue 7).
+  | "unknown-customer";
 
 export type PlaceOrderInput = z.infer<typeof PlaceOrderInputSchema>;
 export type PlaceOrderOutput = z.infer<typeof PlaceOrderOutputSchema>;
@@ -177,3 +195,110 @@ export type UpsertProductInput = z.infer<typeof UpsertProductInputSchema>;
 export type UpdateOrderStatusInput = z.infer<typeof UpdateOrderStatusInputSchema>;
 export type SetUserRoleInput = z.infer<typeof SetUserRoleInputSchema>;
 export type SetUserRoleOutput = z.infer<typeof SetUserRoleOutputSchema>;
+
+// ---- Staff console ---------------------------------------------------------
+
+/** One receipt is one transaction: rows + touched SKUs + products stay well under Firestore's 500 writes. */
+export const MAX_RECEIPT_ROWS = 150;
+
+export const ReceiptRowSchema = z.strictObject({
+  sku: SkuSchema,
+  location: z.enum(Locations),
+  quantity: z.number().int().min(1).max(MAX_STOCK_UNITS),
+});
+export type ReceiptRow = z.infer<typeof ReceiptRowSchema>;
+
+/** `receiptId` is chosen by the client once per preview, so a retried or double-clicked apply receives once. */
+export const ReceiveShipmentInputSchema = z.strictObject({
+  receiptId: IdempotencyKeySchema,
+  rows: z
+    .array(ReceiptRowSchema)
+    .min(1)
+    .max(MAX_RECEIPT_ROWS)
+    .refine((rows) => new Set(rows.map((r) => `${r.sku}@${r.location}`)).size === rows.length, {
+      message: "Each SKU may appear once per location",
+    }),
+  note: z.string().trim().max(500).optional(),
+});
+export const ReceiveShipmentOutputSchema = z.object({
+  receiptId: z.string(),
+  rows: z.number().int(),
+  units: z.number().int(),
+  /** True when this receipt had already been applied: nothing moved this time. */
+  alreadyApplied: z.boolean(),
+});
+export type ReceiveShipmentInput = z.infer<typeof ReceiveShipmentInputSchema>;
+export type ReceiveShipmentOutput = z.infer<typeof ReceiveShipmentOutputSchema>;
+
+export const StaffUserSchema = z.object({
+  uid: z.string(),
+  email: z.string().nullable(),
+  displayName: z.string().nullable(),
+  role: RoleSchema.nullable(),
+});
+export type StaffUser = z.infer<typeof StaffUserSchema>;
+
+/** Admin: every user holding a role, plus (with `email`) that one user, so a role can be granted by email. */
+export const ListStaffInputSchema = z.strictObject({ email: z.email().optional() });
+export const ListStaffOutputSchema = z.object({
+  staff: z.array(StaffUserSchema),
+  user: StaffUserSchema.nullable(),
+});
+export type ListStaffInput = z.infer<typeof ListStaffInputSchema>;
+export type ListStaffOutput = z.infer<typeof ListStaffOutputSchema>;
+
+/** Staff: take a product off the storefront or bring it back (audited). */
+export const SetProductActiveInputSchema = z.strictObject({ productId: DocIdSchema, active: z.boolean() });
+export const SetProductActiveOutputSchema = z.object({ productId: z.string(), active: z.boolean() });
+export type SetProductActiveInput = z.infer<typeof SetProductActiveInputSchema>;
+
+// ---- Customer data (issue 7) ----------------------------------------------
+
+/** One exported document: its path and its data (timestamps as ISO strings). */
+export const ExportedDocumentSchema = z.object({
+  path: z.string(),
+  collection: z.string(),
+  data: z.record(z.string(), z.unknown()),
+});
+/** `exportMyData`: every document about the caller, and nothing about anyone else. */
+export const ExportMyDataOutputSchema = z.object({
+  uid: z.string(),
+  exportedAt: z.iso.datetime(),
+  account: z.object({ email: z.string().nullable(), phoneNumber: z.string().nullable(), createdAt: z.string().nullable() }),
+  documents: z.array(ExportedDocumentSchema),
+});
+export type ExportMyDataOutput = z.infer<typeof ExportMyDataOutputSchema>;
+
+/** `syncMyProfile`: called after sign-in or linking a guest; copies the verified email into the profile. */
+export const SyncMyProfileOutputSchema = z.object({
+  uid: z.string(),
+  email: z.string().nullable(),
+  created: z.boolean(),
+});
+export type SyncMyProfileOutput = z.infer<typeof SyncMyProfileOutputSchema>;
+
+/** `lookupCustomer` (staff): a customer's profile and orders, found by email; every call is audited. */
+export const LookupCustomerInputSchema = z.strictObject({ email: z.email().max(320) });
+export const LookupCustomerOutputSchema = z.object({
+  customer: z.object({
+    uid: z.string(),
+    email: z.string(),
+    displayName: z.string().nullable(),
+    phone: z.string().nullable(),
+    addresses: z.array(z.record(z.string(), z.unknown())),
+    marketing: z.object({ email: z.boolean(), sms: z.boolean() }),
+    createdAt: z.string().nullable(),
+  }),
+  orders: z.array(
+    z.object({
+      orderId: z.string(),
+      status: OrderStatusSchema,
+      totalCents: CentsSchema,
+      currency: CurrencySchema,
+      createdAt: z.string().nullable(),
+      lines: z.array(z.object({ sku: z.string(), name: z.string(), quantity: z.number().int() })),
+    }),
+  ),
+});
+export type LookupCustomerInput = z.infer<typeof LookupCustomerInputSchema>;
+export type LookupCustomerOutput = z.infer<typeof LookupCustomerOutputSchema>;

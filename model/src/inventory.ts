@@ -7,7 +7,10 @@ export const LocationStockSchema = z.object({ onHand: z.number().int() });
 
 /**
  * `inventory/{sku}`: staff-only truth for one SKU. `onHand` per location moves
- * only with a ledger entry; `held` is the sum of active holds.
+ * only with a ledger entry; `holds` keeps every active hold's units with its
+ * expiry (`expiresAt` is a Firestore Timestamp, hence `unknown` here), so
+ * availability is computed in the same transaction as any change; `held` is
+ * the sum of unexpired holds when the document was last written (informative).
  */
 export const InventorySchema = z.object({
   sku: SkuSchema,
@@ -15,6 +18,7 @@ export const InventorySchema = z.object({
   policy: StockPolicySchema,
   locations: z.record(z.enum(Locations), LocationStockSchema),
   held: z.number().int().min(0),
+  holds: z.record(z.string(), z.object({ quantity: z.number().int().min(1), uid: z.string(), expiresAt: z.unknown() })).optional(),
   lowStockThreshold: z.number().int().min(0),
   backorderLimit: z.number().int().min(0).optional(),
   leadTimeDays: z.number().int().min(0).optional(),
@@ -36,3 +40,18 @@ export const LedgerReasonSchema = z.enum([
   "seed",
 ]);
 export type LedgerReason = z.infer<typeof LedgerReasonSchema>;
+
+/** `stockLedger/{id}`: append-only; per SKU and location, on hand equals the sum of `delta` (`at` is a server timestamp). */
+export const LedgerEntrySchema = z.object({
+  sku: SkuSchema,
+  location: z.enum(Locations),
+  delta: z.number().int(),
+  reason: LedgerReasonSchema,
+  actorUid: z.string(),
+  orderId: z.string().optional(),
+  holdId: z.string().optional(),
+  note: z.string().optional(),
+  before: z.number().int(),
+  after: z.number().int(),
+});
+export type LedgerEntry = z.infer<typeof LedgerEntrySchema>;

@@ -32,6 +32,8 @@ export const OrderSchema = z.object({
   idempotencyKey: z.string(),
   holdId: z.string().optional(),
   cancelReason: z.string().optional(),
+  /** Every status the order has had, oldest first (`at` is a Firestore Timestamp). */
+  statusHistory: z.array(z.object({ status: OrderStatusSchema, by: z.string(), at: z.unknown() })).optional(),
 });
 export type Order = z.infer<typeof OrderSchema>;
 

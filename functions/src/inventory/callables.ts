@@ -1,0 +1,26 @@
+/** holdCart, releaseHold, adjustStock: each one request to the stock engine. */
+import { AdjustStockInputSchema, Collections, HoldCartInputSchema, ReleaseHoldInputSchema, type HoldCartOutput } from "@showroom/model";
+import { defineCallable } from "../shared/callable.js";
+import type { AdjustStockAnswer } from "./decide.js";
+import { newId, submitStock } from "./engine.js";
+
+/** Best effort: republish the SKUs when the hold lapses (the scheduled sweep is the backstop). */
+function republishWhenExpired(holdId: string, skus: string[], expiresAt: string): void {
+  const delay = Math.max(0, Date.parse(expiresAt) - Date.now()) + 250;
+  setTimeout(() => void submitStock({ kind: "sweep", skus, holdIds: [holdId] }).catch(() => {}), delay).unref();
+}
+
+export const holdCartCallable = defineCallable("holdCart", "signed-in", HoldCartInputSchema, async (input, caller) => {
+  const holdId = newId(Collections.holds);
+  const answer = await submitStock<HoldCartOutput>({ kind: "holdCart", actor: caller, holdId, input });
+  republishWhenExpired(holdId, input.lines.map((l) => l.sku), answer.expiresAt);
+  return answer;
+});
+
+export const releaseHoldCallable = defineCallable("releaseHold", "signed-in", ReleaseHoldInputSchema, (input, caller) =>
+  submitStock<{ holdId: string; released: true }>({ kind: "releaseHold", actor: caller, input }),
+);
+
+export const adjustStockCallable = defineCallable("adjustStock", "staff", AdjustStockInputSchema, (input, caller) =>
+  submitStock<AdjustStockAnswer>({ kind: "adjustStock", actor: caller, input }),
+);

@@ -1,0 +1,164 @@
+import { describe, expect, it } from "vitest";
+import { decideBatch, type Actor, type InventoryState, type Outcome, type StockRequest, type World } from "./decide.js";
+
+const NOW = Date.UTC(2026, 10, 26, 12);
+const alice: Actor = { uid: "alice", role: null };
+const bob: Actor = { uid: "bob", role: null };
+const staff: Actor = { uid: "sam", role: "staff" };
+const shipping = { name: "Ada", line1: "1 Loom St", city: "Leeds", postalCode: "LS1 1AA", country: "GB" };
+
+function inventory(sku: string, over: Partial<InventoryState> = {}): InventoryState {
+  return { sku, productId: "p1", policy: "stock", locations: { main: { onHand: 2 }, east: { onHand: 3 } }, holds: {}, lowStockThreshold: 1, ...over };
+}
+
+function world(inventories: InventoryState[], over: Partial<World> = {}): World {
+  return {
+    nowMs: NOW,
+    holdTtlSeconds: 900,
+    inventory: new Map(inventories.map((i) => [i.sku, i])),
+    products: new Map([
+      ["p1", { id: "p1", name: "Alba sofa", currency: "USD", active: true, variants: inventories.map((i) => ({ sku: i.sku, label: `${i.sku} label`, priceCents: 1000 })) }],
+    ]),
+    holds: new Map(),
+    orders: new Map(),
+    orderKeys: new Map(),
+    ...over,
+  };
+}
+
+const order = (actor: Actor, key: string, lines: { sku: string; quantity: number }[], extra: { holdId?: string } = {}): StockRequest => ({
+  kind: "placeOrder",
+  actor,
+  orderId: `order-${key}`,
+  input: { idempotencyKey: key, lines, shipping, ...extra },
+});
+
+const codeOf = (o: Outcome | undefined) => (o && !o.ok && "rejection" in o ? o.rejection.code : o?.ok ? "ok" : "error");
+const detailsOf = (o: Outcome | undefined) => (o && !o.ok && "rejection" in o ? o.rejection.details : undefined);
+
+describe("decideBatch", () => {
+  it("decides requests in arrival order: later ones see earlier ones' stock", () => {
+    const w = world([inventory("A")]);
+    const { outcomes, effects } = decideBatch(w, [order(alice, "key-0001", [{ sku: "A", quantity: 4 }]), order(bob, "key-0002", [{ sku: "A", quantity: 2 }])]);
+    expect(outcomes.map(codeOf)).toEqual(["ok", "failed-precondition"]);
+    expect(detailsOf(outcomes[1])).toEqual({ reason: "out-of-stock", sku: "A", available: 1 });
+    expect(w.inventory.get("A")?.locations).toEqual({ main: { onHand: 0 }, east: { onHand: 1 } });
+    expect(effects.ledger.map((e) => [e.location, e.delta, e.before, e.after])).toEqual([
+      ["main", -2, 2, 0],
+      ["east", -2, 3, 1],
+    ]);
+  });
+
+  it("writes nothing for a rejected multi-line order (all lines or none)", () => {
+    const w = world([inventory("A"), inventory("B", { locations: { main: { onHand: 1 } } })]);
+    const { outcomes, effects } = decideBatch(w, [order(alice, "key-0001", [{ sku: "A", quantity: 1 }, { sku: "B", quantity: 2 }])]);
+    expect(codeOf(outcomes[0])).toBe("failed-precondition");
+    expect(effects.inventory.size + effects.ledger.length + effects.orders.size + effects.orderKeys.size).toBe(0);
+    expect(w.inventory.get("A")?.locations.main?.onHand).toBe(2);
+  });
+
+  it("prices lines from the catalog and answers an unknown SKU with not-found", () => {
+    const w = world([inventory("A")], { inventory: new Map([["A", inventory("A")], ["ZZZ", null]]) });
+    const { outcomes, effects } = decideBatch(w, [order(alice, "key-0001", [{ sku: "A", quantity: 3 }]), order(alice, "key-0002", [{ sku: "ZZZ", quantity: 1 }])]);
+    expect(outcomes[0]).toEqual({ ok: true, value: { orderId: "order-key-0001", status: "placed", totalCents: 3000, currency: "USD" } });
+    expect(effects.orders.get("order-key-0001")?.value.lines[0]).toMatchObject({ unitPriceCents: 1000, lineTotalCents: 3000, allocations: [{ location: "main", quantity: 2 }, { location: "east", quantity: 1 }] });
+    expect(codeOf(outcomes[1])).toBe("not-found");
+    expect(detailsOf(outcomes[1])).toEqual({ reason: "unknown-sku", sku: "ZZZ" });
+  });
+
+  it("returns the same order for the same user and key within a batch, moving stock once", () => {
+    const w = world([inventory("A")]);
+    const same = order(alice, "key-0001", [{ sku: "A", quantity: 1 }]);
+    const { outcomes, effects } = decideBatch(w, [same, { ...same, orderId: "another-id" } as StockRequest]);
+    expect(outcomes.map((o) => (o.ok && "orderId" in o.value ? o.value.orderId : null))).toEqual(["order-key-0001", "order-key-0001"]);
+    expect(effects.ledger).toHaveLength(1);
+    expect(effects.orders.size).toBe(1);
+  });
+
+  it("sells made to order without limit and backorder down to minus its limit", () => {
+    const w = world([
+      inventory("M", { policy: "made_to_order", locations: { main: { onHand: 0 } } }),
+      inventory("B", { policy: "backorder", backorderLimit: 3, locations: { main: { onHand: 1 }, east: { onHand: 0 } } }),
+    ]);
+    const { outcomes } = decideBatch(w, [
+      order(alice, "key-0001", [{ sku: "M", quantity: 20 }]),
+      order(alice, "key-0002", [{ sku: "B", quantity: 4 }]),
+      order(bob, "key-0003", [{ sku: "B", quantity: 1 }]),
+    ]);
+    expect(outcomes.map(codeOf)).toEqual(["ok", "ok", "failed-precondition"]);
+    expect(w.inventory.get("M")?.locations.main?.onHand).toBe(0);
+    expect(w.inventory.get("B")?.locations.main?.onHand).toBe(-3);
+  });
+
+  it("counts holds until they expire, and lets the holder's order consume them", () => {
+    const w = world([inventory("A", { locations: { main: { onHand: 2 } } })]);
+    const hold: StockRequest = { kind: "holdCart", actor: alice, holdId: "h1", input: { lines: [{ sku: "A", quantity: 2 }] } };
+    const { outcomes } = decideBatch(w, [hold, order(bob, "key-0001", [{ sku: "A", quantity: 1 }]), order(alice, "key-0002", [{ sku: "A", quantity: 2 }], { holdId: "h1" })]);
+    expect(outcomes.map(codeOf)).toEqual(["ok", "failed-precondition", "ok"]);
+    expect(w.holds.get("h1")).toMatchObject({ status: "consumed", orderId: "order-key-0002" });
+    expect(w.inventory.get("A")?.holds).toEqual({});
+  });
+
+  it("lets an expired hold stop counting at once and refuses to consume it", () => {
+    const w = world([inventory("A", { locations: { main: { onHand: 2 } }, holds: { h1: { quantity: 2, uid: "alice", expiresAtMs: NOW } } })], {
+      holds: new Map([["h1", { id: "h1", uid: "alice", lines: [{ sku: "A", quantity: 2 }], expiresAtMs: NOW, status: "active" as const }]]),
+    });
+    const { outcomes } = decideBatch(w, [order(alice, "key-0001", [{ sku: "A", quantity: 1 }], { holdId: "h1" }), order(bob, "key-0002", [{ sku: "A", quantity: 2 }])]);
+    expect(outcomes.map(codeOf)).toEqual(["failed-precondition", "ok"]);
+    expect(detailsOf(outcomes[0])).toMatchObject({ reason: "hold-expired" });
+  });
+
+  it("refuses someone else's hold", () => {
+    const w = world([inventory("A")], { holds: new Map([["h1", { id: "h1", uid: "alice", lines: [{ sku: "A", quantity: 1 }], expiresAtMs: NOW + 1000, status: "active" as const }]]) });
+    const { outcomes } = decideBatch(w, [order(bob, "key-0001", [{ sku: "A", quantity: 1 }], { holdId: "h1" }), { kind: "releaseHold", actor: bob, input: { holdId: "h1" } }]);
+    expect(outcomes.map(codeOf)).toEqual(["permission-denied", "permission-denied"]);
+  });
+
+  it("restocks a cancelled order once, to the locations it came from", () => {
+    const w = world([inventory("A")]);
+    const placed = decideBatch(w, [order(alice, "key-0001", [{ sku: "A", quantity: 3 }])]);
+    expect(codeOf(placed.outcomes[0])).toBe("ok");
+    const cancel: StockRequest = { kind: "cancelOrder", actor: alice, input: { orderId: "order-key-0001" } };
+    const { outcomes, effects } = decideBatch(w, [cancel, cancel]);
+    expect(outcomes.map(codeOf)).toEqual(["ok", "ok"]);
+    expect(effects.ledger.map((e) => [e.location, e.delta, e.reason])).toEqual([
+      ["main", 2, "cancel"],
+      ["east", 1, "cancel"],
+    ]);
+    expect(w.inventory.get("A")?.locations).toEqual({ main: { onHand: 2 }, east: { onHand: 3 } });
+  });
+
+  it("lets only staff cancel a fulfilled order, and audits staff cancels", () => {
+    const w = world([inventory("A")]);
+    decideBatch(w, [order(alice, "key-0001", [{ sku: "A", quantity: 1 }])]);
+    const placed = w.orders.get("order-key-0001");
+    if (!placed) throw new Error("order missing");
+    placed.status = "fulfilled";
+    const { outcomes, effects } = decideBatch(w, [
+      { kind: "cancelOrder", actor: alice, input: { orderId: placed.id } },
+      { kind: "cancelOrder", actor: bob, input: { orderId: placed.id } },
+      { kind: "cancelOrder", actor: staff, input: { orderId: placed.id, reason: "damaged" } },
+    ]);
+    expect(outcomes.map(codeOf)).toEqual(["failed-precondition", "permission-denied", "ok"]);
+    expect(detailsOf(outcomes[0])).toMatchObject({ reason: "invalid-transition" });
+    expect(effects.audits).toEqual([expect.objectContaining({ action: "order.cancel", actorUid: "sam", note: "damaged" })]);
+  });
+
+  it("adjusts by delta or to a count, and refuses to go below zero or below held units", () => {
+    const w = world([inventory("A", { holds: { h1: { quantity: 4, uid: "alice", expiresAtMs: NOW + 1000 } } })]);
+    const adjust = (input: Record<string, unknown>): StockRequest => ({ kind: "adjustStock", actor: staff, input: { sku: "A", reason: "count", ...input } });
+    const { outcomes } = decideBatch(w, [adjust({ setTo: 7 }), adjust({ delta: -4, location: "east" }), adjust({ delta: -7 }), adjust({ delta: -6 })]);
+    expect(outcomes.map(codeOf)).toEqual(["ok", "failed-precondition", "failed-precondition", "ok"]);
+    expect(outcomes[0]).toEqual({ ok: true, value: { sku: "A", onHand: 10, available: 6, location: "main", locationOnHand: 7 } });
+    expect(detailsOf(outcomes[2])).toMatchObject({ reason: "negative-stock", sku: "A" });
+    expect(w.inventory.get("A")?.locations).toEqual({ main: { onHand: 1 }, east: { onHand: 3 } });
+  });
+
+  it("fails only the request whose data is broken", () => {
+    const w = world([inventory("A")]);
+    w.orderKeys.set("alice_key-0001", "missing-order");
+    w.orders.set("missing-order", null);
+    const { outcomes } = decideBatch(w, [order(alice, "key-0001", [{ sku: "A", quantity: 1 }]), order(bob, "key-0002", [{ sku: "A", quantity: 1 }])]);
+    expect(outcomes.map(codeOf)).toEqual(["error", "ok"]);
+  });
+});

@@ -1,0 +1,202 @@
+/**
+ * The thin Firestore side of the engine: one transaction reads every document a
+ * batch of requests needs, `decideBatch` decides, and the writes go out in the
+ * same transaction (inventory, `stock/{sku}`, `productStock/{productId}`,
+ * ledger, orders, holds, audit). Answers are handed back only after commit.
+ */
+import {
+  FieldPath,
+  FieldValue,
+  Timestamp,
+  type DocumentData,
+  type DocumentSnapshot,
+  type Firestore,
+  type Transaction,
+} from "firebase-admin/firestore";
+import { Collections, DEFAULT_LOW_STOCK_THRESHOLD, publicAvailability, type HoldEntry, type OrderLine } from "@showroom/model";
+import { appendAudit } from "../shared/audit.js";
+import {
+  decideBatch,
+  firstReads,
+  requestSkus,
+  type Effects,
+  type HoldState,
+  type InventoryState,
+  type OrderState,
+  type Outcome,
+  type ProductState,
+  type StockRequest,
+  type World,
+} from "./decide.js";
+
+const millis = (value: unknown): number => (value instanceof Timestamp ? value.toMillis() : 0);
+
+export function inventoryFromDoc(sku: string, data: DocumentData): InventoryState {
+  const holds: Record<string, HoldEntry> = {};
+  for (const [id, raw] of Object.entries((data.holds ?? {}) as Record<string, { quantity: number; uid: string; expiresAt: unknown }>)) {
+    holds[id] = { quantity: raw.quantity, uid: raw.uid, expiresAtMs: millis(raw.expiresAt) };
+  }
+  return {
+    sku,
+    productId: String(data.productId),
+    policy: data.policy,
+    locations: structuredClone(data.locations ?? {}),
+    holds,
+    lowStockThreshold: data.lowStockThreshold ?? DEFAULT_LOW_STOCK_THRESHOLD,
+    ...(data.backorderLimit !== undefined ? { backorderLimit: data.backorderLimit } : {}),
+    ...(data.leadTimeDays !== undefined ? { leadTimeDays: data.leadTimeDays } : {}),
+  };
+}
+
+function productFromDoc(id: string, data: DocumentData): ProductState {
+  return { id, name: data.name, currency: data.currency, active: data.active === true, variants: data.variants ?? [] };
+}
+
+function holdFromDoc(id: string, data: DocumentData): HoldState {
+  return { id, uid: data.uid, lines: data.lines, expiresAtMs: millis(data.expiresAt), status: data.status, ...(data.orderId ? { orderId: data.orderId } : {}) };
+}
+
+function orderFromDoc(id: string, data: DocumentData): OrderState {
+  return {
+    id,
+    uid: data.uid,
+    lines: data.lines as OrderLine[],
+    totalCents: data.totalCents,
+    currency: data.currency,
+    status: data.status,
+    shipping: data.shipping,
+    idempotencyKey: data.idempotencyKey,
+    ...(data.holdId ? { holdId: data.holdId } : {}),
+    ...(data.cancelReason ? { cancelReason: data.cancelReason } : {}),
+    statusHistory: ((data.statusHistory ?? []) as unknown[]).map((stored) => ({ stored })),
+  };
+}
+
+/** `stock/{sku}` and the SKU's entry in `productStock/{productId}`, from the inventory truth. */
+export function publicStockOf(inventory: InventoryState, nowMs: number) {
+  const { available, status } = publicAvailability(inventory, nowMs);
+  const lead = inventory.leadTimeDays !== undefined ? { leadTimeDays: inventory.leadTimeDays } : {};
+  return {
+    stock: { sku: inventory.sku, productId: inventory.productId, available, status, lowStockThreshold: inventory.lowStockThreshold, ...lead },
+    summary: { available, status, ...lead },
+  };
+}
+
+/**
+ * Writes `stock/{sku}` for each SKU and one `productStock` write per product
+ * (a transaction may write a document once): only the named SKUs' entries change.
+ */
+export function writePublicStock(tx: Transaction, db: Firestore, inventories: InventoryState[], nowMs: number): void {
+  const byProduct = new Map<string, InventoryState[]>();
+  for (const inventory of inventories) {
+    const { stock } = publicStockOf(inventory, nowMs);
+    tx.set(db.collection(Collections.stock).doc(inventory.sku), { ...stock, updatedAt: FieldValue.serverTimestamp() });
+    byProduct.set(inventory.productId, [...(byProduct.get(inventory.productId) ?? []), inventory]);
+  }
+  for (const [productId, list] of byProduct) {
+    const skus = Object.fromEntries(list.map((inventory) => [inventory.sku, publicStockOf(inventory, nowMs).summary]));
+    tx.set(
+      db.collection(Collections.productStock).doc(productId),
+      { productId, skus, updatedAt: FieldValue.serverTimestamp() },
+      { mergeFields: ["productId", "updatedAt", ...list.map((inventory) => new FieldPath("skus", inventory.sku))] },
+    );
+  }
+}
+
+export function holdsToDoc(holds: Record<string, HoldEntry>) {
+  return Object.fromEntries(
+    Object.entries(holds).map(([id, h]) => [id, { quantity: h.quantity, uid: h.uid, expiresAt: Timestamp.fromMillis(h.expiresAtMs) }]),
+  );
+}
+
+async function getAll<T>(tx: Transaction, db: Firestore, collection: string, ids: Iterable<string>, into: Map<string, T | null>, parse: (id: string, data: DocumentData) => T) {
+  const missing = [...new Set(ids)].filter((id) => !into.has(id));
+  if (missing.length === 0) return;
+  const snapshots: DocumentSnapshot[] = await tx.getAll(...missing.map((id) => db.collection(collection).doc(id)));
+  for (const snap of snapshots) {
+    const data = snap.data();
+    into.set(snap.id, data ? parse(snap.id, data) : null);
+  }
+}
+
+/** Reads, in three rounds, every document the batch can touch. */
+async function loadWorld(tx: Transaction, db: Firestore, requests: readonly StockRequest[], nowMs: number, holdTtlSeconds: number): Promise<World> {
+  const world: World = { nowMs, holdTtlSeconds, inventory: new Map(), products: new Map(), holds: new Map(), orders: new Map(), orderKeys: new Map() };
+  const first = requests.map(firstReads);
+  await Promise.all([
+    getAll(tx, db, Collections.orderKeys, first.flatMap((f) => f.orderKeys), world.orderKeys, (_, data) => String(data.orderId)),
+    getAll(tx, db, Collections.holds, first.flatMap((f) => f.holds), world.holds, holdFromDoc),
+    getAll(tx, db, Collections.orders, first.flatMap((f) => f.orders), world.orders, orderFromDoc),
+  ]);
+  const known = <T>(map: Map<string, T | null>) => [...map.values()].filter((v): v is T => v !== null);
+  const skus = [
+    ...requests.flatMap(requestSkus),
+    ...known(world.holds).flatMap((h) => h.lines.map((l) => l.sku)),
+    ...known(world.orders).flatMap((o) => o.lines.map((l) => l.sku)),
+  ];
+  await Promise.all([
+    getAll(tx, db, Collections.inventory, skus, world.inventory, inventoryFromDoc),
+    getAll(tx, db, Collections.orders, known(world.orderKeys), world.orders, orderFromDoc),
+  ]);
+  const orderedSkus = requests.flatMap((r) => (r.kind === "placeOrder" ? r.input.lines.map((l) => l.sku) : []));
+  const productIds = orderedSkus.map((sku) => world.inventory.get(sku)?.productId).filter((id): id is string => id !== undefined);
+  await getAll(tx, db, Collections.products, productIds, world.products, productFromDoc);
+  return world;
+}
+
+function orderToDoc(order: OrderState) {
+  const { id: _id, statusHistory, ...rest } = order;
+  return {
+    ...rest,
+    statusHistory: statusHistory.map((entry) => ("stored" in entry ? entry.stored : { status: entry.status, by: entry.by, at: Timestamp.fromMillis(entry.atMs) })),
+    updatedAt: FieldValue.serverTimestamp(),
+  };
+}
+
+function writeEffects(tx: Transaction, db: Firestore, world: World, effects: Effects): void {
+  const now = FieldValue.serverTimestamp();
+  const inventories = [...effects.inventory].map((sku) => world.inventory.get(sku)).filter((i): i is InventoryState => !!i);
+  for (const inventory of inventories) {
+    tx.update(db.collection(Collections.inventory).doc(inventory.sku), {
+      locations: inventory.locations,
+      holds: holdsToDoc(inventory.holds),
+      held: Object.values(inventory.holds).reduce((sum, h) => sum + h.quantity, 0),
+      updatedAt: now,
+    });
+  }
+  writePublicStock(tx, db, inventories, world.nowMs);
+  for (const entry of effects.ledger) {
+    const clean = Object.fromEntries(Object.entries(entry).filter(([, v]) => v !== undefined));
+    tx.create(db.collection(Collections.stockLedger).doc(), { ...clean, at: now });
+  }
+  for (const [id, { value: order, created }] of effects.orders) {
+    const ref = db.collection(Collections.orders).doc(id);
+    if (created) tx.create(ref, { ...orderToDoc(order), createdAt: now });
+    else tx.update(ref, { status: order.status, ...(order.cancelReason ? { cancelReason: order.cancelReason } : {}), statusHistory: orderToDoc(order).statusHistory, updatedAt: now });
+  }
+  for (const [id, key] of effects.orderKeys) tx.create(db.collection(Collections.orderKeys).doc(id), { ...key, createdAt: now });
+  for (const [id, { value: hold, created }] of effects.holds) {
+    const ref = db.collection(Collections.holds).doc(id);
+    const status = { status: hold.status, ...(hold.orderId ? { orderId: hold.orderId } : {}), updatedAt: now };
+    if (created) tx.create(ref, { uid: hold.uid, lines: hold.lines, expiresAt: Timestamp.fromMillis(hold.expiresAtMs), createdAt: now, ...status });
+    else tx.update(ref, status);
+  }
+  for (const audit of effects.audits) appendAudit(tx, audit);
+}
+
+export interface BatchOptions {
+  /** Read once per attempt: every request in the batch sees the same time. */
+  now: () => Promise<number>;
+  holdTtlSeconds: number;
+}
+
+/** One transaction for the whole batch; retried by Firestore on contention (decisions are recomputed). */
+export async function runStockBatch(db: Firestore, requests: readonly StockRequest[], options: BatchOptions): Promise<Outcome[]> {
+  return db.runTransaction(async (tx) => {
+    const nowMs = await options.now();
+    const world = await loadWorld(tx, db, requests, nowMs, options.holdTtlSeconds);
+    const { outcomes, effects } = decideBatch(world, requests);
+    writeEffects(tx, db, world, effects);
+    return outcomes;
+  });
+}

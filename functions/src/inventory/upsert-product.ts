@@ -1,0 +1,110 @@
+/**
+ * Staff create or edit a product. New SKUs get their inventory (0 on hand) and
+ * public stock in the same transaction; a SKU owned by another product is refused.
+ */
+import { HttpsError } from "firebase-functions/https";
+import { FieldValue, type Firestore } from "firebase-admin/firestore";
+import {
+  Collections,
+  DEFAULT_CURRENCY,
+  DEFAULT_LOW_STOCK_THRESHOLD,
+  lowestPrice,
+  slugify,
+  UpsertProductInputSchema,
+  type StockPolicy,
+  type UpsertProductInput,
+} from "@showroom/model";
+import { db } from "../app.js";
+import { appendAudit } from "../shared/audit.js";
+import { defineCallable, type Caller } from "../shared/callable.js";
+import { stockClock } from "./clock.js";
+import type { InventoryState } from "./decide.js";
+import { inventoryFromDoc, writePublicStock } from "./store.js";
+
+/** A plain placeholder until staff upload photos: a tinted card with the product's initial. */
+export function placeholderImage(name: string): string {
+  const initial = (name.trim()[0] ?? "?").toUpperCase().replace(/[<>&"']/g, "?");
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 400 300"><rect width="400" height="300" fill="#e8e1d7"/><text x="200" y="175" font-family="sans-serif" font-size="96" text-anchor="middle" fill="#8a7f72">${initial}</text></svg>`;
+  return `data:image/svg+xml,${encodeURIComponent(svg)}`;
+}
+
+function nextPolicy(current: StockPolicy, madeToOrder: boolean | undefined): StockPolicy {
+  if (madeToOrder === true) return "made_to_order";
+  if (madeToOrder === false && current === "made_to_order") return "stock";
+  return current;
+}
+
+export async function upsertProduct(deps: { db: Firestore; now: () => Promise<number> }, input: UpsertProductInput, caller: Caller) {
+  const products = deps.db.collection(Collections.products);
+  const productRef = input.id ? products.doc(input.id) : products.doc();
+  const productId = productRef.id;
+  const nowMs = await deps.now();
+  await deps.db.runTransaction(async (tx) => {
+    const [productSnap, ...inventorySnaps] = await tx.getAll(productRef, ...input.variants.map((v) => deps.db.collection(Collections.inventory).doc(v.sku)));
+    for (const snap of inventorySnaps) {
+      const owner = snap.get("productId") as string | undefined;
+      if (snap.exists && owner !== productId) {
+        throw new HttpsError("failed-precondition", `SKU ${snap.id} already belongs to another product.`, { reason: "sku-taken", sku: snap.id, productId: owner });
+      }
+    }
+    const existing = productSnap?.data();
+    const currency = input.currency ?? existing?.currency ?? DEFAULT_CURRENCY;
+    tx.set(
+      productRef,
+      {
+        name: input.name,
+        slug: slugify(input.name),
+        category: input.category,
+        description: input.description,
+        variants: input.variants,
+        currency,
+        images: existing?.images ?? [placeholderImage(input.name)],
+        active: existing?.active ?? true,
+        priceFromCents: lowestPrice(input.variants),
+        updatedAt: FieldValue.serverTimestamp(),
+        ...(existing ? {} : { createdAt: FieldValue.serverTimestamp() }),
+      },
+      { merge: true },
+    );
+
+    const republish: InventoryState[] = [];
+    for (const snap of inventorySnaps) {
+      const ref = deps.db.collection(Collections.inventory).doc(snap.id);
+      const lead = input.leadTimeDays !== undefined ? { leadTimeDays: input.leadTimeDays } : {};
+      if (!snap.exists) {
+        const fresh = {
+          sku: snap.id,
+          productId,
+          policy: nextPolicy("stock", input.madeToOrder),
+          locations: { main: { onHand: 0 }, east: { onHand: 0 } },
+          held: 0,
+          holds: {},
+          lowStockThreshold: DEFAULT_LOW_STOCK_THRESHOLD,
+          ...lead,
+        };
+        tx.create(ref, { ...fresh, updatedAt: FieldValue.serverTimestamp() });
+        republish.push(inventoryFromDoc(snap.id, fresh));
+        continue;
+      }
+      const current = inventoryFromDoc(snap.id, snap.data() ?? {});
+      const policy = nextPolicy(current.policy, input.madeToOrder);
+      if (policy === current.policy && (input.leadTimeDays === undefined || input.leadTimeDays === current.leadTimeDays)) continue;
+      tx.update(ref, { policy, ...lead, updatedAt: FieldValue.serverTimestamp() });
+      republish.push({ ...current, policy, ...lead });
+    }
+    writePublicStock(tx, deps.db, republish, nowMs);
+    appendAudit(tx, {
+      actorUid: caller.uid,
+      actorRole: caller.role,
+      action: existing ? "product.update" : "product.create",
+      target: { kind: "product", id: productId },
+      ...(existing ? { before: { name: existing.name, variants: existing.variants } } : {}),
+      after: { name: input.name, variants: input.variants },
+    });
+  });
+  return { productId };
+}
+
+export const upsertProductCallable = defineCallable("upsertProduct", "staff", UpsertProductInputSchema, (input, caller) =>
+  upsertProduct({ db: db(), now: stockClock(db()) }, input, caller),
+);

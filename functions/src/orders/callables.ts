@@ -1,0 +1,28 @@
+/** placeOrder and cancelOrder go through the stock engine: stock and order change in one transaction. */
+import { CancelOrderInputSchema, Collections, PlaceOrderInputSchema, type PlaceOrderOutput } from "@showroom/model";
+import { onCall } from "firebase-functions/https";
+import { config } from "../config.js";
+import { callerOf, defineCallable, parseInput } from "../shared/callable.js";
+import { newId, runBatch, submitStock, unwrap } from "../inventory/engine.js";
+
+export const placeOrderCallable = defineCallable("placeOrder", "signed-in", PlaceOrderInputSchema, (input, caller) =>
+  submitStock<PlaceOrderOutput>({ kind: "placeOrder", actor: caller, orderId: newId(Collections.orders), input }),
+);
+
+export const cancelOrderCallable = defineCallable("cancelOrder", "signed-in", CancelOrderInputSchema, (input, caller) =>
+  submitStock<{ orderId: string; status: "cancelled" }>({ kind: "cancelOrder", actor: caller, input }),
+);
+
+/**
+ * The benchmark's baseline: the same decision, but one plain transaction per
+ * call (no group commit). Exported only inside the Functions emulator.
+ */
+export const benchNaivePlaceOrderCallable = config.emulator
+  ? onCall({ region: config.region, concurrency: config.callableConcurrency }, async (request) => {
+      const caller = callerOf(request, "signed-in");
+      const input = parseInput(PlaceOrderInputSchema, request.data);
+      const [outcome] = await runBatch([{ kind: "placeOrder", actor: caller, orderId: newId(Collections.orders), input }]);
+      if (!outcome) throw new Error("no outcome");
+      return unwrap<PlaceOrderOutput>(outcome);
+    })
+  : undefined;
