@@ -1,0 +1,80 @@
+/**
+ * `receiveShipment`: a validated receiving CSV applied as ONE transaction — a
+ * ledger entry per row, the SKUs' inventory and public availability, and one
+ * audit entry for the whole receipt. Either every row lands or none does.
+ * The ledger ids derive from `receiptId`, so a retried apply receives once.
+ */
+import { HttpsError } from "firebase-functions/https";
+import { FieldValue, type Firestore } from "firebase-admin/firestore";
+import { Collections, ReceiveShipmentInputSchema, type ReceiveShipmentInput, type ReceiveShipmentOutput } from "@showroom/model";
+import { appendAudit } from "../shared/audit.js";
+import { defineCallable, type Caller } from "../shared/callable.js";
+import { db } from "../app.js";
+import { stockClock } from "../inventory/clock.js";
+import { holdsToDoc, inventoryFromDoc, writePublicStock } from "../inventory/store.js";
+
+export const receiptLedgerId = (receiptId: string, row: number) => `receipt-${receiptId}-${row}`;
+
+export async function receiveShipment(deps: { db: Firestore; now: () => Promise<number> }, input: ReceiveShipmentInput, caller: Caller): Promise<ReceiveShipmentOutput> {
+  const units = input.rows.reduce((sum, r) => sum + r.quantity, 0);
+  const skus = [...new Set(input.rows.map((r) => r.sku))];
+  const applied = await deps.db.runTransaction(async (tx) => {
+    const marker = await tx.get(deps.db.collection(Collections.stockLedger).doc(receiptLedgerId(input.receiptId, 0)));
+    if (marker.exists) return false;
+    const snaps = await tx.getAll(...skus.map((sku) => deps.db.collection(Collections.inventory).doc(sku)));
+    const unknown = snaps.filter((s) => !s.exists).map((s) => s.id);
+    if (unknown.length > 0) {
+      throw new HttpsError("not-found", `Unknown SKU${unknown.length > 1 ? "s" : ""} ${unknown.join(", ")}: nothing was received.`, {
+        reason: "unknown-sku",
+        sku: unknown[0],
+        skus: unknown,
+      });
+    }
+
+    const nowMs = await deps.now();
+    const states = new Map(snaps.map((s) => [s.id, inventoryFromDoc(s.id, s.data()!)]));
+    input.rows.forEach((row, index) => {
+      const state = states.get(row.sku)!;
+      const before = state.locations[row.location]?.onHand ?? 0;
+      state.locations[row.location] = { onHand: before + row.quantity };
+      tx.create(deps.db.collection(Collections.stockLedger).doc(receiptLedgerId(input.receiptId, index)), {
+        sku: row.sku,
+        location: row.location,
+        delta: row.quantity,
+        reason: "receive",
+        actorUid: caller.uid,
+        receiptId: input.receiptId,
+        ...(input.note ? { note: input.note } : {}),
+        before,
+        after: before + row.quantity,
+        at: FieldValue.serverTimestamp(),
+      });
+    });
+
+    // Same document shapes as the inventory engine writes (store.ts), so both stay interchangeable.
+    for (const state of states.values()) {
+      tx.update(deps.db.collection(Collections.inventory).doc(state.sku), {
+        locations: state.locations,
+        holds: holdsToDoc(state.holds),
+        held: Object.values(state.holds).reduce((sum, h) => sum + h.quantity, 0),
+        updatedAt: FieldValue.serverTimestamp(),
+      });
+    }
+    writePublicStock(tx, deps.db, [...states.values()], nowMs);
+
+    appendAudit(tx, {
+      actorUid: caller.uid,
+      actorRole: caller.role,
+      action: "stock.receive",
+      target: { kind: "receipt", id: input.receiptId },
+      after: { rows: input.rows, units },
+      ...(input.note ? { note: input.note } : {}),
+    });
+    return true;
+  });
+  return { receiptId: input.receiptId, rows: input.rows.length, units, alreadyApplied: !applied };
+}
+
+export const receiveShipmentCallable = defineCallable("receiveShipment", "staff", ReceiveShipmentInputSchema, (input, caller) =>
+  receiveShipment({ db: db(), now: stockClock(db()) }, input, caller),
+);

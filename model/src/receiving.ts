@@ -1,0 +1,126 @@
+/**
+ * Receiving a shipment from a CSV (`sku,location,quantity`): parse and validate
+ * every row before anything is applied, so a file with one bad row changes
+ * nothing and the preview can name each problem by its line number. The
+ * `receiveShipment` callable re-checks the same rows on the server.
+ */
+import { SkuSchema } from "./catalog.js";
+import { Locations, type Location } from "./collections.js";
+import { MAX_RECEIPT_ROWS, MAX_STOCK_UNITS, type ReceiptRow } from "./contract.js";
+
+export const RECEIVING_COLUMNS = ["sku", "location", "quantity"] as const;
+
+export type ReceivingProblem = "format" | "unknown-sku" | "bad-number" | "duplicate" | "bad-location" | "bad-sku";
+
+export interface ReceivingError {
+  /** 1-based line in the file, as a spreadsheet shows it. */
+  line: number;
+  problem: ReceivingProblem;
+  message: string;
+  sku?: string;
+}
+
+export interface ReceivingPreview {
+  /** Valid rows with their line numbers, in file order. */
+  rows: (ReceiptRow & { line: number })[];
+  errors: ReceivingError[];
+  /** Total units the valid rows would add. */
+  units: number;
+}
+
+/** Splits one CSV line; supports double-quoted fields with `""` escapes (spreadsheets quote freely). */
+export function splitCsvLine(line: string): string[] {
+  const fields: string[] = [];
+  let field = "";
+  let quoted = false;
+  for (let i = 0; i < line.length; i += 1) {
+    const ch = line[i];
+    if (quoted) {
+      if (ch === '"' && line[i + 1] === '"') {
+        field += '"';
+        i += 1;
+      } else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ",") {
+      fields.push(field);
+      field = "";
+    } else field += ch;
+  }
+  fields.push(field);
+  return fields.map((f) => f.trim());
+}
+
+const isLocation = (value: string): value is Location => (Locations as readonly string[]).includes(value);
+
+/**
+ * Validates a receiving CSV against the SKUs that exist. The header row is
+ * required (columns in any order); blank lines are ignored. A SKU may appear
+ * once per location: a repeated pair is an error on the later line, since
+ * summing silently would hide a typo.
+ */
+export function previewReceivingCsv(text: string, knownSkus: ReadonlySet<string>): ReceivingPreview {
+  const lines = text.replace(/^\uFEFF/, "").split(/\r\n|\n|\r/);
+  const errors: ReceivingError[] = [];
+  const rows: ReceivingPreview["rows"] = [];
+  const headerIndex = lines.findIndex((l) => l.trim() !== "");
+  if (headerIndex === -1) return { rows, errors: [{ line: 1, problem: "format", message: "The file is empty." }], units: 0 };
+
+  const header = splitCsvLine(lines[headerIndex]!).map((h) => h.toLowerCase());
+  const column = Object.fromEntries(RECEIVING_COLUMNS.map((name) => [name, header.indexOf(name)])) as Record<(typeof RECEIVING_COLUMNS)[number], number>;
+  if (Object.values(column).some((i) => i === -1) || header.length !== RECEIVING_COLUMNS.length) {
+    return {
+      rows,
+      errors: [{ line: headerIndex + 1, problem: "format", message: `The first line must be the header "${RECEIVING_COLUMNS.join(",")}".` }],
+      units: 0,
+    };
+  }
+
+  const seen = new Map<string, number>();
+  for (let index = headerIndex + 1; index < lines.length; index += 1) {
+    const raw = lines[index]!;
+    if (raw.trim() === "") continue;
+    const line = index + 1;
+    const fields = splitCsvLine(raw);
+    if (fields.length !== RECEIVING_COLUMNS.length) {
+      errors.push({ line, problem: "format", message: `Expected 3 fields (sku,location,quantity), found ${fields.length}.` });
+      continue;
+    }
+    const sku = fields[column.sku]!.toUpperCase();
+    const location = fields[column.location]!.toLowerCase();
+    const quantityText = fields[column.quantity]!;
+    const fail = (problem: ReceivingProblem, message: string) => errors.push({ line, problem, message, ...(sku ? { sku } : {}) });
+
+    if (!SkuSchema.safeParse(sku).success) {
+      fail("bad-sku", `"${fields[column.sku]}" is not a SKU.`);
+      continue;
+    }
+    if (!knownSkus.has(sku)) {
+      fail("unknown-sku", `Unknown SKU ${sku}.`);
+      continue;
+    }
+    if (!isLocation(location)) {
+      fail("bad-location", `Unknown location "${fields[column.location]}" (use ${Locations.join(" or ")}).`);
+      continue;
+    }
+    const quantity = /^\d+$/.test(quantityText) ? Number(quantityText) : Number.NaN;
+    if (!Number.isSafeInteger(quantity) || quantity < 1 || quantity > MAX_STOCK_UNITS) {
+      fail("bad-number", `Quantity "${quantityText}" must be a whole number from 1 to ${MAX_STOCK_UNITS}.`);
+      continue;
+    }
+    const key = `${sku}@${location}`;
+    const first = seen.get(key);
+    if (first !== undefined) {
+      fail("duplicate", `${sku} at ${location} is already on line ${first}.`);
+      continue;
+    }
+    seen.set(key, line);
+    rows.push({ sku, location, quantity, line });
+  }
+
+  if (rows.length + errors.length === 0) errors.push({ line: headerIndex + 1, problem: "format", message: "The file has a header but no rows." });
+  if (rows.length > MAX_RECEIPT_ROWS) {
+    errors.push({ line: rows[MAX_RECEIPT_ROWS]!.line, problem: "format", message: `At most ${MAX_RECEIPT_ROWS} rows per receipt; split the file.` });
+  }
+  return { rows, errors, units: rows.reduce((sum, r) => sum + r.quantity, 0) };
+}
