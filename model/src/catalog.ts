@@ -1,29 +1,10 @@
 import { z } from "zod";
+import { Categories } from "./labels.js";
 import { CentsSchema, CurrencySchema } from "./money.js";
 
-export const Categories = [
-  "sofas",
-  "chairs",
-  "tables",
-  "beds",
-  "storage",
-  "lighting",
-  "rugs",
-  "decor",
-] as const;
+export { Categories, CategoryLabels, lowestPrice } from "./labels.js";
 export const CategorySchema = z.enum(Categories);
 export type Category = z.infer<typeof CategorySchema>;
-
-export const CategoryLabels: Record<Category, string> = {
-  sofas: "Sofas",
-  chairs: "Chairs",
-  tables: "Tables",
-  beds: "Beds",
-  storage: "Storage",
-  lighting: "Lighting",
-  rugs: "Rugs",
-  decor: "Decor",
-};
 
 /** SKUs are upper-case codes such as `SOF-ALBA-3S-VELVET-EMERALD`. */
 export const SkuSchema = z
@@ -78,8 +59,4 @@ export function slugify(text: string): string {
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, "-")
     .replace(/^-+|-+$/g, "");
-}
-
-export function lowestPrice(variants: readonly Pick<Variant, "priceCents">[]): number {
-  return Math.min(...variants.map((v) => v.priceCents));
 }

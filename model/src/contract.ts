@@ -34,8 +34,8 @@ export const IdempotencyKeySchema = z
   .string()
   .regex(/^[A-Za-z0-9_-]{8,100}$/, "8–100 characters of A–Z, a–z, 0–9, _ and -");
 
-export const MAX_LINES = 25;
-export const MAX_LINE_QUANTITY = 20;
+import { MAX_LINE_QUANTITY, MAX_LINES } from "./labels.js";
+export { MAX_LINE_QUANTITY, MAX_LINES } from "./labels.js";
 
 export const OrderLineInputSchema = z.strictObject({
   sku: SkuSchema,

@@ -46,25 +46,7 @@ export function stockStatus(facts: StockFacts): StockStatus {
   return facts.sellable <= facts.lowStockThreshold ? "low_stock" : "in_stock";
 }
 
-/** The words the storefront shows, exactly as DESIGN lists them. */
-export function availabilityLabel(
-  stock: Pick<PublicStock, "available" | "status" | "leadTimeDays">,
-): string {
-  switch (stock.status) {
-    case "in_stock":
-      return "In stock";
-    case "low_stock":
-      return `Only ${stock.available} left`;
-    case "out_of_stock":
-      return "Out of stock";
-    case "made_to_order": {
-      const weeks = Math.max(1, Math.ceil((stock.leadTimeDays ?? 0) / 7));
-      return `Made to order — ships in ${weeks} week${weeks === 1 ? "" : "s"}`;
-    }
-    case "backorder":
-      return "Backorder";
-  }
-}
+export { availabilityLabel } from "./labels.js";
 
 /** `productStock/{productId}`: the public availability of every variant, keyed by SKU. Written only by functions, with every `stock/{sku}` write. */
 export const ProductStockSchema = z.object({

@@ -1,18 +1,48 @@
-import { Link, Outlet } from "react-router";
+import { Suspense } from "react";
+import { Form, Link, NavLink, Outlet, useSearchParams } from "react-router";
+import { Loading } from "../components/ui/status";
+import { cartCount, useCart } from "../features/cart/api/cart-store";
 
 export function Layout() {
+  const count = cartCount(useCart());
+  const [search] = useSearchParams();
   return (
     <>
+      <a href="#main" className="skip-link">
+        Skip to content
+      </a>
       <header className="site-header">
         <Link to="/" className="brand">
           Showroom
         </Link>
-        <span className="tagline">Furniture &amp; decor, with stock you can trust</span>
+        <nav aria-label="Main" className="main-nav">
+          <NavLink to="/shop">Shop</NavLink>
+          <NavLink to="/c/sofas">Sofas</NavLink>
+          <NavLink to="/c/lighting">Lighting</NavLink>
+        </nav>
+        <Form method="get" action="/search" role="search" className="site-search">
+          <label htmlFor="site-search" className="visually-hidden">
+            Search products
+          </label>
+          <input id="site-search" name="q" type="search" placeholder="Search by name" defaultValue={search.get("q") ?? ""} key={search.get("q") ?? ""} />
+          <button type="submit">Search</button>
+        </Form>
+        <nav aria-label="Account" className="account-nav">
+          <NavLink to="/account">Account</NavLink>
+          <NavLink to="/cart" aria-label={`Cart, ${count} item${count === 1 ? "" : "s"}`}>
+            Cart <span className="badge">{count}</span>
+          </NavLink>
+        </nav>
       </header>
-      <main>
-        <Outlet />
+      <main id="main" tabIndex={-1}>
+        <Suspense fallback={<Loading />}>
+          <Outlet />
+        </Suspense>
       </main>
-      <footer className="site-footer">Showroom demo store</footer>
+      <footer className="site-footer">
+        <p>Showroom — furniture &amp; decor, with stock you can trust.</p>
+        <p className="muted">Free delivery on orders over $500 · 30-day returns</p>
+      </footer>
     </>
   );
 }

@@ -4,8 +4,9 @@
  */
 import { useEffect, useState } from "react";
 import { onSnapshot, type DocumentReference, type Query } from "firebase/firestore";
+import type { Live } from "./live-state";
 
-export type Live<T> = { status: "loading" } | { status: "ready"; data: T } | { status: "error"; error: Error };
+export type { Live };
 
 export function useLiveDoc<T>(ref: DocumentReference | null, parse: (data: unknown, id: string) => T): Live<T | null> {
   const [state, setState] = useState<Live<T | null>>({ status: "loading" });

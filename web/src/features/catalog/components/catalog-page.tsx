@@ -1,23 +1,38 @@
-import { NavLink, useParams } from "react-router";
-import { Categories, CategoryLabels, CategorySchema } from "@showroom/model";
-import { useCatalog } from "../api/use-catalog";
-import { ProductCard } from "./product-card";
+import { NavLink, useNavigate, useParams, useSearchParams } from "react-router";
+import { Categories, CategoryLabels } from "@showroom/model/labels";
+import type { Category } from "@showroom/model";
 import { NotFound } from "../../../components/ui/not-found";
+import { Empty, ErrorNote, Loading } from "../../../components/ui/status";
+import { config } from "../../../config/env";
+import { filtersToSearch, parseFilters, type CatalogFilters } from "../api/catalog-query";
+import { isInStock } from "../api/product-availability";
+import { useCatalogPage } from "../api/use-catalog-page";
+import { useLiveAvailability } from "../api/use-live-availability";
+import { CatalogFiltersForm } from "./catalog-filters";
+import { ProductGrid } from "./product-grid";
 
+/** `/shop`, `/c/:category` and `/search?q=`: one page of products with filters, sort and pagination. */
 export function CatalogPage() {
   const params = useParams();
-  const parsed = params.category === undefined ? null : CategorySchema.safeParse(params.category);
-  if (parsed && !parsed.success) return <NotFound />;
-  const category = parsed?.data ?? null;
-  return <Catalog key={category ?? "all"} category={category} />;
+  const category = Categories.find((c) => c === params.category) ?? null;
+  if (params.category !== undefined && !category) return <NotFound />;
+  return <Catalog category={category} />;
 }
 
-function Catalog({ category }: { category: (typeof Categories)[number] | null }) {
-  const catalog = useCatalog(category);
+function Catalog({ category }: { category: Category | null }) {
+  const [search] = useSearchParams();
+  const navigate = useNavigate();
+  const filters = parseFilters(search, category);
+  const inPath = category !== null;
+  const onChange = (next: CatalogFilters) => {
+    const path = inPath && next.category ? `/c/${next.category}` : next.q ? "/search" : "/shop";
+    void navigate(`${path}${filtersToSearch(next, !(inPath && next.category))}`);
+  };
+  const title = filters.q ? `Results for “${filters.q}”` : filters.category ? CategoryLabels[filters.category] : "All furniture & decor";
   return (
     <section className="catalog">
       <nav aria-label="Categories" className="category-nav">
-        <NavLink to="/" end>
+        <NavLink to="/shop" end>
           All
         </NavLink>
         {Categories.map((c) => (
@@ -26,19 +41,46 @@ function Catalog({ category }: { category: (typeof Categories)[number] | null })
           </NavLink>
         ))}
       </nav>
-      <h1>{category ? CategoryLabels[category] : "All furniture & decor"}</h1>
-      {catalog.status === "loading" && <p role="status">Loading the collection…</p>}
-      {catalog.status === "error" && <p role="alert">We couldn’t load the catalog. Please refresh.</p>}
-      {catalog.status === "ready" &&
-        (catalog.data.length === 0 ? (
-          <p>Nothing here yet.</p>
-        ) : (
-          <div className="product-grid">
-            {catalog.data.map((product) => (
-              <ProductCard key={product.id} product={product} />
-            ))}
-          </div>
-        ))}
+      <h1>{title}</h1>
+      <div className="catalog__body">
+        <CatalogFiltersForm key={filtersToSearch(filters, true)} filters={filters} showCategory={!inPath} onChange={onChange} />
+        <CatalogResults filters={filters} />
+      </div>
     </section>
+  );
+}
+
+function CatalogResults({ filters }: { filters: CatalogFilters }) {
+  const catalog = useCatalogPage(filters);
+  const products = catalog.page.status === "ready" ? catalog.page.data.products : [];
+  const stock = useLiveAvailability(products.map((p) => p.id));
+  if (catalog.page.status === "loading") return <Loading>Loading the collection…</Loading>;
+  if (catalog.page.status === "error") return <ErrorNote>We couldn’t load the catalog. Please refresh the page.</ErrorNote>;
+  // "In stock only" filters the page on screen by live availability: stock is not a product field the query can use.
+  const shown = filters.inStockOnly ? products.filter((p) => stock[p.id] === undefined || isInStock(p.variants.map((v) => v.sku), stock[p.id] ?? null)) : products;
+  const first = catalog.pageIndex * config.catalogPageSize + 1;
+  return (
+    <div className="catalog__results">
+      <p className="muted" role="status">
+        {catalog.total === null ? "" : catalog.total === 0 ? "No pieces match." : `Showing ${first}–${first + products.length - 1} of ${catalog.total}`}
+        {filters.inStockOnly && products.length > shown.length ? ` · ${products.length - shown.length} out of stock hidden` : ""}
+      </p>
+      {shown.length === 0 ? (
+        <Empty title="Nothing matches those filters">
+          <p>Try a wider price range, another material, or clear the search.</p>
+        </Empty>
+      ) : (
+        <ProductGrid products={shown} stock={stock} label="Products" />
+      )}
+      <nav className="pagination" aria-label="Pages">
+        <button type="button" onClick={catalog.previous} disabled={!catalog.hasPrevious}>
+          Previous page
+        </button>
+        <span>Page {catalog.pageIndex + 1}</span>
+        <button type="button" onClick={catalog.next} disabled={!catalog.hasNext}>
+          Next page
+        </button>
+      </nav>
+    </div>
   );
 }

@@ -1,0 +1,53 @@
+/**
+ * The zod-free part of the model: constants and display helpers the
+ * storefront needs for its first paint (`@showroom/model/labels`). Keeping zod
+ * out of this module keeps it out of the catalog's critical-path JavaScript.
+ * Everything here is also exported from `@showroom/model`.
+ */
+import type { Currency } from "./money.js";
+import type { PublicStock } from "./stock.js";
+
+export { Collections } from "./collections.js";
+
+export const Categories = ["sofas", "chairs", "tables", "beds", "storage", "lighting", "rugs", "decor"] as const;
+
+export const CategoryLabels: Record<(typeof Categories)[number], string> = {
+  sofas: "Sofas",
+  chairs: "Chairs",
+  tables: "Tables",
+  beds: "Beds",
+  storage: "Storage",
+  lighting: "Lighting",
+  rugs: "Rugs",
+  decor: "Decor",
+};
+
+export const MAX_LINES = 25;
+export const MAX_LINE_QUANTITY = 20;
+
+/** Money is always integer minor units (cents) plus a currency code. */
+export function formatMoney(cents: number, currency: Currency, locale = "en-US"): string {
+  return new Intl.NumberFormat(locale, { style: "currency", currency }).format(cents / 100);
+}
+
+export function lowestPrice(variants: readonly { priceCents: number }[]): number {
+  return Math.min(...variants.map((v) => v.priceCents));
+}
+
+/** The words the storefront shows, exactly as DESIGN lists them. */
+export function availabilityLabel(stock: Pick<PublicStock, "available" | "status" | "leadTimeDays">): string {
+  switch (stock.status) {
+    case "in_stock":
+      return "In stock";
+    case "low_stock":
+      return `Only ${stock.available} left`;
+    case "out_of_stock":
+      return "Out of stock";
+    case "made_to_order": {
+      const weeks = Math.max(1, Math.ceil((stock.leadTimeDays ?? 0) / 7));
+      return `Made to order — ships in ${weeks} week${weeks === 1 ? "" : "s"}`;
+    }
+    case "backorder":
+      return "Backorder";
+  }
+}

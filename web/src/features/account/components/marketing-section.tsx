@@ -1,0 +1,37 @@
+import { useState } from "react";
+import { ConsentChannels, type ConsentChannel } from "@showroom/model";
+import { ErrorNote } from "../../../components/ui/status";
+import { saveConsent, type CustomerView } from "../api/customer";
+
+const LABELS: Record<ConsentChannel, string> = { email: "Email me about new pieces and offers", sms: "Text me about new pieces and offers" };
+
+/** Consent per channel, saved as soon as it changes, with the time it was given or withdrawn. */
+export function MarketingSection({ uid, customer }: { uid: string; customer: CustomerView }) {
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <section className="account-section" aria-labelledby="marketing-heading">
+      <h2 id="marketing-heading">Marketing preferences</h2>
+      <p className="muted">Off unless you turn it on. Change it any time.</p>
+      {ConsentChannels.map((channel) => {
+        const consent = customer.marketing[channel];
+        return (
+          <p key={channel}>
+            <label className="check">
+              <input
+                type="checkbox"
+                checked={consent.granted}
+                onChange={(e) => {
+                  setError(null);
+                  saveConsent(uid, channel, e.target.checked).catch(() => setError("We couldn’t save that preference. Please try again."));
+                }}
+              />
+              {LABELS[channel]}
+            </label>
+            {consent.updatedAt && <span className="muted"> · updated {consent.updatedAt.toLocaleDateString()}</span>}
+          </p>
+        );
+      })}
+      {error && <ErrorNote>{error}</ErrorNote>}
+    </section>
+  );
+}

@@ -1,0 +1,18 @@
+import { useEffect, useState } from "react";
+import { onAuthStateChanged, signInAnonymously, type User } from "firebase/auth";
+import { auth } from "../../../lib/firebase";
+
+export type AuthState = { status: "loading" } | { status: "ready"; user: User | null };
+
+/** The signed-in user (anonymous guests included), live. */
+export function useAuthUser(): AuthState {
+  const [state, setState] = useState<AuthState>({ status: "loading" });
+  useEffect(() => onAuthStateChanged(auth, (user) => setState({ status: "ready", user })), []);
+  return state;
+}
+
+/** The current user, signing a guest in anonymously when nobody is: guests can hold stock and order. */
+export async function ensureShopper(): Promise<User> {
+  await auth.authStateReady();
+  return auth.currentUser ?? (await signInAnonymously(auth)).user;
+}

@@ -1,0 +1,144 @@
+/**
+ * The catalog's filters as pure data: parsed from and written to the URL, and
+ * turned into Firestore clauses by one function, so the query the page runs,
+ * the indexes in `firestore.indexes.json` and the unit tests all agree.
+ */
+import { Categories } from "@showroom/model/labels";
+import type { Category } from "@showroom/model";
+
+export const SortOptions = ["name", "price-asc", "price-desc", "newest"] as const;
+export type Sort = (typeof SortOptions)[number];
+export const SortLabels: Record<Sort, string> = {
+  name: "Name",
+  "price-asc": "Price: low to high",
+  "price-desc": "Price: high to low",
+  newest: "Newest",
+};
+
+/**
+ * Materials exactly as products list them (`array-contains` needs the exact
+ * string); a curated list because reading every product to collect them would
+ * break the catalog's read budget.
+ */
+export const MaterialOptions = [
+  "Solid wood",
+  "Solid European oak",
+  "Wood veneer",
+  "Powder-coated steel",
+  "Steel",
+  "Stoneware",
+  "Wool",
+  "Jute",
+  "Lambswool",
+] as const;
+
+export interface CatalogFilters {
+  category: Category | null;
+  /** Name prefix; while searching the list is ordered by name. */
+  q: string;
+  minCents: number | null;
+  maxCents: number | null;
+  material: string | null;
+  inStockOnly: boolean;
+  sort: Sort;
+}
+
+function dollarsToCents(text: string | null): number | null {
+  if (text === null || text.trim() === "") return null;
+  const value = Number(text);
+  return Number.isFinite(value) && value >= 0 ? Math.round(value * 100) : null;
+}
+
+export function parseFilters(search: URLSearchParams, category: Category | null): CatalogFilters {
+  const sort = search.get("sort");
+  const material = search.get("material");
+  const queryCategory = search.get("category");
+  return {
+    category: category ?? Categories.find((c) => c === queryCategory) ?? null,
+    q: (search.get("q") ?? "").trim().slice(0, 80),
+    minCents: dollarsToCents(search.get("min")),
+    maxCents: dollarsToCents(search.get("max")),
+    material: material && (MaterialOptions as readonly string[]).includes(material) ? material : null,
+    inStockOnly: search.get("instock") === "1",
+    sort: SortOptions.find((s) => s === sort) ?? "name",
+  };
+}
+
+/** A name prefix matches case-sensitively in Firestore; names are title case, so the query is too. */
+export function titleCase(text: string): string {
+  return text.replace(/(^|\s)(\p{Ll})/gu, (_m, space: string, letter: string) => space + letter.toUpperCase());
+}
+
+export type Clause =
+  | { kind: "where"; field: string; op: "==" | ">=" | "<=" | "<" | "array-contains"; value: string | number | boolean }
+  | { kind: "orderBy"; field: string; direction: "asc" | "desc" };
+
+export function catalogClauses(f: CatalogFilters): Clause[] {
+  const clauses: Clause[] = [{ kind: "where", field: "active", op: "==", value: true }];
+  if (f.category) clauses.push({ kind: "where", field: "category", op: "==", value: f.category });
+  if (f.material) clauses.push({ kind: "where", field: "materials", op: "array-contains", value: f.material });
+  if (f.q) {
+    // A search orders by name, and a price range would be a second range field: searching ignores it.
+    const prefix = titleCase(f.q);
+    clauses.push({ kind: "where", field: "name", op: ">=", value: prefix });
+    clauses.push({ kind: "where", field: "name", op: "<", value: `${prefix}\uf8ff` });
+    clauses.push({ kind: "orderBy", field: "name", direction: "asc" });
+    return clauses;
+  }
+  if (f.minCents !== null) clauses.push({ kind: "where", field: "priceFromCents", op: ">=", value: f.minCents });
+  if (f.maxCents !== null) clauses.push({ kind: "where", field: "priceFromCents", op: "<=", value: f.maxCents });
+  const order: Record<Sort, Clause> = {
+    name: { kind: "orderBy", field: "name", direction: "asc" },
+    "price-asc": { kind: "orderBy", field: "priceFromCents", direction: "asc" },
+    "price-desc": { kind: "orderBy", field: "priceFromCents", direction: "desc" },
+    newest: { kind: "orderBy", field: "createdAt", direction: "desc" },
+  };
+  clauses.push(order[f.sort]);
+  return clauses;
+}
+
+/** The URL for a set of filters (the category lives in the path). */
+export function filtersToSearch(f: CatalogFilters, includeCategory: boolean): string {
+  const params = new URLSearchParams();
+  if (includeCategory && f.category) params.set("category", f.category);
+  if (f.q) params.set("q", f.q);
+  if (f.minCents !== null) params.set("min", String(f.minCents / 100));
+  if (f.maxCents !== null) params.set("max", String(f.maxCents / 100));
+  if (f.material) params.set("material", f.material);
+  if (f.inStockOnly) params.set("instock", "1");
+  if (f.sort !== "name") params.set("sort", f.sort);
+  const text = params.toString();
+  return text ? `?${text}` : "";
+}
+
+/** A stable key for a set of filters: the page resets its cursor when it changes. */
+export function filtersKey(f: CatalogFilters): string {
+  return JSON.stringify(f);
+}
+
+export interface IndexField {
+  fieldPath: string;
+  order?: "ASCENDING" | "DESCENDING";
+  arrayConfig?: "CONTAINS";
+}
+
+/**
+ * The composite index a query needs: equality fields first, then the orderBy,
+ * then any range field not already ordered on. Null when a single-field index serves it.
+ */
+export function requiredIndex(clauses: Clause[]): IndexField[] | null {
+  const fields: IndexField[] = [];
+  for (const c of clauses) {
+    if (c.kind === "where" && c.op === "==") fields.push({ fieldPath: c.field, order: "ASCENDING" });
+    if (c.kind === "where" && c.op === "array-contains") fields.push({ fieldPath: c.field, arrayConfig: "CONTAINS" });
+  }
+  for (const c of clauses) {
+    if (c.kind === "orderBy") fields.push({ fieldPath: c.field, order: c.direction === "asc" ? "ASCENDING" : "DESCENDING" });
+  }
+  for (const c of clauses) {
+    if (c.kind === "where" && c.op !== "==" && c.op !== "array-contains" && !fields.some((f) => f.fieldPath === c.field)) {
+      fields.push({ fieldPath: c.field, order: "ASCENDING" });
+    }
+  }
+  return fields.length > 1 ? fields : null;
+}

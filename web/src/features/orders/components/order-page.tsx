@@ -1,0 +1,99 @@
+import { Link, useParams, useSearchParams } from "react-router";
+import { formatMoney } from "@showroom/model";
+import { NotFound } from "../../../components/ui/not-found";
+import { ErrorNote, Loading } from "../../../components/ui/status";
+import { useAuthUser } from "../../auth/api/use-auth-user";
+import { OrderStatusLabels, useOrder } from "../api/use-orders";
+
+export function OrderPage() {
+  const { orderId = "" } = useParams();
+  const [search] = useSearchParams();
+  const auth = useAuthUser();
+  const signedIn = auth.status === "ready" && auth.user !== null;
+  const order = useOrder(orderId, signedIn);
+  if (auth.status === "loading") return <Loading>Loading your order…</Loading>;
+  if (!signedIn) {
+    return (
+      <section>
+        <h1>Your order</h1>
+        <p>
+          <Link to={`/sign-in?next=/orders/${orderId}`}>Sign in</Link> to see this order.
+        </p>
+      </section>
+    );
+  }
+  if (order.status === "loading") return <Loading>Loading your order…</Loading>;
+  // The rules refuse other people's orders: show the same page as for one that does not exist.
+  if (order.status === "error") {
+    return "code" in order.error && order.error.code === "permission-denied" ? <NotFound /> : <ErrorNote>We couldn’t load this order. Please refresh the page.</ErrorNote>;
+  }
+  if (!order.data) return <NotFound />;
+  const o = order.data;
+  const isGuest = auth.status === "ready" && auth.user?.isAnonymous;
+  return (
+    <section className="order-page" aria-labelledby="order-heading">
+      {search.get("placed") === "1" && (
+        <div className="confirmation" role="status">
+          <h2>Thank you — your order is placed</h2>
+          <p>We’ve reserved your pieces. You can follow the order here; it updates on its own.</p>
+          {isGuest && (
+            <p>
+              <Link to="/sign-up">Create an account</Link> to keep this order and your cart with you — no need to re-enter anything.
+            </p>
+          )}
+        </div>
+      )}
+      <h1 id="order-heading">Order {o.id}</h1>
+      <p className="order-status">
+        Status: <strong data-testid="order-status">{OrderStatusLabels[o.status]}</strong>
+        {o.createdAt && <span className="muted"> · placed {o.createdAt.toLocaleString()}</span>}
+      </p>
+      <table className="order-lines">
+        <caption className="visually-hidden">Items in this order</caption>
+        <thead>
+          <tr>
+            <th scope="col">Item</th>
+            <th scope="col">Qty</th>
+            <th scope="col">Price</th>
+            <th scope="col">Total</th>
+          </tr>
+        </thead>
+        <tbody>
+          {o.lines.map((l) => (
+            <tr key={l.sku}>
+              <td>
+                <Link to={`/p/${l.productId}?sku=${encodeURIComponent(l.sku)}`}>{l.name}</Link>
+                <span className="muted"> — {l.label}</span>
+              </td>
+              <td>{l.quantity}</td>
+              <td>{formatMoney(l.unitPriceCents, o.currency)}</td>
+              <td>{formatMoney(l.lineTotalCents, o.currency)}</td>
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row" colSpan={3}>
+              Total
+            </th>
+            <td>{formatMoney(o.totalCents, o.currency)}</td>
+          </tr>
+        </tfoot>
+      </table>
+      <h2>Delivering to</h2>
+      <address>
+        {o.shipping.name}
+        <br />
+        {o.shipping.line1}
+        {o.shipping.line2 && (
+          <>
+            <br />
+            {o.shipping.line2}
+          </>
+        )}
+        <br />
+        {o.shipping.postalCode} {o.shipping.city}, {o.shipping.country}
+      </address>
+    </section>
+  );
+}

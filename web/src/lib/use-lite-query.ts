@@ -1,0 +1,24 @@
+/**
+ * A one-shot Firestore Lite read as a hook: used where the first paint must not
+ * wait for the live SDK. `key` changes exactly when the read does.
+ */
+import { useEffect, useState } from "react";
+import type { Live } from "./live-state";
+
+export function useLiteRead<T>(key: string, read: () => Promise<T>): Live<T> {
+  const [state, setState] = useState<{ key: string; live: Live<T> }>({ key, live: { status: "loading" } });
+  useEffect(() => {
+    let cancelled = false;
+    read().then(
+      (data) => !cancelled && setState({ key, live: { status: "ready", data } }),
+      (error: Error) => !cancelled && setState({ key, live: { status: "error", error } }),
+    );
+    return () => {
+      cancelled = true;
+    };
+    // `read` is rebuilt every render; `key` identifies it.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [key]);
+  // A stale result for an older key is never shown.
+  return state.key === key ? state.live : { status: "loading" };
+}
