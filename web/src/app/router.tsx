@@ -9,6 +9,8 @@ import { HomePage } from "../features/catalog/components/home-page";
 import { Layout } from "./layout";
 
 export const router = createBrowserRouter([
+  // Staff console: its own layout, loaded only when visited.
+  { path: "/admin/*", lazy: async () => ({ Component: (await import("../features/admin/admin-app")).AdminApp }) },
   {
     element: <Layout />,
     children: [

@@ -1,0 +1,145 @@
+/**
+ * Staff-side document parsing: Firestore data → plain typed rows. Timestamps
+ * become milliseconds here (a pending server timestamp reads as null until the
+ * server confirms; "now" is the honest estimate meanwhile).
+ */
+import { Timestamp, type DocumentData } from "firebase/firestore";
+import type { BoardInventory, BoardProduct, Category, Currency, HoldEntry, LedgerReason, Location, OrderLine, OrderStatus, ShippingAddress, StockPolicy, Variant } from "@showroom/model";
+
+export const millis = (value: unknown): number => (value instanceof Timestamp ? value.toMillis() : Date.now());
+
+const record = (data: unknown): DocumentData => (typeof data === "object" && data !== null ? (data as DocumentData) : {});
+
+export function parseInventory(data: unknown, id: string): BoardInventory {
+  const d = record(data);
+  const holds: Record<string, HoldEntry> = {};
+  for (const [holdId, raw] of Object.entries(record(d.holds))) {
+    const h = record(raw);
+    holds[holdId] = { quantity: Number(h.quantity ?? 0), uid: String(h.uid ?? ""), expiresAtMs: h.expiresAt instanceof Timestamp ? h.expiresAt.toMillis() : 0 };
+  }
+  return {
+    sku: id,
+    productId: String(d.productId ?? ""),
+    policy: (d.policy ?? "stock") as StockPolicy,
+    locations: record(d.locations) as BoardInventory["locations"],
+    holds,
+    lowStockThreshold: Number(d.lowStockThreshold ?? 0),
+    ...(typeof d.backorderLimit === "number" ? { backorderLimit: d.backorderLimit } : {}),
+    ...(typeof d.leadTimeDays === "number" ? { leadTimeDays: d.leadTimeDays } : {}),
+  };
+}
+
+export interface AdminProduct extends BoardProduct {
+  id: string;
+  description: string;
+  variants: Variant[];
+  currency: Currency;
+  priceFromCents: number | null;
+}
+
+export function parseProduct(data: unknown, id: string): AdminProduct {
+  const d = record(data);
+  return {
+    id,
+    name: String(d.name ?? id),
+    category: d.category as Category,
+    active: d.active === true,
+    description: String(d.description ?? ""),
+    variants: (d.variants ?? []) as Variant[],
+    currency: (d.currency ?? "USD") as Currency,
+    priceFromCents: typeof d.priceFromCents === "number" ? d.priceFromCents : null,
+  };
+}
+
+export interface LedgerRow {
+  id: string;
+  sku: string;
+  location: Location;
+  delta: number;
+  reason: LedgerReason;
+  actorUid: string;
+  orderId?: string;
+  receiptId?: string;
+  note?: string;
+  before: number;
+  after: number;
+  atMs: number;
+}
+
+export function parseLedger(data: unknown, id: string): LedgerRow {
+  const d = record(data);
+  return {
+    id,
+    sku: String(d.sku),
+    location: d.location as Location,
+    delta: Number(d.delta),
+    reason: d.reason as LedgerReason,
+    actorUid: String(d.actorUid ?? ""),
+    ...(d.orderId ? { orderId: String(d.orderId) } : {}),
+    ...(d.receiptId ? { receiptId: String(d.receiptId) } : {}),
+    ...(d.note ? { note: String(d.note) } : {}),
+    before: Number(d.before ?? 0),
+    after: Number(d.after ?? 0),
+    atMs: millis(d.at),
+  };
+}
+
+export interface AuditRow {
+  id: string;
+  actorUid: string;
+  actorRole: string | null;
+  action: string;
+  target: { kind: string; id: string };
+  before: unknown;
+  after: unknown;
+  note?: string;
+  atMs: number;
+}
+
+export function parseAudit(data: unknown, id: string): AuditRow {
+  const d = record(data);
+  const target = record(d.target);
+  return {
+    id,
+    actorUid: String(d.actorUid ?? ""),
+    actorRole: typeof d.actorRole === "string" ? d.actorRole : null,
+    action: String(d.action ?? ""),
+    target: { kind: String(target.kind ?? ""), id: String(target.id ?? "") },
+    before: d.before,
+    after: d.after,
+    ...(d.note ? { note: String(d.note) } : {}),
+    atMs: millis(d.at),
+  };
+}
+
+export interface OrderRow {
+  id: string;
+  uid: string;
+  lines: OrderLine[];
+  totalCents: number;
+  currency: Currency;
+  status: OrderStatus;
+  shipping: ShippingAddress;
+  cancelReason?: string;
+  createdAtMs: number;
+  statusHistory: { status: OrderStatus; by: string; atMs: number }[];
+}
+
+export function parseOrder(data: unknown, id: string): OrderRow {
+  const d = record(data);
+  return {
+    id,
+    uid: String(d.uid ?? ""),
+    lines: (d.lines ?? []) as OrderLine[],
+    totalCents: Number(d.totalCents ?? 0),
+    currency: (d.currency ?? "USD") as Currency,
+    status: d.status as OrderStatus,
+    shipping: record(d.shipping) as ShippingAddress,
+    ...(d.cancelReason ? { cancelReason: String(d.cancelReason) } : {}),
+    createdAtMs: millis(d.createdAt),
+    statusHistory: ((d.statusHistory ?? []) as unknown[]).map((raw) => {
+      const h = record(raw);
+      return { status: h.status as OrderStatus, by: String(h.by ?? ""), atMs: millis(h.at) };
+    }),
+  };
+}

@@ -1,0 +1,152 @@
+/** One order, live, with the transitions staff may make: fulfil, deliver, cancel (which restocks). */
+import { useState } from "react";
+import { Link, useParams } from "react-router";
+import { doc } from "firebase/firestore";
+import { Collections, formatMoney, NextOrderStatus } from "@showroom/model";
+import { db } from "../../../lib/firebase";
+import { useLiveDoc } from "../../../lib/live";
+import { cancelOrder, staffErrorMessage, updateOrderStatus } from "../api/admin-callables";
+import { parseOrder } from "../api/docs";
+import { formatTime, LoadState, OrderStatusBadge, PageHeader, shortUid } from "./ui";
+
+const actionLabels: Record<string, string> = { fulfilled: "Mark fulfilled", delivered: "Mark delivered" };
+
+export function OrderDetail() {
+  const { orderId = "" } = useParams();
+  const order = useLiveDoc(doc(db, Collections.orders, orderId), parseOrder);
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [reason, setReason] = useState("");
+
+  async function run(action: () => Promise<unknown>, done: string) {
+    setBusy(true);
+    setMessage(null);
+    try {
+      await action();
+      setMessage({ ok: true, text: done });
+    } catch (error) {
+      setMessage({ ok: false, text: staffErrorMessage(error) });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  if (order.status !== "ready") return <LoadState error={order.status === "error" ? order.error : undefined} />;
+  const o = order.data;
+  if (!o) return <p className="admin-empty">No order {orderId}.</p>;
+  const next = NextOrderStatus[o.status] as "fulfilled" | "delivered" | undefined;
+  const cancellable = o.status === "placed" || o.status === "fulfilled";
+
+  return (
+    <>
+      <PageHeader title={`Order ${o.id}`}>
+        <OrderStatusBadge status={o.status} />
+        <Link to="/admin/orders">All orders</Link>
+      </PageHeader>
+      <div className="admin-grid-2">
+        <section className="admin-card">
+          <h2>Items</h2>
+          <table className="admin-table" aria-label="Order lines">
+            <thead>
+              <tr>
+                <th scope="col">SKU</th>
+                <th scope="col">Item</th>
+                <th scope="col" className="num">
+                  Qty
+                </th>
+                <th scope="col" className="num">
+                  Line total
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {o.lines.map((l) => (
+                <tr key={l.sku}>
+                  <td className="mono">{l.sku}</td>
+                  <td>
+                    {l.name} <span className="admin-muted">{l.label}</span>
+                  </td>
+                  <td className="num">{l.quantity}</td>
+                  <td className="num">{formatMoney(l.lineTotalCents, o.currency)}</td>
+                </tr>
+              ))}
+            </tbody>
+            <tfoot>
+              <tr>
+                <th scope="row" colSpan={3}>
+                  Total
+                </th>
+                <td className="num">{formatMoney(o.totalCents, o.currency)}</td>
+              </tr>
+            </tfoot>
+          </table>
+        </section>
+        <section className="admin-card">
+          <h2>Ship to</h2>
+          <address>
+            {o.shipping.name}
+            <br />
+            {o.shipping.line1}
+            {o.shipping.line2 && (
+              <>
+                <br />
+                {o.shipping.line2}
+              </>
+            )}
+            <br />
+            {o.shipping.postalCode} {o.shipping.city}, {o.shipping.country}
+            {o.shipping.phone && (
+              <>
+                <br />
+                {o.shipping.phone}
+              </>
+            )}
+          </address>
+          <p className="admin-muted">
+            Customer <span className="mono">{shortUid(o.uid)}</span> · placed {formatTime(o.createdAtMs)}
+          </p>
+          <h2>History</h2>
+          <ol className="admin-timeline">
+            {o.statusHistory.map((h, i) => (
+              <li key={i}>
+                <OrderStatusBadge status={h.status} /> {formatTime(h.atMs)} <span className="admin-muted">by {shortUid(h.by)}</span>
+              </li>
+            ))}
+          </ol>
+          {o.cancelReason && <p>Cancel reason: {o.cancelReason}</p>}
+        </section>
+      </div>
+      <section className="admin-card" aria-label="Order actions">
+        <div className="admin-row admin-row--wrap">
+          {next && (
+            <button type="button" className="admin-button admin-button--primary" disabled={busy} onClick={() => void run(() => updateOrderStatus({ orderId: o.id, status: next }), `Order marked ${next}.`)}>
+              {actionLabels[next]}
+            </button>
+          )}
+          {cancellable && (
+            <>
+              <label className="admin-field admin-field--grow">
+                Cancel reason
+                <input value={reason} onChange={(e) => setReason(e.target.value)} maxLength={500} placeholder="Optional" />
+              </label>
+              <button
+                type="button"
+                className="admin-button admin-button--danger"
+                disabled={busy}
+                onClick={() => void run(() => cancelOrder({ orderId: o.id, ...(reason.trim() ? { reason: reason.trim() } : {}) }), "Order cancelled; its stock is back on the shelf.")}
+              >
+                Cancel order
+              </button>
+            </>
+          )}
+          {!next && !cancellable && <p className="admin-muted">No further changes: this order is {o.status}.</p>}
+        </div>
+        {message && (
+          <p role={message.ok ? "status" : "alert"} className={message.ok ? "admin-ok" : "admin-error"}>
+            {message.text}
+          </p>
+        )}
+      </section>
+    </>
+  );
+}
