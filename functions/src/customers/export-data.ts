@@ -1,0 +1,48 @@
+/** `exportMyData`: every document about the caller as JSON; nothing about anyone else. */
+import { DocumentReference, GeoPoint, Timestamp, type Firestore } from "firebase-admin/firestore";
+import type { Auth } from "firebase-admin/auth";
+import { EmptyInputSchema, type ExportMyDataOutput } from "@showroom/model";
+import { auth, db } from "../app.js";
+import { dataExported } from "../logs.js";
+import { defineCallable, type Caller } from "../shared/callable.js";
+import { findCustomerData } from "./customer-data.js";
+
+/** Firestore values → plain JSON: timestamps as ISO strings, references as paths. */
+export function toJson(value: unknown): unknown {
+  if (value instanceof Timestamp) return value.toDate().toISOString();
+  if (value instanceof DocumentReference) return value.path;
+  if (value instanceof GeoPoint) return { latitude: value.latitude, longitude: value.longitude };
+  if (value instanceof Uint8Array) return Buffer.from(value).toString("base64");
+  if (Array.isArray(value)) return value.map(toJson);
+  if (value !== null && typeof value === "object") {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toJson(v)]));
+  }
+  return value;
+}
+
+export async function exportMyData(deps: { db: Firestore; auth: Auth }, caller: Caller, now: Date = new Date()): Promise<ExportMyDataOutput> {
+  const [found, user] = await Promise.all([
+    findCustomerData(deps.db, caller.uid),
+    deps.auth.getUser(caller.uid).catch(() => null),
+  ]);
+  const documents = found.map(({ ref, source, data }) => ({
+    path: ref.path,
+    collection: source.collection,
+    data: toJson(data) as Record<string, unknown>,
+  }));
+  dataExported(caller.uid, documents.length);
+  return {
+    uid: caller.uid,
+    exportedAt: now.toISOString(),
+    account: {
+      email: user?.email ?? null,
+      phoneNumber: user?.phoneNumber ?? null,
+      createdAt: user?.metadata.creationTime ? new Date(user.metadata.creationTime).toISOString() : null,
+    },
+    documents,
+  };
+}
+
+export const exportMyDataCallable = defineCallable("exportMyData", "signed-in", EmptyInputSchema, (_input, caller) =>
+  exportMyData({ db: db(), auth: auth() }, caller),
+);
