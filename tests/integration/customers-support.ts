@@ -1,10 +1,12 @@
 /** Shared by the customer-data suites (customers, alerts, export, erasure). */
 import { randomUUID } from "node:crypto";
-import { Timestamp, type DocumentData } from "firebase-admin/firestore";
+import { Timestamp, type CollectionReference, type DocumentData } from "firebase-admin/firestore";
 import { doc, serverTimestamp, setDoc, updateDoc } from "firebase/firestore";
 import { Collections, CustomerSubcollections } from "@showroom/model";
 import { adminDb } from "../../scripts/lib/admin.js";
 import { signIn, type Persona, type TestClient } from "../support/clients.js";
+import { notifyBackInStock } from "../../functions/src/customers/back-in-stock.js";
+import { createProduct, shipping, uniqueKey } from "./inventory-fixtures.js";
 
 export const clients: TestClient[] = [];
 export async function client(persona?: Persona): Promise<TestClient> {
@@ -14,7 +16,7 @@ export async function client(persona?: Persona): Promise<TestClient> {
 }
 
 /** Polls until `read` returns something other than undefined (triggers run asynchronously). */
-export async function eventually<T>(read: () => Promise<T | undefined>, what: string, timeoutMs = 20_000): Promise<T> {
+export async function eventually<T>(read: () => Promise<T | undefined>, what: string, timeoutMs = 60_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await read();
@@ -61,4 +63,83 @@ export async function setStock(sku: string, status: string, available: number): 
 export async function auditFor(uid: string): Promise<DocumentData[]> {
   const snap = await adminDb().collection(Collections.auditLog).where("target.id", "==", uid).get();
   return snap.docs.map((d) => d.data());
+}
+
+// ---- A customer who has done everything (export and erasure suites) --------
+
+export interface Journey {
+  shopper: TestClient & { uid: string };
+  email: string;
+  phone: string;
+  addressPhone: string;
+  skus: { held: string; bought: string; cancelled: string; watched: string };
+  orderIds: string[];
+}
+
+/**
+ * Profile, address book, consent changes, an alert and its notification, an
+ * active hold, an order, a cancelled order, a role change and a staff lookup:
+ * every kind of document the system keeps about a customer.
+ */
+export async function customerJourney(tag: string): Promise<Journey> {
+  const email = `${tag}-${randomUUID().slice(0, 8)}@test.showroom`;
+  const phone = `+44 20 7946 ${String(Math.floor(Math.random() * 9000) + 1000)}`;
+  const addressPhone = `+1 212 555 ${String(Math.floor(Math.random() * 9000) + 1000)}`;
+  const c = await shopper({ kind: "user", email });
+  const { skus } = await createProduct([{ main: 5 }, { main: 5 }, { main: 5 }, { main: 0 }]);
+  const [held, bought, cancelled, watched] = skus as [string, string, string, string];
+
+  const address = { id: "home", name: `${tag} Lovelace`, line1: "1 Loom St", city: "Leeds", postalCode: "LS1 1AA", country: "GB", phone: addressPhone };
+  await editProfile(c, { displayName: `${tag} L.`, phone, addresses: [address], marketing: { email: { granted: true }, sms: { granted: true } } });
+  await editProfile(c, { marketing: { email: { granted: true }, sms: { granted: false } } });
+  await subscribe(c, watched);
+  await notifyBackInStock(adminDb(), { eventId: `journey-${randomUUID()}`, sku: watched, before: { status: "out_of_stock" }, after: { productId: "p", status: "in_stock", available: 3 } });
+
+  await c.call("holdCart", { lines: [{ sku: held, quantity: 1 }] });
+  const orderShipping = { ...shipping, name: `${tag} Lovelace`, phone };
+  const first = await c.call<{ orderId: string }>("placeOrder", { idempotencyKey: uniqueKey(), lines: [{ sku: bought, quantity: 1 }], shipping: orderShipping });
+  const second = await c.call<{ orderId: string }>("placeOrder", { idempotencyKey: uniqueKey(), lines: [{ sku: cancelled, quantity: 2 }], shipping: orderShipping });
+  await c.call("cancelOrder", { orderId: second.orderId, reason: "changed my mind" });
+
+  const admin = await client({ kind: "user", role: "admin" });
+  await admin.call("setUserRole", { uid: c.uid, role: null });
+  // setUserRole's token-refresh signal, in the shape its rules allow the owner to read.
+  await adminDb().collection(Collections.roleChanges).doc(c.uid).set({ role: null, at: Timestamp.now() });
+  const staff = await client({ kind: "user", role: "staff" });
+  await staff.call("lookupCustomer", { email });
+
+  // Triggers (profile audit, consent history) finish before the suites look.
+  await eventually(async () => {
+    const consent = await profileRef(c.uid).collection(CustomerSubcollections.consentEvents).get();
+    const audits = (await auditFor(c.uid)).filter((a) => String(a.action).startsWith("customer.profile"));
+    return consent.size === 3 && audits.length >= 3 ? true : undefined;
+  }, "the profile triggers");
+  await settle(1_500);
+  return { shopper: c, email, phone, addressPhone, skus: { held, bought, cancelled, watched }, orderIds: [first.orderId, second.orderId] };
+}
+
+export interface StoredDocument {
+  path: string;
+  data: DocumentData | undefined;
+}
+
+/** Every document in the database, at any depth (including subcollections of missing parents). */
+export async function everyDocument(): Promise<StoredDocument[]> {
+  const out: StoredDocument[] = [];
+  const walk = async (collections: CollectionReference[]) => {
+    for (const collection of collections) {
+      for (const ref of await collection.listDocuments()) {
+        const snap = await ref.get();
+        out.push({ path: ref.path, data: snap.data() });
+        await walk(await ref.listCollections());
+      }
+    }
+  };
+  await walk(await adminDb().listCollections());
+  return out;
+}
+
+/** True when the document's path or any value in it contains `needle`. */
+export function mentions(document: StoredDocument, needle: string): boolean {
+  return document.path.includes(needle) || JSON.stringify(document.data ?? {}).includes(needle);
 }
