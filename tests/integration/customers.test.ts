@@ -2,7 +2,8 @@ import { afterAll, describe, expect, it } from "vitest";
 import { randomUUID } from "node:crypto";
 import { EmailAuthProvider, linkWithCredential } from "firebase/auth";
 import { doc, getDoc, serverTimestamp, setDoc, updateDoc } from "firebase/firestore";
-import { Collections, CustomerSubcollections, DEFAULT_DISPLAY_NAME } from "@showroom/model";
+import { Timestamp } from "firebase-admin/firestore";
+import { Collections, CustomerSubcollections, DEFAULT_DISPLAY_NAME, LookupCustomerOutputSchema } from "@showroom/model";
 import { adminDb } from "../../scripts/lib/admin.js";
 import { expectCallableError } from "../support/clients.js";
 import { recordProfileChange } from "../../functions/src/customers/profile-audit.js";
@@ -159,5 +160,45 @@ describe("consent history and profile audit", () => {
     await recordProfileChange(adminDb(), { eventId: `late-${randomUUID()}`, uid: c.uid, before, after: { ...before, phone: "+1 555 0100 44" } });
     expect((await auditFor(c.uid)).length).toBe(auditsBefore);
     expect((await profileRef(c.uid).collection(CustomerSubcollections.consentEvents).get()).size).toBe(0);
+  });
+});
+
+describe("lookupCustomer (staff)", () => {
+  it("returns the profile and orders and audits the read before answering", async () => {
+    const email = `lookup-${randomUUID().slice(0, 8)}@test.showroom`;
+    const c = await shopper({ kind: "user", email });
+    await editProfile(c, { displayName: "Lin", phone: "+1 555 0100 55", addresses: [address] });
+    await adminDb().collection(Collections.orders).doc(`lookup-${c.uid}`).set({
+      uid: c.uid,
+      lines: [{ sku: "SOF-1", productId: "p", name: "Sofa", label: "Grey", quantity: 1, unitPriceCents: 1000, lineTotalCents: 1000, allocations: [] }],
+      totalCents: 1000,
+      currency: "USD",
+      status: "placed",
+      shipping: address,
+      idempotencyKey: "key-lookup",
+      createdAt: Timestamp.now(),
+    });
+    const staff = await client({ kind: "user", role: "staff" });
+    const result = await staff.call("lookupCustomer", { email });
+    expect(LookupCustomerOutputSchema.parse(result)).toMatchObject({
+      customer: { uid: c.uid, email, displayName: "Lin", phone: "+1 555 0100 55", addresses: [expect.objectContaining({ id: "home" })], marketing: { email: false, sms: false } },
+      orders: [{ orderId: `lookup-${c.uid}`, status: "placed", totalCents: 1000, currency: "USD", lines: [{ sku: "SOF-1", name: "Sofa", quantity: 1 }] }],
+    });
+    const audits = (await auditFor(c.uid)).filter((a) => a.action === "customer.lookup");
+    expect(audits).toEqual([expect.objectContaining({ actorUid: staff.uid, actorRole: "staff", after: { orders: 1 } })]);
+    expect(JSON.stringify(audits)).not.toContain(email);
+  });
+
+  it("refuses shoppers and guests, and answers not-found for an unknown email without auditing", async () => {
+    const c = await shopper();
+    const email = (await profileRef(c.uid).get()).get("email") as string;
+    for (const persona of [{ kind: "user" }, { kind: "anonymous" }] as const) {
+      const caller = await client(persona);
+      await expectCallableError(caller.call("lookupCustomer", { email }), "permission-denied");
+    }
+    const staff = await client({ kind: "user", role: "staff" });
+    await expectCallableError(staff.call("lookupCustomer", { email: `nobody-${randomUUID().slice(0, 8)}@test.showroom` }), "not-found", { reason: "unknown-customer" });
+    await expectCallableError(staff.call("lookupCustomer", { email: "not an email" }), "invalid-argument");
+    expect((await auditFor(c.uid)).filter((a) => a.action === "customer.lookup")).toEqual([]);
   });
 });
