@@ -1,0 +1,227 @@
+/**
+ * The staff console in Chromium, against the real emulators: staff sign in
+ * through the UI, adjust stock and receive a CSV shipment; outcomes are
+ * asserted in Firestore and in a storefront open in another browser context.
+ */
+import { randomUUID } from "node:crypto";
+import fs from "node:fs";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { doc, getDoc } from "firebase/firestore";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { Collections, type Location } from "@showroom/model";
+import { adminAuth, adminDb } from "../../scripts/lib/admin.js";
+import { seedProducts } from "../../scripts/seed/catalog.js";
+import { DEMO_PASSWORD } from "../../scripts/seed/demo-accounts.js";
+import { launchChromium } from "../support/browser.js";
+import { signIn } from "../support/clients.js";
+
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await Promise.all(contexts.map((c) => c.close()));
+  await browser?.close();
+});
+
+async function newPage(): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  contexts.push(context);
+  return context.newPage();
+}
+
+async function signInToConsole(email: string, path = "/admin"): Promise<Page> {
+  const page = await newPage();
+  await page.goto(`${inject("baseUrl")}${path}`);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  return page;
+}
+
+const used: string[] = [];
+/** First listens and cold callable workers on a shared 2-core machine can take tens of seconds. */
+const SLOW = 60_000;
+const TEST_TIMEOUT = 240_000;
+
+interface InventoryDoc {
+  productId: string;
+  policy: string;
+  locations: Record<Location, { onHand: number }>;
+  holds?: Record<string, unknown>;
+  lowStockThreshold: number;
+}
+const inventoryOf = async (sku: string) => (await adminDb().collection(Collections.inventory).doc(sku).get()).data() as InventoryDoc;
+
+const total = (inventory: InventoryDoc) => inventory.locations.main.onHand + inventory.locations.east.onHand;
+type Pick = { sku: string; productId: string; inventory: InventoryDoc };
+
+/**
+ * Seeded SKUs sold from stock with nothing held, one per product, that no earlier
+ * test touched: `stock` = "low" (1 to threshold units) or "in" (above it).
+ */
+async function pickSkus(count: number, stock: "low" | "in"): Promise<Pick[]> {
+  const found: Pick[] = [];
+  for (const product of seedProducts()) {
+    for (const variant of product.variants) {
+      if (found.length === count) return found;
+      if (used.includes(variant.sku) || found.some((f) => f.productId === product.id)) continue;
+      const inventory = await inventoryOf(variant.sku);
+      const units = total(inventory);
+      const fits = stock === "low" ? units >= 1 && units <= inventory.lowStockThreshold : units > inventory.lowStockThreshold;
+      if (inventory.policy === "stock" && Object.keys(inventory.holds ?? {}).length === 0 && fits) found.push({ sku: variant.sku, productId: product.id, inventory });
+    }
+  }
+  throw new Error(`only ${found.length} seeded SKUs fit`);
+}
+
+async function useSkus(count: number, stock: "low" | "in"): Promise<Pick[]> {
+  const picks = await pickSkus(count, stock);
+  used.push(...picks.map((p) => p.sku));
+  return picks;
+}
+
+
+describe("staff console", () => {
+  it("refuses a shopper at /admin, and the rules refuse them staff data", async () => {
+    const page = await signInToConsole("shopper@showroom.test");
+    await page.getByRole("heading", { name: "Not authorised" }).waitFor();
+    expect(await page.getByRole("navigation", { name: "Staff console" }).count()).toBe(0);
+    expect(await page.getByRole("table").count()).toBe(0);
+
+    const shopper = await signIn({ kind: "user" });
+    try {
+      const sku = seedProducts()[0]!.variants[0]!.sku;
+      await expect(getDoc(doc(shopper.db, Collections.inventory, sku))).rejects.toMatchObject({ code: "permission-denied" });
+    } finally {
+      await shopper.close();
+    }
+  }, TEST_TIMEOUT);
+
+  it("adjusts a SKU with a reason: the ledger row appears and a storefront in another context updates", async () => {
+    const [{ sku, productId, inventory }] = (await useSkus(1, "low")) as [Pick];
+    const before = total(inventory);
+    const storefront = await newPage();
+    await storefront.goto(`${inject("baseUrl")}/p/${productId}?sku=${sku}`);
+    await expect.poll(() => storefront.getByTestId("availability").textContent(), { timeout: SLOW }).toBe(`Only ${before} left`);
+
+    const page = await signInToConsole("staff@showroom.test", `/admin/inventory?q=${sku}`);
+    const row = page.getByRole("row", { name: sku, exact: true });
+    await row.waitFor({ timeout: SLOW });
+    await page.getByRole("button", { name: `Adjust ${sku}` }).click();
+    const form = page.getByRole("form", { name: `Adjust stock of ${sku}` });
+    const note = `cycle count ${randomUUID().slice(0, 8)}`;
+    await form.getByLabel("Location").selectOption("main");
+    await form.getByLabel("Change").selectOption("delta");
+    await form.getByLabel("Quantity").fill("10");
+    await form.getByLabel("Reason").selectOption("count");
+    await form.getByLabel("Note").fill(note);
+    await form.getByRole("button", { name: "Apply" }).click();
+    await form.getByRole("status").filter({ hasText: `${sku}: now ${before + 10} on hand, ${before + 10} available.` }).waitFor({ timeout: SLOW });
+
+    // Live on the board and on the storefront, with no reload.
+    await expect.poll(() => row.locator('[data-column="available"]').textContent(), { timeout: 10_000 }).toBe(String(before + 10));
+    await expect.poll(() => storefront.getByTestId("availability").textContent(), { timeout: 10_000 }).toBe("In stock");
+
+    const staffUid = (await adminAuth().getUserByEmail("staff@showroom.test")).uid;
+    const ledger = await adminDb().collection(Collections.stockLedger).where("sku", "==", sku).where("reason", "==", "count").get();
+    expect(ledger.docs.map((d) => d.data())).toEqual([expect.objectContaining({ location: "main", delta: 10, after: inventory.locations.main.onHand + 10, note, actorUid: staffUid })]);
+
+    await page.goto(`${inject("baseUrl")}/admin/ledger?sku=${sku}`);
+    await page.getByRole("table", { name: "Ledger entries" }).getByRole("row").filter({ hasText: note }).waitFor({ timeout: SLOW });
+    await page.getByRole("region", { name: `Stock history of ${sku}` }).locator(".recharts-surface").first().waitFor();
+  }, TEST_TIMEOUT);
+
+  it("rejects a CSV with one bad row, naming it and applying nothing; then applies a good CSV as one receipt", async () => {
+    const [a, b] = await useSkus(2, "in");
+    const unknown = `NOPE-${randomUUID().slice(0, 6).toUpperCase()}`;
+    const audits = async () => (await adminDb().collection(Collections.auditLog).where("action", "==", "stock.receive").get()).size;
+    const auditsBefore = await audits();
+
+    const page = await signInToConsole("staff@showroom.test", "/admin/receiving");
+    const upload = page.getByLabel("Shipment CSV");
+    await upload.waitFor({ timeout: SLOW });
+    const bad = `sku,location,quantity\n${a!.sku},main,3\n${b!.sku},east,2\n${unknown},main,1\n`;
+    await upload.setInputFiles({ name: "bad.csv", mimeType: "text/csv", buffer: Buffer.from(bad) });
+    const problems = page.getByRole("alert").filter({ hasText: "nothing will be applied" });
+    await problems.waitFor({ timeout: SLOW });
+    expect(await problems.textContent()).toContain(`Line 4: Unknown SKU ${unknown}.`);
+    const apply = page.getByRole("button", { name: /Apply receipt/ });
+    expect(await apply.isDisabled()).toBe(true);
+    expect((await inventoryOf(a!.sku)).locations).toEqual(a!.inventory.locations);
+    expect((await inventoryOf(b!.sku)).locations).toEqual(b!.inventory.locations);
+    expect(await audits()).toBe(auditsBefore);
+
+    const good = `sku,location,quantity\n${a!.sku},main,3\n${b!.sku},east,2\n`;
+    await upload.setInputFiles({ name: "good.csv", mimeType: "text/csv", buffer: Buffer.from(good) });
+    await page.getByRole("status").filter({ hasText: "All 2 rows are valid: 5 units to receive." }).waitFor();
+    await page.getByRole("button", { name: "Apply receipt (5 units)" }).click();
+    await page.getByRole("status").filter({ hasText: "Received 5 units in 2 rows" }).waitFor({ timeout: SLOW });
+
+    expect((await inventoryOf(a!.sku)).locations.main.onHand).toBe(a!.inventory.locations.main.onHand + 3);
+    expect((await inventoryOf(b!.sku)).locations.east.onHand).toBe(b!.inventory.locations.east.onHand + 2);
+    expect(await audits()).toBe(auditsBefore + 1);
+    const receipts = await adminDb().collection(Collections.stockLedger).where("sku", "in", [a!.sku, b!.sku]).where("reason", "==", "receive").get();
+    expect(new Set(receipts.docs.map((d) => d.get("receiptId"))).size).toBe(1);
+    expect(receipts.size).toBe(2);
+  }, TEST_TIMEOUT);
+
+  it("fulfils and cancels an order from its detail page; cancelling restocks", async () => {
+    const [{ sku, inventory }] = (await useSkus(1, "in")) as [Pick];
+    const before = total(inventory);
+    const shopper = await signIn({ kind: "anonymous" });
+    let orderId: string;
+    try {
+      ({ orderId } = await shopper.call<{ orderId: string }>("placeOrder", {
+        idempotencyKey: `e2e-${randomUUID()}`,
+        lines: [{ sku, quantity: 1 }],
+        shipping: { name: "Grace Hopper", line1: "1 Harbor Way", city: "Arlington", postalCode: "22201", country: "US" },
+      }));
+    } finally {
+      await shopper.close();
+    }
+    expect(total(await inventoryOf(sku))).toBe(before - 1);
+
+    const page = await signInToConsole("staff@showroom.test", `/admin/orders/${orderId}`);
+    await page.getByRole("button", { name: "Mark fulfilled" }).click({ timeout: SLOW });
+    await page.getByRole("status").filter({ hasText: "Order marked fulfilled." }).waitFor({ timeout: SLOW });
+    await page.getByLabel("Cancel reason").fill("customer changed their mind");
+    await page.getByRole("button", { name: "Cancel order" }).click();
+    await page.getByRole("status").filter({ hasText: "Order cancelled" }).waitFor({ timeout: SLOW });
+
+    const order = (await adminDb().collection(Collections.orders).doc(orderId).get()).data();
+    expect(order).toMatchObject({ status: "cancelled", cancelReason: "customer changed their mind" });
+    expect(total(await inventoryOf(sku))).toBe(before);
+  }, TEST_TIMEOUT);
+
+  it("shows the board and the dashboard (README screenshots)", async () => {
+    // A few real orders so the dashboard has something to chart.
+    const picks = await useSkus(4, "in");
+    const shopper = await signIn({ kind: "anonymous" });
+    try {
+      for (const [i, pick] of picks.entries()) {
+        for (let n = 0; n <= i % 3; n += 1) {
+          await shopper.call("placeOrder", {
+            idempotencyKey: `e2e-shot-${randomUUID()}`,
+            lines: [{ sku: pick.sku, quantity: 1 + ((i + n) % 2) }],
+            shipping: { name: "Ada Lovelace", line1: "1 Loom Street", city: "Leeds", postalCode: "LS1 1AA", country: "GB" },
+          });
+        }
+      }
+    } finally {
+      await shopper.close();
+    }
+
+    fs.mkdirSync("docs/screenshots", { recursive: true });
+    const page = await signInToConsole("admin@showroom.test", "/admin/inventory");
+    await page.getByRole("table", { name: "Inventory board" }).getByRole("row").nth(40).waitFor({ timeout: SLOW });
+    await page.screenshot({ path: "docs/screenshots/admin-board.png" });
+
+    await page.getByRole("navigation", { name: "Staff console" }).getByRole("link", { name: "Dashboard" }).click();
+    await page.getByRole("heading", { name: "Top sellers, last 7 days" }).waitFor();
+    await page.locator(".recharts-bar-rectangle").first().waitFor({ timeout: SLOW });
+    await expect.poll(async () => Number(await page.locator(".admin-kpi__value").first().textContent())).toBeGreaterThanOrEqual(6);
+    await page.screenshot({ path: "docs/screenshots/admin-dashboard.png" });
+  }, TEST_TIMEOUT);
+});
