@@ -5,11 +5,25 @@
 import { useEffect, useState } from "react";
 import type { Live } from "./live-state";
 
+/**
+ * Reads in flight, by key: a remount (React StrictMode in development, or a
+ * quick back-and-forth) joins the pending read instead of paying for it twice.
+ */
+const inFlight = new Map<string, Promise<unknown>>();
+
+function shared<T>(key: string, read: () => Promise<T>): Promise<T> {
+  const pending = inFlight.get(key) as Promise<T> | undefined;
+  if (pending) return pending;
+  const started = read().finally(() => inFlight.delete(key));
+  inFlight.set(key, started);
+  return started;
+}
+
 export function useLiteRead<T>(key: string, read: () => Promise<T>): Live<T> {
   const [state, setState] = useState<{ key: string; live: Live<T> }>({ key, live: { status: "loading" } });
   useEffect(() => {
     let cancelled = false;
-    read().then(
+    shared(key, read).then(
       (data) => !cancelled && setState({ key, live: { status: "ready", data } }),
       (error: Error) => !cancelled && setState({ key, live: { status: "error", error } }),
     );

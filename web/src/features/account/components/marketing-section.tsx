@@ -5,7 +5,7 @@ import { saveConsent, type CustomerView } from "../api/customer";
 
 const LABELS: Record<ConsentChannel, string> = { email: "Email me about new pieces and offers", sms: "Text me about new pieces and offers" };
 
-/** Consent per channel, saved as soon as it changes, with the time it was given or withdrawn. */
+/** Consent per channel, saved as soon as it changes. */
 export function MarketingSection({ uid, customer }: { uid: string; customer: CustomerView }) {
   const [error, setError] = useState<string | null>(null);
   return (
@@ -22,12 +22,11 @@ export function MarketingSection({ uid, customer }: { uid: string; customer: Cus
                 checked={consent.granted}
                 onChange={(e) => {
                   setError(null);
-                  saveConsent(uid, channel, e.target.checked).catch(() => setError("We couldn’t save that preference. Please try again."));
+                  saveConsent(uid, customer.marketing, channel, e.target.checked).catch(() => setError("We couldn’t save that preference. Please try again."));
                 }}
               />
               {LABELS[channel]}
             </label>
-            {consent.updatedAt && <span className="muted"> · updated {consent.updatedAt.toLocaleDateString()}</span>}
           </p>
         );
       })}

@@ -11,8 +11,20 @@ export function useAuthUser(): AuthState {
   return state;
 }
 
-/** The current user, signing a guest in anonymously when nobody is: guests can hold stock and order. */
+let signingIn: Promise<User> | null = null;
+
+/**
+ * The current user, signing a guest in anonymously when nobody is: guests can
+ * hold stock and order. Concurrent callers share one sign-in, so a guest gets
+ * exactly one anonymous account.
+ */
 export async function ensureShopper(): Promise<User> {
   await auth.authStateReady();
-  return auth.currentUser ?? (await signInAnonymously(auth)).user;
+  if (auth.currentUser) return auth.currentUser;
+  signingIn ??= signInAnonymously(auth)
+    .then((credential) => credential.user)
+    .finally(() => {
+      signingIn = null;
+    });
+  return signingIn;
 }

@@ -40,14 +40,14 @@ export function useCatalogPage(filters: CatalogFilters) {
   const cursor = stack.at(-1);
   const base = query(collection(liteDb, Collections.products), ...constraints(filters));
 
-  const page = useLiteRead<Page>(`${key}#${stack.length}`, async () => {
+  const page = useLiteRead<Page>(`page:${key}#${stack.length}`, async () => {
     const snap = await getDocs(query(base, ...(cursor ? [startAfter(cursor)] : []), limit(config.catalogPageSize)));
     return {
       products: snap.docs.map((d) => parseCatalogProduct(d.data(), d.id)).filter((p): p is CatalogProduct => p !== null),
       last: snap.docs.at(-1) ?? null,
     };
   });
-  const total = useLiteRead<number>(key, async () => (await getCount(base)).data().count);
+  const total = useLiteRead<number>(`count:${key}`, async () => (await getCount(base)).data().count);
 
   const pageIndex = stack.length;
   const shown = page.status === "ready" ? page.data.products.length : 0;

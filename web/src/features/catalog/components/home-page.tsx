@@ -32,6 +32,12 @@ export function HomePage() {
           </Link>
         </div>
       </section>
+      <section aria-labelledby="featured-heading">
+        <h2 id="featured-heading">Featured pieces</h2>
+        {featured.status === "loading" && <Loading>Loading featured pieces…</Loading>}
+        {featured.status === "error" && <ErrorNote>We couldn’t load the featured pieces. Please refresh the page.</ErrorNote>}
+        {featured.status === "ready" && <ProductGrid products={products} stock={stock} label="Featured pieces" />}
+      </section>
       <section aria-labelledby="categories-heading">
         <h2 id="categories-heading">Shop by room and piece</h2>
         <ul className="category-tiles">
@@ -44,12 +50,6 @@ export function HomePage() {
             </li>
           ))}
         </ul>
-      </section>
-      <section aria-labelledby="featured-heading">
-        <h2 id="featured-heading">Featured pieces</h2>
-        {featured.status === "loading" && <Loading>Loading featured pieces…</Loading>}
-        {featured.status === "error" && <ErrorNote>We couldn’t load the featured pieces. Please refresh the page.</ErrorNote>}
-        {featured.status === "ready" && <ProductGrid products={products} stock={stock} label="Featured pieces" />}
       </section>
     </>
   );

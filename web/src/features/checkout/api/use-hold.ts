@@ -3,14 +3,13 @@
  * content, re-placed when the cart changes or on request, released when the
  * shopper leaves without ordering. Out-of-stock answers correct the cart.
  */
-import { useCallback, useEffect, useRef, useState } from "react";
-import type { HoldCartOutput } from "@showroom/model";
-import { ReleaseHoldOutputSchema } from "@showroom/model";
+import { useCallback, useEffect, useState } from "react";
+import { ReleaseHoldOutputSchema, type HoldCartOutput, type OrderLineInput } from "@showroom/model";
 import { callable, callError } from "../../../lib/callables";
 import { ensureShopper } from "../../auth/api/use-auth-user";
 import type { CartLine } from "../../cart/api/cart-store";
-import { holdCart } from "./hold-cart";
 import { correctCart } from "./correct-cart";
+import { holdCart } from "./hold-cart";
 
 const releaseHold = callable<{ holdId: string }, unknown>("releaseHold", ReleaseHoldOutputSchema);
 
@@ -20,46 +19,75 @@ export function cartSignature(lines: readonly CartLine[]): string {
   return lines.map((l) => `${l.sku}x${l.quantity}`).join(",");
 }
 
+/**
+ * Holds by key, shared while in use: a remount (React StrictMode in
+ * development) reuses the pending hold instead of placing a second one, and a
+ * hold is released shortly after its last user leaves — unless an order consumed it.
+ */
+const holds = new Map<string, { promise: Promise<HoldCartOutput>; users: number; timer?: ReturnType<typeof setTimeout> }>();
+const consumed = new Set<string>();
+
+function acquire(key: string, lines: OrderLineInput[]): Promise<HoldCartOutput> {
+  let entry = holds.get(key);
+  if (!entry) {
+    const promise = ensureShopper().then(() => holdCart({ lines }));
+    promise.catch(() => holds.delete(key));
+    entry = { promise, users: 0 };
+    holds.set(key, entry);
+  }
+  clearTimeout(entry.timer);
+  entry.users += 1;
+  return entry.promise;
+}
+
+function leave(key: string): void {
+  const entry = holds.get(key);
+  if (!entry) return;
+  entry.users -= 1;
+  if (entry.users > 0) return;
+  entry.timer = setTimeout(() => {
+    holds.delete(key);
+    void entry.promise.then(({ holdId }) => (consumed.has(holdId) ? undefined : releaseHold({ holdId }))).catch(() => undefined);
+  }, 250);
+}
+
 export function useHold(lines: readonly CartLine[], onNotice: (message: string) => void) {
   const signature = cartSignature(lines);
   const [attempt, setAttempt] = useState(0);
-  const [state, setState] = useState<{ signature: string; attempt: number; hold: HoldState }>({ signature, attempt, hold: { status: "holding" } });
-  // The hold the order consumes must not be released on the way out.
-  const consumed = useRef<string | null>(null);
+  const key = `${signature}#${attempt}`;
+  const [state, setState] = useState<{ key: string; hold: HoldState }>({ key, hold: { status: "holding" } });
 
   useEffect(() => {
     if (signature === "") return;
     let cancelled = false;
-    let holdId: string | null = null;
-    void (async () => {
-      try {
-        await ensureShopper();
-        const hold = await holdCart({ lines: lines.map(({ sku, quantity }) => ({ sku, quantity })) });
-        holdId = hold.holdId;
-        if (cancelled) void releaseHold({ holdId }).catch(() => undefined);
-        else setState({ signature, attempt, hold: { status: "held", hold } });
-      } catch (error) {
+    acquire(
+      key,
+      lines.map(({ sku, quantity }) => ({ sku, quantity })),
+    ).then(
+      (hold) => !cancelled && setState({ key, hold: { status: "held", hold } }),
+      (error: unknown) => {
         if (cancelled) return;
         const notice = correctCart(callError(error));
+        // A corrected cart has a new signature, so a new hold follows by itself.
         if (notice) onNotice(notice);
-        else setState({ signature, attempt, hold: { status: "error", message: "We couldn’t reserve your items just now. Please try again." } });
-      }
-    })();
+        else setState({ key, hold: { status: "error", message: "We couldn’t reserve your items just now. Please try again." } });
+      },
+    );
     return () => {
       cancelled = true;
-      if (holdId && holdId !== consumed.current) void releaseHold({ holdId }).catch(() => undefined);
+      leave(key);
     };
-    // `signature` stands for `lines`' content; `onNotice` only reports.
+    // `key` stands for `lines`' content and the retry count; `onNotice` only reports.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [signature, attempt]);
+  }, [key]);
 
   const retry = useCallback(() => setAttempt((a) => a + 1), []);
-  const hold: HoldState = state.signature === signature && state.attempt === attempt ? state.hold : { status: "holding" };
   return {
-    hold,
+    hold: state.key === key ? state.hold : ({ status: "holding" } as HoldState),
     retry,
+    /** The order took this hold: it must not be released on the way out. */
     consume(holdId: string) {
-      consumed.current = holdId;
+      consumed.add(holdId);
     },
   };
 }
