@@ -1,0 +1,41 @@
+/**
+ * `npm run bench`: runs every bench module against the emulators, prints one
+ * table and writes bench-results/bench.json. Other benches add themselves to
+ * `modules`; `BENCH_ONLY=name,name` runs a subset.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { requireEmulators } from "../lib/admin.js";
+import { flashSale } from "./flash-sale.js";
+import { liveStock } from "./live-stock.js";
+import type { BenchModule, Row } from "./types.js";
+
+export const modules: BenchModule[] = [flashSale, liveStock];
+
+function table(rows: Row[]): string {
+  const columns = [...new Set(rows.flatMap((r) => Object.keys(r)))];
+  const cells = rows.map((r) => columns.map((c) => (r[c] === null || r[c] === undefined ? "" : String(r[c]))));
+  const widths = columns.map((c, i) => Math.max(c.length, ...cells.map((row) => (row[i] ?? "").length)));
+  const line = (values: string[]) => values.map((v, i) => v.padEnd(widths[i] ?? 0)).join(" | ");
+  return [line(columns), widths.map((w) => "-".repeat(w)).join("-|-"), ...cells.map(line)].join("\n");
+}
+
+requireEmulators();
+const only = process.env.BENCH_ONLY?.split(",").map((s) => s.trim());
+const rows: Row[] = [];
+let failed = false;
+for (const bench of modules.filter((m) => !only || only.includes(m.name))) {
+  console.error(`bench: ${bench.name}…`);
+  try {
+    rows.push(...(await bench.run()));
+  } catch (error) {
+    failed = true;
+    rows.push({ bench: bench.name, variant: "FAILED", note: error instanceof Error ? error.message : String(error) });
+  }
+}
+console.log(table(rows));
+const out = path.join(process.cwd(), "bench-results", "bench.json");
+fs.mkdirSync(path.dirname(out), { recursive: true });
+fs.writeFileSync(out, JSON.stringify({ at: new Date().toISOString(), rows }, null, 2));
+console.log(`\nWrote ${path.relative(process.cwd(), out)}`);
+process.exit(failed ? 1 : 0);

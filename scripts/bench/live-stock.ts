@@ -1,0 +1,88 @@
+/**
+ * Live stock (DESIGN): 100 independent web-SDK clients listen to one
+ * `stock/{sku}`; staff call `adjustStock`. Call start → each client's callback,
+ * against the floor: a direct Admin SDK write to the same document, same run.
+ */
+import { randomUUID } from "node:crypto";
+import { deleteApp, initializeApp, type FirebaseApp } from "firebase/app";
+import { connectFirestoreEmulator, doc, getFirestore, onSnapshot } from "firebase/firestore";
+import { Collections } from "@showroom/model";
+import { adminDb } from "../lib/admin.js";
+import { call, staffToken } from "./callables.js";
+import { writeStockedProducts } from "./stocked-products.js";
+import { percentile, round, type BenchModule, type Row } from "./types.js";
+
+const CLIENTS = Number(process.env.BENCH_LISTENERS ?? 100);
+const ROUNDS = Number(process.env.BENCH_LIVE_ROUNDS ?? 8);
+
+interface Listener {
+  app: FirebaseApp;
+  /** Resolves when this client sees `available === value`. */
+  waitFor(value: number): Promise<number>;
+  stop(): void;
+}
+
+function listen(sku: string): Listener {
+  const app = initializeApp({ projectId: process.env.GCLOUD_PROJECT ?? "demo-showroom", apiKey: "demo-api-key" }, `bench-${randomUUID()}`);
+  const db = getFirestore(app);
+  const [host, port] = (process.env.FIRESTORE_EMULATOR_HOST ?? "127.0.0.1:8080").split(":");
+  connectFirestoreEmulator(db, host ?? "127.0.0.1", Number(port));
+  let latest: number | undefined;
+  const waiting = new Map<number, (at: number) => void>();
+  const stop = onSnapshot(doc(db, Collections.stock, sku), (snap) => {
+    latest = snap.get("available") as number;
+    waiting.get(latest)?.(performance.now());
+    waiting.delete(latest);
+  });
+  return {
+    app,
+    stop,
+    waitFor: (value) => (latest === value ? Promise.resolve(performance.now()) : new Promise((resolve) => waiting.set(value, resolve))),
+  };
+}
+
+async function rounds(listeners: Listener[], start: number, change: (value: number) => Promise<unknown>): Promise<number[]> {
+  const latencies: number[] = [];
+  for (let i = 1; i <= ROUNDS; i += 1) {
+    const value = start + i;
+    const seen = Promise.all(listeners.map((l) => l.waitFor(value)));
+    const t0 = performance.now();
+    await change(value);
+    latencies.push(...(await seen).map((t) => t - t0));
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return latencies;
+}
+
+export const liveStock: BenchModule = {
+  name: "live stock",
+  async run() {
+    const sku = `BENCH-LIVE-${Date.now().toString(36).toUpperCase()}`;
+    await writeStockedProducts(adminDb(), [{ productId: `bench-live-${randomUUID().slice(0, 8)}`, variants: [{ sku, main: 1000 }] }]);
+    const token = await staffToken();
+    await call("adjustStock", token, { sku, delta: 1, reason: "receive" }); // warm the worker
+    const listeners = Array.from({ length: CLIENTS }, () => listen(sku));
+    await Promise.all(listeners.map((l) => l.waitFor(1001)));
+    try {
+      const viaCallable = await rounds(listeners, 1001, () => call("adjustStock", token, { sku, delta: 1, reason: "receive" }));
+      const ref = adminDb().collection(Collections.stock).doc(sku);
+      const floor = await rounds(listeners, 1001 + ROUNDS, (value) => ref.update({ available: value }));
+      // Put the public view back in line with the inventory (the floor wrote around the engine).
+      await call("adjustStock", token, { sku, delta: 1, reason: "receive" });
+      const row = (variant: string, samples: number[], base?: number[]): Row => ({
+        bench: "live stock",
+        variant,
+        calls: ROUNDS,
+        clients: CLIENTS,
+        p50Ms: round(percentile(samples, 50)),
+        p99Ms: round(percentile(samples, 99)),
+        ratio: base ? `${round(percentile(samples, 50) / percentile(base, 50), 2)} / ${round(percentile(samples, 99) / percentile(base, 99), 2)}` : "1",
+        note: base ? "ratio = p50 / p99 vs the floor" : "",
+      });
+      return [row("adjustStock callable → callbacks", viaCallable, floor), row("floor: Admin SDK write → callbacks", floor)];
+    } finally {
+      for (const l of listeners) l.stop();
+      await Promise.all(listeners.map((l) => deleteApp(l.app)));
+    }
+  },
+};
