@@ -1,11 +1,17 @@
 import { Suspense } from "react";
-import { Form, Link, NavLink, Outlet, useSearchParams } from "react-router";
+import { Link, NavLink, Outlet, useNavigate, useSearchParams } from "react-router";
 import { Loading } from "../components/ui/status";
 import { cartCount, useCart } from "../features/cart/api/cart-store";
 
 export function Layout() {
   const count = cartCount(useCart());
   const [search] = useSearchParams();
+  const navigate = useNavigate();
+  const onSearch = (e: React.FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const q = String(new FormData(e.currentTarget).get("q") ?? "").trim();
+    void navigate(q ? `/search?q=${encodeURIComponent(q)}` : "/shop");
+  };
   return (
     <>
       <a href="#main" className="skip-link">
@@ -20,13 +26,13 @@ export function Layout() {
           <NavLink to="/c/sofas">Sofas</NavLink>
           <NavLink to="/c/lighting">Lighting</NavLink>
         </nav>
-        <Form method="get" action="/search" role="search" className="site-search">
+        <form action="/search" role="search" className="site-search" onSubmit={onSearch}>
           <label htmlFor="site-search" className="visually-hidden">
             Search products
           </label>
           <input id="site-search" name="q" type="search" placeholder="Search by name" defaultValue={search.get("q") ?? ""} key={search.get("q") ?? ""} />
           <button type="submit">Search</button>
-        </Form>
+        </form>
         <nav aria-label="Account" className="account-nav">
           <NavLink to="/account">Account</NavLink>
           <NavLink to="/cart" aria-label={`Cart, ${count} item${count === 1 ? "" : "s"}`}>

@@ -1,31 +1,44 @@
 /**
  * Routes. Home and catalog are in the entry chunk and paint from Firestore
  * Lite; every other page is a lazy chunk that may use the live SDK.
+ * Declarative routes (not the data router): the app loads its own data, and
+ * the data router's code would cost the catalog's first paint ~10 KB gzip.
  */
-import { createBrowserRouter } from "react-router";
+import { lazy } from "react";
+import { Route, Routes } from "react-router";
 import { NotFound } from "../components/ui/not-found";
 import { CatalogPage } from "../features/catalog/components/catalog-page";
 import { HomePage } from "../features/catalog/components/home-page";
 import { Layout } from "./layout";
 
-export const router = createBrowserRouter([
-  // Staff console: its own layout, loaded only when visited.
-  { path: "/admin/*", lazy: async () => ({ Component: (await import("../features/admin/admin-app")).AdminApp }) },
-  {
-    element: <Layout />,
-    children: [
-      { path: "/", element: <HomePage /> },
-      { path: "/shop", element: <CatalogPage /> },
-      { path: "/search", element: <CatalogPage /> },
-      { path: "/c/:category", element: <CatalogPage /> },
-      { path: "/p/:productId", lazy: async () => ({ Component: (await import("../features/product/components/product-page")).ProductPage }) },
-      { path: "/cart", lazy: async () => ({ Component: (await import("../features/cart/components/cart-page")).CartPage }) },
-      { path: "/checkout", lazy: async () => ({ Component: (await import("../features/checkout/components/checkout-page")).CheckoutPage }) },
-      { path: "/orders/:orderId", lazy: async () => ({ Component: (await import("../features/orders/components/order-page")).OrderPage }) },
-      { path: "/sign-in", lazy: async () => ({ Component: (await import("../features/auth/components/auth-page")).SignInPage }) },
-      { path: "/sign-up", lazy: async () => ({ Component: (await import("../features/auth/components/auth-page")).SignUpPage }) },
-      { path: "/account", lazy: async () => ({ Component: (await import("../features/account/components/account-page")).AccountPage }) },
-      { path: "*", element: <NotFound /> },
-    ],
-  },
-]);
+const AdminApp = lazy(async () => ({ default: (await import("../features/admin/admin-app")).AdminApp }));
+const ProductPage = lazy(async () => ({ default: (await import("../features/product/components/product-page")).ProductPage }));
+const CartPage = lazy(async () => ({ default: (await import("../features/cart/components/cart-page")).CartPage }));
+const CheckoutPage = lazy(async () => ({ default: (await import("../features/checkout/components/checkout-page")).CheckoutPage }));
+const OrderPage = lazy(async () => ({ default: (await import("../features/orders/components/order-page")).OrderPage }));
+const SignInPage = lazy(async () => ({ default: (await import("../features/auth/components/auth-page")).SignInPage }));
+const SignUpPage = lazy(async () => ({ default: (await import("../features/auth/components/auth-page")).SignUpPage }));
+const AccountPage = lazy(async () => ({ default: (await import("../features/account/components/account-page")).AccountPage }));
+
+export function AppRoutes() {
+  return (
+    <Routes>
+      {/* Staff console: its own layout, loaded only when visited. */}
+      <Route path="/admin/*" element={<AdminApp />} />
+      <Route element={<Layout />}>
+        <Route path="/" element={<HomePage />} />
+        <Route path="/shop" element={<CatalogPage />} />
+        <Route path="/search" element={<CatalogPage />} />
+        <Route path="/c/:category" element={<CatalogPage />} />
+        <Route path="/p/:productId" element={<ProductPage />} />
+        <Route path="/cart" element={<CartPage />} />
+        <Route path="/checkout" element={<CheckoutPage />} />
+        <Route path="/orders/:orderId" element={<OrderPage />} />
+        <Route path="/sign-in" element={<SignInPage />} />
+        <Route path="/sign-up" element={<SignUpPage />} />
+        <Route path="/account" element={<AccountPage />} />
+        <Route path="*" element={<NotFound />} />
+      </Route>
+    </Routes>
+  );
+}

@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { MAX_ADDRESSES, SavedAddressSchema } from "@showroom/model";
 import { ErrorNote } from "../../../components/ui/status";
-import { emptyShipping, parseShipping, type ShippingField, type ShippingValues } from "../../checkout/api/shipping";
+import { emptyShipping, parseShipping, remainingErrors, type ShippingField, type ShippingValues } from "../../checkout/api/shipping";
 import { ShippingFieldsInputs } from "../../checkout/components/shipping-fields";
 import { saveProfile, type CustomerView } from "../api/customer";
 
@@ -52,7 +52,15 @@ export function AddressBookSection({ uid, customer }: { uid: string; customer: C
             <label htmlFor="addr-label">Label (optional, e.g. Home)</label>
             <input id="addr-label" value={label} maxLength={40} onChange={(e) => setLabel(e.target.value)} />
           </div>
-          <ShippingFieldsInputs idPrefix="addr" values={values} errors={errors} onChange={setValues} />
+          <ShippingFieldsInputs
+            idPrefix="addr"
+            values={values}
+            errors={errors}
+            onChange={(next) => {
+              setErrors(remainingErrors(errors, values, next));
+              setValues(next);
+            }}
+          />
           <div className="row">
             <button type="submit" className="button">
               Save address

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { emptyShipping, parseShipping } from "./shipping";
+import { emptyShipping, parseShipping, remainingErrors } from "./shipping";
 
 const filled = { ...emptyShipping, name: "Ada Lovelace", line1: "12 St James's Square", city: "London", postalCode: "SW1Y 4JH", country: "GB" };
 
@@ -14,6 +14,12 @@ describe("shipping form", () => {
       ok: false,
       errors: { name: "Enter the recipient’s name.", city: "Enter the town or city.", phone: "Use digits, spaces, ( ) - and an optional leading +." },
     });
+  });
+
+  it("clears the error of a field once the shopper edits it, keeping the others", () => {
+    const errors = { name: "Enter the recipient’s name.", city: "Enter the town or city." };
+    const before = { ...filled, name: "", city: "" };
+    expect(remainingErrors(errors, before, { ...before, name: "A" })).toEqual({ city: "Enter the town or city." });
   });
 
   it("rejects a country that is not a two-letter code", () => {

@@ -7,7 +7,7 @@ import { ensureShopper } from "../../auth/api/use-auth-user";
 import { cartTotalCents, clearCart, useCart } from "../../cart/api/cart-store";
 import { correctCart } from "../api/correct-cart";
 import { attemptKey, endAttempt, placeOrder } from "../api/place-order";
-import { emptyShipping, parseShipping, type ShippingField, type ShippingValues } from "../api/shipping";
+import { emptyShipping, parseShipping, remainingErrors, type ShippingField, type ShippingValues } from "../api/shipping";
 import { cartSignature, useHold } from "../api/use-hold";
 import { HoldCountdown } from "./hold-countdown";
 import { ShippingFieldsInputs } from "./shipping-fields";
@@ -86,7 +86,15 @@ export function CheckoutPage() {
       <div className="checkout__grid">
         <form className="checkout__form" onSubmit={submit} noValidate aria-labelledby="delivery-heading">
           <h2 id="delivery-heading">Delivery address</h2>
-          <ShippingFieldsInputs idPrefix="ship" values={values} errors={errors} onChange={setValues} />
+          <ShippingFieldsInputs
+            idPrefix="ship"
+            values={values}
+            errors={errors}
+            onChange={(next) => {
+              setErrors(remainingErrors(errors, values, next));
+              setValues(next);
+            }}
+          />
           {Object.keys(errors).length > 0 && <ErrorNote>Please check the highlighted fields.</ErrorNote>}
           {failure && <ErrorNote>{failure}</ErrorNote>}
           <button type="submit" className="button button--primary" disabled={submitting || hold.status === "holding"} aria-busy={submitting}>
