@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { Collections } from "./collections.js";
 import { ShippingAddressSchema } from "./contract.js";
 
 export const MAX_ADDRESSES = 10;
@@ -192,14 +193,15 @@ export interface CustomerDataSource {
  * a new collection with customer data must be added here.
  */
 export const CustomerDataRegistry: readonly CustomerDataSource[] = [
-  { collection: "customers", match: { by: "docId" }, erase: "delete", holds: "profile, alerts, notifications, consent history" },
+  { collection: Collections.customers, match: { by: "docId" }, erase: "delete", holds: "profile, alerts, notifications, consent history" },
+  // `roleChanges/{uid}` (setUserRole's token-refresh signal).
   { collection: "roleChanges", match: { by: "docId" }, erase: "delete", holds: "the signal that the user's role changed" },
-  { collection: "orders", match: { by: "fields", fields: ["uid"] }, erase: "anonymiseOrder", holds: "orders with shipping name, address and phone" },
-  { collection: "orderKeys", match: { by: "idPrefix" }, erase: "delete", holds: "idempotency keys named `${uid}_${key}`" },
-  { collection: "holds", match: { by: "fields", fields: ["uid"] }, erase: "pseudonymise", holds: "cart holds (kept so their units still expire)" },
-  { collection: "inventory", match: { by: "holdEntries" }, erase: "pseudonymise", holds: "the uid of each active hold on the SKU" },
-  { collection: "stockLedger", match: { by: "fields", fields: ["actorUid"] }, erase: "pseudonymise", holds: "stock movements the customer's orders caused" },
-  { collection: "auditLog", match: { by: "fields", fields: ["actorUid", "target.id"] }, erase: "pseudonymise", holds: "audit entries by or about the customer" },
+  { collection: Collections.orders, match: { by: "fields", fields: ["uid"] }, erase: "anonymiseOrder", holds: "orders with shipping name, address and phone" },
+  { collection: Collections.orderKeys, match: { by: "idPrefix" }, erase: "delete", holds: "idempotency keys named `${uid}_${key}`" },
+  { collection: Collections.holds, match: { by: "fields", fields: ["uid"] }, erase: "pseudonymise", holds: "cart holds (kept so their units still expire)" },
+  { collection: Collections.inventory, match: { by: "holdEntries" }, erase: "pseudonymise", holds: "the uid of each active hold on the SKU" },
+  { collection: Collections.stockLedger, match: { by: "fields", fields: ["actorUid"] }, erase: "pseudonymise", holds: "stock movements the customer's orders caused" },
+  { collection: Collections.auditLog, match: { by: "fields", fields: ["actorUid", "target.id"] }, erase: "pseudonymise", holds: "audit entries by or about the customer" },
 ];
 
 /** Erased orders keep this in place of every personal string (the schema still parses). */

@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { randomUUID } from "node:crypto";
 import { collection, deleteDoc, doc, getDoc, onSnapshot, orderBy, query, serverTimestamp, setDoc, updateDoc } from "firebase/firestore";
+import type { DocumentData } from "firebase-admin/firestore";
 import { CustomerSubcollections, Collections } from "@showroom/model";
 import { adminDb } from "../../scripts/lib/admin.js";
 import { notifyBackInStock } from "../../functions/src/customers/back-in-stock.js";
@@ -13,7 +14,7 @@ const consenting = { marketing: { email: { granted: true }, sms: { granted: fals
 
 async function notificationsOf(uid: string) {
   const snap = await profileRef(uid).collection(CustomerSubcollections.notifications).get();
-  return snap.docs.map((d) => ({ id: d.id, ...d.data() }));
+  return snap.docs.map((d): DocumentData => ({ id: d.id, ...d.data() }));
 }
 
 async function waitForNotifications(uid: string, count: number) {
