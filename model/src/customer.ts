@@ -204,6 +204,22 @@ export const CustomerDataRegistry: readonly CustomerDataSource[] = [
   { collection: Collections.auditLog, match: { by: "fields", fields: ["actorUid", "target.id"] }, erase: "pseudonymise", holds: "audit entries by or about the customer" },
 ];
 
+/** What an export shows instead of a staff member's uid: who they are is not the customer's data. */
+export const STAFF_ACTOR = "staff";
+
+/**
+ * Hides other people inside the caller's own documents before export: staff
+ * uids in audit entries about the customer and in their orders' status history.
+ */
+export function redactOthers(collection: string, data: Record<string, unknown>, uid: string): Record<string, unknown> {
+  if (collection === Collections.auditLog && data.actorUid !== uid) return { ...data, actorUid: STAFF_ACTOR };
+  if (collection === Collections.orders && Array.isArray(data.statusHistory)) {
+    const history = (data.statusHistory as { by?: unknown }[]).map((h) => (h.by === uid ? h : { ...h, by: STAFF_ACTOR }));
+    return { ...data, statusHistory: history };
+  }
+  return data;
+}
+
 /** Erased orders keep this in place of every personal string (the schema still parses). */
 export const ERASED = "[erased]";
 

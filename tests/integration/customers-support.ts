@@ -74,6 +74,8 @@ export interface Journey {
   addressPhone: string;
   skus: { held: string; bought: string; cancelled: string; watched: string };
   orderIds: string[];
+  /** The admin and staff member who acted on the customer. */
+  staffUids: string[];
 }
 
 /**
@@ -116,7 +118,7 @@ export async function customerJourney(tag: string): Promise<Journey> {
     return consent.size === 3 && audits.length >= 3 ? true : undefined;
   }, "the profile triggers");
   await settle(1_500);
-  return { shopper: c, email, phone, addressPhone, skus: { held, bought, cancelled, watched }, orderIds: [first.orderId, second.orderId] };
+  return { shopper: c, email, phone, addressPhone, skus: { held, bought, cancelled, watched }, orderIds: [first.orderId, second.orderId], staffUids: [admin.uid!, staff.uid!] };
 }
 
 export interface StoredDocument {

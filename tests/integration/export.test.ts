@@ -48,6 +48,9 @@ describe("exportMyData", () => {
     expect(text).not.toContain(bob.shopper.uid);
     expect(text).not.toContain(bob.email);
     expect(text).not.toContain(bob.phone);
+    // Staff who looked the customer up or changed their role appear as "staff", not by uid.
+    for (const staffUid of alice.staffUids) expect(text).not.toContain(staffUid);
+    expect(exported.documents.find((d) => d.data.action === "customer.lookup")?.data.actorUid).toBe("staff");
     // Inventory documents appear only as the caller's own hold entries.
     const inventory = exported.documents.filter((d) => d.collection === "inventory");
     expect(inventory).toEqual([{ path: `inventory/${alice.skus.held}`, collection: "inventory", data: { sku: alice.skus.held, holds: expect.any(Object) } }]);

@@ -1,7 +1,7 @@
 /** `exportMyData`: every document about the caller as JSON; nothing about anyone else. */
 import { DocumentReference, GeoPoint, Timestamp, type Firestore } from "firebase-admin/firestore";
 import type { Auth } from "firebase-admin/auth";
-import { EmptyInputSchema, type ExportMyDataOutput } from "@showroom/model";
+import { EmptyInputSchema, redactOthers, type ExportMyDataOutput } from "@showroom/model";
 import { auth, db } from "../app.js";
 import { dataExported } from "../logs.js";
 import { defineCallable, type Caller } from "../shared/callable.js";
@@ -28,7 +28,7 @@ export async function exportMyData(deps: { db: Firestore; auth: Auth }, caller: 
   const documents = found.map(({ ref, source, data }) => ({
     path: ref.path,
     collection: source.collection,
-    data: toJson(data) as Record<string, unknown>,
+    data: redactOthers(source.collection, toJson(data) as Record<string, unknown>, caller.uid),
   }));
   dataExported(caller.uid, documents.length);
   return {

@@ -3,8 +3,11 @@
  * that runs its writes through `oncePerEvent` creates a receipt keyed by the
  * event id in the same transaction, so a redelivered event writes nothing.
  */
-import { FieldValue, type Firestore, type Transaction } from "firebase-admin/firestore";
+import { FieldValue, Timestamp, type Firestore, type Transaction } from "firebase-admin/firestore";
 import { EVENT_RECEIPTS_COLLECTION } from "@showroom/model";
+
+/** Redeliveries come within hours; a week is ample. */
+const RECEIPT_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 
 /** Event ids are opaque; keep document ids to a safe alphabet. */
 export const safeId = (id: string) => id.replace(/[^A-Za-z0-9_-]/g, "_");
@@ -24,7 +27,8 @@ export async function oncePerEvent(
   return firestore.runTransaction(async (tx) => {
     if ((await tx.get(receipt)).exists) return false;
     await work(tx);
-    tx.create(receipt, { trigger, at: FieldValue.serverTimestamp() });
+    // `expireAt` lets a TTL policy (firestore.indexes.json) drop receipts once no redelivery can come.
+    tx.create(receipt, { trigger, at: FieldValue.serverTimestamp(), expireAt: Timestamp.fromMillis(Date.now() + RECEIPT_TTL_MS) });
     return true;
   });
 }
