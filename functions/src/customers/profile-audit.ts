@@ -22,6 +22,8 @@ const SERVER_FIELDS = new Set(["uid", "email", "createdAt"]);
  * Who changed the profile. Rules let only the owner write, and only the
  * editable fields; functions write only server fields (and the defaults, with
  * `createdAt`, when they create the profile). So the changed fields say who it was.
+ * (onDocumentWrittenWithAuthContext would say directly, but the Firestore
+ * emulator reports authType "unknown" with a fake id, so it cannot be tested here.)
  */
 export function profileActor(change: ProfileWrite, fields: readonly string[]): "customer" | "system" {
   if (!change.before) return change.after?.createdAt === undefined ? "customer" : "system";
