@@ -125,7 +125,12 @@ export async function deleteMyAccount(
   });
   await batch.commit();
 
-  if (user) await authService.deleteUser(caller.uid);
+  if (user) {
+    // A concurrent second call (double click) may have deleted the user already.
+    await authService.deleteUser(caller.uid).catch((error: { code?: string }) => {
+      if (error.code !== "auth/user-not-found") throw error;
+    });
+  }
   // Anything the still-signed-in app wrote meanwhile (rules let the owner create a profile) goes too.
   await firestore.recursiveDelete(profileRef);
   accountErased(placeholder, counts);
