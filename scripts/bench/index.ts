@@ -8,9 +8,10 @@ import path from "node:path";
 import { requireEmulators } from "../lib/admin.js";
 import { flashSale } from "./flash-sale.js";
 import { liveStock } from "./live-stock.js";
+import { storefrontWeight } from "./storefront-weight.js";
 import type { BenchModule, Row } from "./types.js";
 
-export const modules: BenchModule[] = [flashSale, liveStock];
+export const modules: BenchModule[] = [flashSale, liveStock, storefrontWeight];
 
 function table(rows: Row[]): string {
   const columns = [...new Set(rows.flatMap((r) => Object.keys(r)))];

@@ -1,6 +1,6 @@
 /**
- * Routes. Home and catalog are in the entry chunk and paint from Firestore
- * Lite; every other page is a lazy chunk that may use the live SDK.
+ * Routes. Home and catalog are in the entry chunk and paint from a REST
+ * read (no SDK); every other page is a lazy chunk that may use the live SDK.
  * Declarative routes (not the data router): the app loads its own data, and
  * the data router's code would cost the catalog's first paint ~10 KB gzip.
  */

@@ -1,5 +1,5 @@
 /**
- * Live documents by id for pages that painted from Firestore Lite: the live SDK
+ * Live documents by id for pages that painted from a REST read: the live SDK
  * is loaded lazily, then one onSnapshot per document; all unsubscribe on
  * unmount or when the ids change. A missing document maps to null; not yet
  * known maps to undefined.

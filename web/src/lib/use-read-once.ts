@@ -1,5 +1,5 @@
 /**
- * A one-shot Firestore Lite read as a hook: used where the first paint must not
+ * A one-shot read (REST, no SDK) as a hook: used where the first paint must not
  * wait for the live SDK. `key` changes exactly when the read does.
  */
 import { useEffect, useState } from "react";
@@ -19,7 +19,7 @@ function shared<T>(key: string, read: () => Promise<T>): Promise<T> {
   return started;
 }
 
-export function useLiteRead<T>(key: string, read: () => Promise<T>): Live<T> {
+export function useReadOnce<T>(key: string, read: () => Promise<T>): Live<T> {
   const [state, setState] = useState<{ key: string; live: Live<T> }>({ key, live: { status: "loading" } });
   useEffect(() => {
     let cancelled = false;

@@ -5,6 +5,7 @@
  */
 import { Categories } from "@showroom/model/labels";
 import type { Category } from "@showroom/model";
+import { normalizedOrderBy, type Filter, type Order } from "../../../lib/firestore-rest-query";
 
 export const SortOptions = ["name", "price-asc", "price-desc", "newest"] as const;
 export type Sort = (typeof SortOptions)[number];
@@ -69,9 +70,15 @@ export function titleCase(text: string): string {
   return text.replace(/(^|\s)(\p{Ll})/gu, (_m, space: string, letter: string) => space + letter.toUpperCase());
 }
 
-export type Clause =
-  | { kind: "where"; field: string; op: "==" | ">=" | "<=" | "<" | "array-contains"; value: string | number | boolean }
-  | { kind: "orderBy"; field: string; direction: "asc" | "desc" };
+export type Clause = ({ kind: "where" } & Filter) | ({ kind: "orderBy" } & Order);
+
+/** The clauses as a query's filters and explicit order. */
+export function splitClauses(clauses: Clause[]): { filters: Filter[]; orderBy: Order[] } {
+  return {
+    filters: clauses.flatMap((c) => (c.kind === "where" ? [{ field: c.field, op: c.op, value: c.value }] : [])),
+    orderBy: clauses.flatMap((c) => (c.kind === "orderBy" ? [{ field: c.field, direction: c.direction }] : [])),
+  };
+}
 
 export function catalogClauses(f: CatalogFilters): Clause[] {
   const clauses: Clause[] = [{ kind: "where", field: "active", op: "==", value: true }];
@@ -123,22 +130,17 @@ export interface IndexField {
 }
 
 /**
- * The composite index a query needs: equality fields first, then the orderBy,
- * then any range field not already ordered on. Null when a single-field index serves it.
+ * The composite index a query needs: equality and array-contains fields, then
+ * the order the server applies (explicit, then inequality fields in the last
+ * direction). Null when a single-field index serves it.
  */
 export function requiredIndex(clauses: Clause[]): IndexField[] | null {
-  const fields: IndexField[] = [];
-  for (const c of clauses) {
-    if (c.kind === "where" && c.op === "==") fields.push({ fieldPath: c.field, order: "ASCENDING" });
-    if (c.kind === "where" && c.op === "array-contains") fields.push({ fieldPath: c.field, arrayConfig: "CONTAINS" });
-  }
-  for (const c of clauses) {
-    if (c.kind === "orderBy") fields.push({ fieldPath: c.field, order: c.direction === "asc" ? "ASCENDING" : "DESCENDING" });
-  }
-  for (const c of clauses) {
-    if (c.kind === "where" && c.op !== "==" && c.op !== "array-contains" && !fields.some((f) => f.fieldPath === c.field)) {
-      fields.push({ fieldPath: c.field, order: "ASCENDING" });
-    }
+  const { filters, orderBy } = splitClauses(clauses);
+  const fields: IndexField[] = filters.flatMap((f): IndexField[] =>
+    f.op === "==" ? [{ fieldPath: f.field, order: "ASCENDING" }] : f.op === "array-contains" ? [{ fieldPath: f.field, arrayConfig: "CONTAINS" }] : [],
+  );
+  for (const o of normalizedOrderBy({ filters, orderBy })) {
+    if (o.field !== "__name__") fields.push({ fieldPath: o.field, order: o.direction === "asc" ? "ASCENDING" : "DESCENDING" });
   }
   return fields.length > 1 ? fields : null;
 }

@@ -1,17 +1,23 @@
-import { collection, getDocs, limit, orderBy, query, where } from "firebase/firestore/lite";
 import { Collections } from "@showroom/model/labels";
-import { liteDb } from "../../../lib/firestore-lite";
-import { useLiteRead } from "../../../lib/use-lite-query";
-import { parseCatalogProduct, type CatalogProduct } from "./products";
+import { runQuery } from "../../../lib/firestore-rest";
+import { useReadOnce } from "../../../lib/use-read-once";
+import { toProducts } from "./use-catalog-page";
 
 const FEATURED_COUNT = 8;
 
-/** The home page's featured pieces, read once with Firestore Lite for a fast first paint. */
+/** The home page's featured pieces, read once over REST for a fast first paint. */
 export function useFeatured() {
-  return useLiteRead("featured", async () => {
-    const snap = await getDocs(
-      query(collection(liteDb, Collections.products), where("active", "==", true), where("featured", "==", true), orderBy("name"), limit(FEATURED_COUNT)),
-    );
-    return snap.docs.map((d) => parseCatalogProduct(d.data(), d.id)).filter((p): p is CatalogProduct => p !== null);
-  });
+  return useReadOnce("featured", async () =>
+    toProducts(
+      await runQuery({
+        collection: Collections.products,
+        filters: [
+          { field: "active", op: "==", value: true },
+          { field: "featured", op: "==", value: true },
+        ],
+        orderBy: [{ field: "name", direction: "asc" }],
+        limit: FEATURED_COUNT,
+      }),
+    ),
+  );
 }
