@@ -14,6 +14,8 @@ export const Collections = {
   orderKeys: "orderKeys",
   customers: "customers",
   auditLog: "auditLog",
+  /** `roleChanges/{uid}`: setUserRole stamps it so the user's app refreshes its ID token; owner-read only. */
+  roleChanges: "roleChanges",
 } as const;
 
 export type CollectionName = (typeof Collections)[keyof typeof Collections];

@@ -1,13 +1,19 @@
 import { HttpsError } from "firebase-functions/https";
-import { SetUserRoleInputSchema, type SetUserRoleInput, type SetUserRoleOutput } from "@showroom/model";
+import { Collections, SetUserRoleInputSchema, type SetUserRoleInput, type SetUserRoleOutput } from "@showroom/model";
 import type { Auth } from "firebase-admin/auth";
-import type { Firestore } from "firebase-admin/firestore";
+import { FieldValue, type Firestore } from "firebase-admin/firestore";
 import { appendAudit } from "../shared/audit.js";
 import { defineCallable, type Caller } from "../shared/callable.js";
 import { auth, db } from "../app.js";
 import { roleChanged } from "../logs.js";
 
-/** Merges `role` into the user's existing custom claims (other claims survive). */
+/**
+ * Merges `role` into the user's existing custom claims (other claims survive),
+ * audits it, and stamps `roleChanges/{uid}`: the user's app listens to that
+ * document and refreshes its ID token, so the new role applies without
+ * signing out. The stamp is written after the claims, so a refresh it
+ * triggers always sees them.
+ */
 export async function setUserRole(
   deps: { auth: Auth; db: Firestore },
   input: SetUserRoleInput,
@@ -32,6 +38,7 @@ export async function setUserRole(
     before: { role: before },
     after: { role: input.role },
   });
+  batch.set(deps.db.collection(Collections.roleChanges).doc(input.uid), { role: input.role, updatedAt: FieldValue.serverTimestamp() });
   await batch.commit();
   roleChanged(caller.uid, input.uid, input.role);
   return { uid: input.uid, role: input.role };

@@ -1,0 +1,264 @@
+/**
+ * THE access matrix: who may do what to every collection. This one table
+ * drives tests/rules/access-matrix.test.ts (every cell asserted, allowed or
+ * denied) and renders docs/access.md (`npm run docs:access`), so the
+ * documentation cannot drift from what is tested.
+ *
+ * Each row names a subject document owned by shopper A (alice); get, update
+ * and delete act on it, create writes `create.path` (absent before the cell
+ * runs) and list runs `list.query`.
+ */
+import { Collections, CustomerSubcollections, EVENT_RECEIPTS_COLLECTION } from "@showroom/model";
+import { collection, query, serverTimestamp, Timestamp, where, type DocumentData, type Firestore, type Query } from "firebase/firestore";
+
+export const Personas = ["signedOut", "guest", "alice", "bob", "staff", "admin"] as const;
+export type Persona = (typeof Personas)[number];
+
+export const PersonaLabels: Record<Persona, string> = {
+  signedOut: "signed out",
+  guest: "anonymous guest",
+  alice: "shopper A (owner)",
+  bob: "shopper B",
+  staff: "staff",
+  admin: "admin",
+};
+
+/** The uid each persona signs in with (null: no auth). */
+export const PersonaUids: Record<Persona, string | null> = {
+  signedOut: null,
+  guest: "guest-gina",
+  alice: "alice",
+  bob: "bob",
+  staff: "sam-staff",
+  admin: "ada-admin",
+};
+
+export const Operations = ["get", "list", "create", "update", "delete"] as const;
+export type Operation = (typeof Operations)[number];
+
+export interface MatrixRow {
+  /** The path pattern as written in firestore.rules. */
+  path: string;
+  /** The policy in one line (the same words as the rule's comment). */
+  policy: string;
+  /** Documents in place before every cell of this row (written with rules disabled). */
+  seed: Record<string, DocumentData>;
+  /** The document get, update and delete act on. */
+  subject: string;
+  list: { describe: string; query: (db: Firestore) => Query };
+  /** A well-formed create, so a denial means the persona is refused, not the data. */
+  create: { path: string; data: (uid: string | null) => DocumentData };
+  /** A well-formed partial update of `subject`. */
+  update: () => DocumentData;
+  /** Who is allowed each operation; everyone else is denied. */
+  allow: Record<Operation, readonly Persona[]>;
+}
+
+const EVERYONE = Personas;
+const STAFF = ["staff", "admin"] as const satisfies readonly Persona[];
+const OWNER = ["alice"] as const satisfies readonly Persona[];
+const OWNER_AND_STAFF = ["alice", "staff", "admin"] as const satisfies readonly Persona[];
+const NOBODY = [] as const satisfies readonly Persona[];
+
+const readOnly = (who: readonly Persona[]): Record<Operation, readonly Persona[]> => ({
+  get: who,
+  list: who,
+  create: NOBODY,
+  update: NOBODY,
+  delete: NOBODY,
+});
+
+const at = Timestamp.fromDate(new Date(Date.UTC(2026, 10, 1)));
+const SKU = "SOF-ALBA-3S-VELVET";
+const address = { id: "home", label: "Home", name: "Alice Archer", line1: "1 Elm St", city: "Springfield", postalCode: "12345", country: "US" };
+const line = { sku: SKU, productId: "p-alba", name: "Alba sofa", label: "Velvet", quantity: 1, unitPriceCents: 129900, lineTotalCents: 129900, allocations: [{ location: "main", quantity: 1 }] };
+const order = (uid: string | null) => ({
+  uid,
+  lines: [line],
+  totalCents: 129900,
+  currency: "USD",
+  status: "placed",
+  shipping: { name: "Alice Archer", line1: "1 Elm St", city: "Springfield", postalCode: "12345", country: "US" },
+  idempotencyKey: "key-000001",
+  createdAt: at,
+});
+const customerEditable = () => ({
+  displayName: "Alice Archer",
+  phone: "+1 555 0100",
+  addresses: [address],
+  marketing: { email: { granted: true }, sms: { granted: false } },
+  updatedAt: serverTimestamp(),
+});
+
+const whole = (name: string) => ({ describe: `all of \`${name}\``, query: (db: Firestore) => collection(db, name) });
+
+export const AccessMatrix: readonly MatrixRow[] = [
+  {
+    path: `${Collections.products}/{productId}`,
+    policy: "Catalog: anyone reads; only Cloud Functions write.",
+    seed: { "products/p-alba": { name: "Alba sofa", variants: [{ sku: SKU, label: "Velvet", options: {}, priceCents: 129900 }], currency: "USD", active: true } },
+    subject: "products/p-alba",
+    list: whole(Collections.products),
+    create: { path: "products/p-new", data: () => ({ name: "Free sofa", variants: [], currency: "USD", active: true }) },
+    update: () => ({ "variants": [{ sku: SKU, label: "Velvet", options: {}, priceCents: 1 }] }),
+    allow: readOnly(EVERYONE),
+  },
+  {
+    path: `${Collections.stock}/{sku}`,
+    policy: "Public stock view: anyone reads; only Cloud Functions write.",
+    seed: { [`stock/${SKU}`]: { sku: SKU, productId: "p-alba", available: 3, status: "low_stock", updatedAt: at } },
+    subject: `stock/${SKU}`,
+    list: whole(Collections.stock),
+    create: { path: "stock/NEW-SKU", data: () => ({ sku: "NEW-SKU", productId: "p-alba", available: 999, status: "in_stock" }) },
+    update: () => ({ available: 999 }),
+    allow: readOnly(EVERYONE),
+  },
+  {
+    path: `${Collections.productStock}/{productId}`,
+    policy: "Public per-product availability summary: anyone reads; only Cloud Functions write.",
+    seed: { "productStock/p-alba": { variants: { [SKU]: { available: 3, status: "low_stock" } }, updatedAt: at } },
+    subject: "productStock/p-alba",
+    list: whole(Collections.productStock),
+    create: { path: "productStock/p-new", data: () => ({ variants: {} }) },
+    update: () => ({ [`variants.${SKU}.available`]: 999 }),
+    allow: readOnly(EVERYONE),
+  },
+  {
+    path: `${Collections.inventory}/{sku}`,
+    policy: "Per-location stock and policy: staff read; only Cloud Functions write.",
+    seed: { [`inventory/${SKU}`]: { sku: SKU, productId: "p-alba", policy: "stock", locations: { main: { onHand: 2 }, east: { onHand: 1 } }, held: 0, lowStockThreshold: 3 } },
+    subject: `inventory/${SKU}`,
+    list: whole(Collections.inventory),
+    create: { path: "inventory/NEW-SKU", data: () => ({ sku: "NEW-SKU", locations: { main: { onHand: 999 } }, held: 0 }) },
+    update: () => ({ "locations.main.onHand": 999 }),
+    allow: readOnly(STAFF),
+  },
+  {
+    path: `${Collections.stockLedger}/{entryId}`,
+    policy: "Stock movements: staff read; only Cloud Functions write.",
+    seed: { "stockLedger/e1": { sku: SKU, location: "main", delta: 2, reason: "receive", at } },
+    subject: "stockLedger/e1",
+    list: whole(Collections.stockLedger),
+    create: { path: "stockLedger/e-new", data: () => ({ sku: SKU, location: "main", delta: 999, reason: "receive" }) },
+    update: () => ({ delta: 999 }),
+    allow: readOnly(STAFF),
+  },
+  {
+    path: `${Collections.holds}/{holdId}`,
+    policy: "Cart holds: staff read; only Cloud Functions write (shoppers use holdCart/releaseHold).",
+    seed: { "holds/h-alice": { uid: "alice", lines: [{ sku: SKU, quantity: 1 }], expiresAt: at, status: "active" } },
+    subject: "holds/h-alice",
+    list: whole(Collections.holds),
+    create: { path: "holds/h-new", data: (uid) => ({ uid, lines: [{ sku: SKU, quantity: 20 }], expiresAt: at, status: "active" }) },
+    update: () => ({ expiresAt: Timestamp.fromDate(new Date(Date.UTC(2099, 0, 1))) }),
+    allow: readOnly(STAFF),
+  },
+  {
+    path: `${Collections.auditLog}/{entryId}`,
+    policy: "Append-only audit log: staff read; only Cloud Functions append; nobody changes or deletes.",
+    seed: { "auditLog/a1": { actorUid: "ada-admin", actorRole: "admin", action: "role.set", target: { kind: "user", id: "sam-staff" }, before: { role: null }, after: { role: "staff" }, at } },
+    subject: "auditLog/a1",
+    list: whole(Collections.auditLog),
+    create: { path: "auditLog/a-new", data: (uid) => ({ actorUid: uid, actorRole: "admin", action: "role.set", target: { kind: "user", id: "x" }, at }) },
+    update: () => ({ actorUid: "someone-else" }),
+    allow: readOnly(STAFF),
+  },
+  {
+    path: `${Collections.orderKeys}/{key}`,
+    policy: "Idempotency keys: server-only, nobody reads or writes from a client.",
+    seed: { "orderKeys/alice_key-000001": { orderId: "o-alice" } },
+    subject: "orderKeys/alice_key-000001",
+    list: whole(Collections.orderKeys),
+    create: { path: "orderKeys/alice_key-000002", data: () => ({ orderId: "o-bob" }) },
+    update: () => ({ orderId: "o-bob" }),
+    allow: readOnly(NOBODY),
+  },
+  {
+    path: `${EVENT_RECEIPTS_COLLECTION}/{receiptId}`,
+    policy: "Trigger receipts (redelivery guard): server-only, nobody reads or writes from a client.",
+    seed: { [`${EVENT_RECEIPTS_COLLECTION}/r1`]: { trigger: "onCustomerWritten", at } },
+    subject: `${EVENT_RECEIPTS_COLLECTION}/r1`,
+    list: whole(EVENT_RECEIPTS_COLLECTION),
+    create: { path: `${EVENT_RECEIPTS_COLLECTION}/r-new`, data: () => ({ trigger: "onStockWritten", at }) },
+    update: () => ({ at: Timestamp.fromDate(new Date(Date.UTC(2099, 0, 1))) }),
+    allow: readOnly(NOBODY),
+  },
+  {
+    path: `${Collections.orders}/{orderId}`,
+    policy: "Orders: the owner reads (queries must filter uid == own uid), staff read all; only Cloud Functions write.",
+    seed: { "orders/o-alice": order("alice"), "orders/o-bob": order("bob") },
+    subject: "orders/o-alice",
+    list: { describe: "`orders` where `uid == \"alice\"`", query: (db) => query(collection(db, Collections.orders), where("uid", "==", "alice")) },
+    create: { path: "orders/o-new", data: (uid) => order(uid) },
+    update: () => ({ status: "delivered" }),
+    allow: readOnly(OWNER_AND_STAFF),
+  },
+  {
+    path: `${Collections.customers}/{uid}`,
+    policy: "Profile: the owner reads, creates and updates only the editable fields; staff use an audited callable; deleteMyAccount deletes.",
+    seed: {
+      "customers/alice": { uid: "alice", email: "alice@showroom.test", createdAt: at, displayName: "Alice", addresses: [], marketing: { email: { granted: false }, sms: { granted: false } }, updatedAt: at },
+    },
+    subject: "customers/alice",
+    list: whole(Collections.customers),
+    create: { path: "customers/alice", data: customerEditable },
+    update: () => ({ displayName: "Alice Archer", updatedAt: serverTimestamp() }),
+    allow: { get: OWNER, list: NOBODY, create: OWNER, update: OWNER, delete: NOBODY },
+  },
+  {
+    path: `${Collections.customers}/{uid}/${CustomerSubcollections.alerts}/{sku}`,
+    policy: "Back-in-stock alerts: the owner reads, creates exactly {sku, createdAt} and deletes; no updates.",
+    seed: { [`customers/alice/alerts/${SKU}`]: { sku: SKU, createdAt: at } },
+    subject: `customers/alice/alerts/${SKU}`,
+    list: whole("customers/alice/alerts"),
+    create: { path: "customers/alice/alerts/LMP-ORB-BRASS", data: () => ({ sku: "LMP-ORB-BRASS", createdAt: serverTimestamp() }) },
+    update: () => ({ createdAt: serverTimestamp() }),
+    allow: { get: OWNER, list: OWNER, create: OWNER, update: NOBODY, delete: OWNER },
+  },
+  {
+    path: `${Collections.customers}/{uid}/${CustomerSubcollections.notifications}/{notificationId}`,
+    policy: "Notifications: the owner reads and may only stamp readAt; Cloud Functions create and delete.",
+    seed: { "customers/alice/notifications/n1": { kind: "back-in-stock", sku: SKU, createdAt: at } },
+    subject: "customers/alice/notifications/n1",
+    list: whole("customers/alice/notifications"),
+    create: { path: "customers/alice/notifications/n-new", data: () => ({ kind: "back-in-stock", sku: SKU, createdAt: serverTimestamp() }) },
+    update: () => ({ readAt: serverTimestamp() }),
+    allow: { get: OWNER, list: OWNER, create: NOBODY, update: OWNER, delete: NOBODY },
+  },
+  {
+    path: `${Collections.customers}/{uid}/${CustomerSubcollections.consentEvents}/{eventId}`,
+    policy: "Consent history: the owner reads; only Cloud Functions write.",
+    seed: { "customers/alice/consentEvents/c1": { channel: "email", granted: true, at, source: "account" } },
+    subject: "customers/alice/consentEvents/c1",
+    list: whole("customers/alice/consentEvents"),
+    create: { path: "customers/alice/consentEvents/c-new", data: () => ({ channel: "sms", granted: true, at: serverTimestamp() }) },
+    update: () => ({ granted: false }),
+    allow: readOnly(OWNER),
+  },
+  {
+    path: `${Collections.roleChanges}/{uid}`,
+    policy: "Role-change signal: the user reads their own, to refresh the ID token; only setUserRole writes.",
+    seed: { "roleChanges/alice": { role: null, updatedAt: at } },
+    subject: "roleChanges/alice",
+    list: whole(Collections.roleChanges),
+    create: { path: "roleChanges/alice", data: () => ({ role: "admin", updatedAt: serverTimestamp() }) },
+    update: () => ({ role: "admin" }),
+    allow: { get: OWNER, list: NOBODY, create: NOBODY, update: NOBODY, delete: NOBODY },
+  },
+  {
+    path: "{anything else}",
+    policy: "Everything else: denied by default (no rule names it).",
+    seed: { "somewhere/else": { secret: true } },
+    subject: "somewhere/else",
+    list: whole("somewhere"),
+    create: { path: "somewhere/new", data: () => ({ x: 1 }) },
+    update: () => ({ secret: false }),
+    allow: readOnly(NOBODY),
+  },
+];
+
+export function isAllowed(row: MatrixRow, persona: Persona, op: Operation): boolean {
+  return row.allow[op].includes(persona);
+}
+
+export const matrixCellCount = AccessMatrix.length * Personas.length * Operations.length;
