@@ -47,7 +47,7 @@ export function AccountPage() {
         <ErrorNote>We couldn’t load your profile. Please refresh the page.</ErrorNote>
       ) : (
         <div className="account__grid">
-          <ProfileSection key={`${customer.data?.displayName}|${customer.data?.phone}`} uid={user.uid} email={user.email} customer={customer.data ?? { ...NO_PROFILE, displayName: user.displayName ?? "" }} />
+          <ProfileSection uid={user.uid} email={user.email} customer={customer.data ?? { ...NO_PROFILE, displayName: user.displayName ?? "" }} />
           <AddressBookSection uid={user.uid} customer={customer.data ?? NO_PROFILE} />
           <MarketingSection uid={user.uid} customer={customer.data ?? NO_PROFILE} />
         </div>
