@@ -7,7 +7,7 @@ import { randomUUID } from "node:crypto";
 import { Collections } from "@showroom/model";
 import { adminDb } from "../lib/admin.js";
 import { reconcile } from "../reconcile.js";
-import { anonymousTokens, call, type CallResult } from "./callables.js";
+import { call, emulatorToken, type CallResult } from "./callables.js";
 import { writeStockedProducts } from "./stocked-products.js";
 import { percentile, round, type BenchModule, type Row } from "./types.js";
 
@@ -67,7 +67,7 @@ export const flashSale: BenchModule = {
     const spread = Array.from({ length: SHOPPERS }, (_, i) => ({ name: `S${i}`, units: 5 }));
     const naiveUnits = Math.round((NAIVE_SHOPPERS * UNITS) / SHOPPERS);
     await stock([{ name: "HOT", units: UNITS }, { name: "NAIVE", units: naiveUnits }, ...warm, ...spread]);
-    const tokens = await anonymousTokens(SHOPPERS + 12);
+    const tokens = Array.from({ length: SHOPPERS + 12 }, () => emulatorToken());
     const [warmTokens, shopperTokens] = [tokens.slice(SHOPPERS), tokens.slice(0, SHOPPERS)];
 
     // Warm the Functions emulator: one call starts the worker, a burst shows concurrency works.

@@ -8,7 +8,7 @@ import { deleteApp, initializeApp, type FirebaseApp } from "firebase/app";
 import { connectFirestoreEmulator, doc, getFirestore, onSnapshot } from "firebase/firestore";
 import { Collections } from "@showroom/model";
 import { adminDb } from "../lib/admin.js";
-import { call, staffToken } from "./callables.js";
+import { call, emulatorToken } from "./callables.js";
 import { writeStockedProducts } from "./stocked-products.js";
 import { percentile, round, type BenchModule, type Row } from "./types.js";
 
@@ -59,7 +59,7 @@ export const liveStock: BenchModule = {
   async run() {
     const sku = `BENCH-LIVE-${Date.now().toString(36).toUpperCase()}`;
     await writeStockedProducts(adminDb(), [{ productId: `bench-live-${randomUUID().slice(0, 8)}`, variants: [{ sku, main: 1000 }] }]);
-    const token = await staffToken();
+    const token = emulatorToken({ role: "staff" });
     await call("adjustStock", token, { sku, delta: 1, reason: "receive" }); // warm the worker
     const listeners = Array.from({ length: CLIENTS }, () => listen(sku));
     await Promise.all(listeners.map((l) => l.waitFor(1001)));
