@@ -7,7 +7,7 @@ import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { doc, getDoc } from "firebase/firestore";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
 import { Collections, type Location } from "@showroom/model";
 import { adminAuth, adminDb } from "../../scripts/lib/admin.js";
 import { seedProducts } from "../../scripts/seed/catalog.js";
@@ -19,11 +19,27 @@ let browser: Browser;
 const contexts: BrowserContext[] = [];
 beforeAll(async () => {
   browser = await launchChromium();
+  // Each callable runs in its own emulator worker, started on first call (seconds on a busy machine):
+  // start them now with inputs the schema rejects, which write nothing.
+  const staff = await signIn({ kind: "user", role: "admin" });
+  try {
+    const names = ["adjustStock", "receiveShipment", "updateOrderStatus", "cancelOrder", "lookupCustomer", "placeOrder", "listStaff"] as const;
+    await Promise.all(names.map((name) => staff.call(name, { warmUp: true }).catch(() => undefined)));
+  } finally {
+    await staff.close();
+  }
 });
-afterAll(async () => {
-  await Promise.all(contexts.map((c) => c.close()));
-  await browser?.close();
+// A failed test leaves a screenshot of every page it opened, for the one reading the CI log.
+afterEach(async ({ task }) => {
+  const open = contexts.splice(0);
+  if (task.result?.state === "fail") {
+    fs.mkdirSync("test-results", { recursive: true });
+    const pages = open.flatMap((c) => c.pages());
+    await Promise.all(pages.map((p, i) => p.screenshot({ path: `test-results/admin-failed-${task.name.slice(0, 30).replace(/\W+/g, "-")}-${i}.png` }).catch(() => undefined)));
+  }
+  await Promise.all(open.map((c) => c.close()));
 });
+afterAll(() => browser?.close());
 
 async function newPage(): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
