@@ -194,8 +194,7 @@ export interface CustomerDataSource {
  */
 export const CustomerDataRegistry: readonly CustomerDataSource[] = [
   { collection: Collections.customers, match: { by: "docId" }, erase: "delete", holds: "profile, alerts, notifications, consent history" },
-  // `roleChanges/{uid}` (setUserRole's token-refresh signal).
-  { collection: "roleChanges", match: { by: "docId" }, erase: "delete", holds: "the signal that the user's role changed" },
+  { collection: Collections.roleChanges, match: { by: "docId" }, erase: "delete", holds: "the signal that the user's role changed" },
   { collection: Collections.orders, match: { by: "fields", fields: ["uid"] }, erase: "anonymiseOrder", holds: "orders with shipping name, address and phone" },
   { collection: Collections.orderKeys, match: { by: "idPrefix" }, erase: "delete", holds: "idempotency keys named `${uid}_${key}`" },
   { collection: Collections.holds, match: { by: "fields", fields: ["uid"] }, erase: "pseudonymise", holds: "cart holds (kept so their units still expire)" },

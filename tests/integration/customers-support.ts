@@ -104,10 +104,8 @@ export async function customerJourney(tag: string): Promise<Journey> {
   await c.call("cancelOrder", { orderId: second.orderId, reason: "changed my mind" });
 
   const admin = await client({ kind: "user", role: "admin" });
+  // Also stamps roleChanges/{uid}, the token-refresh signal.
   await admin.call("setUserRole", { uid: c.uid, role: null });
-  // setUserRole's token-refresh signal, in the shape its rules allow the owner to read.
-  // Literal name: Collections.roleChanges lands with helper B's setUserRole change.
-  await adminDb().collection("roleChanges").doc(c.uid).set({ role: null, at: Timestamp.now() });
   const staff = await client({ kind: "user", role: "staff" });
   await staff.call("lookupCustomer", { email });
 
