@@ -55,6 +55,9 @@ describe("checkout", () => {
     await expect.poll(() => availabilityText(page), { timeout: 10_000 }).toBe("In stock");
     expect(await page.getByLabel("Price").textContent()).toBe(formatMoney(variant.priceCents, "USD"));
     await screenshot(page, "product");
+    await page.setViewportSize({ width: 390, height: 844 });
+    await screenshot(page, "product-phone", true);
+    await page.setViewportSize({ width: 1280, height: 900 });
     await page.getByLabel("Quantity").selectOption("2");
     await page.getByRole("button", { name: "Add to cart" }).click();
     await page.getByRole("link", { name: "Cart, 2 items" }).click();
@@ -63,6 +66,8 @@ describe("checkout", () => {
     await line.waitFor();
     await page.reload(); // the cart survives a reload
     await line.waitFor();
+    await line.getByTestId("availability").waitFor();
+    await screenshot(page, "cart");
     await page.getByRole("link", { name: "Checkout" }).click();
     await page.getByRole("timer").waitFor({ timeout: 30_000 });
     expect(await page.getByRole("timer").textContent()).toMatch(/^1[45]:\d\d$/);
