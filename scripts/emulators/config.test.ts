@@ -18,4 +18,9 @@ describe("emulator slots", () => {
     expect(parseSlot("4")).toBe(4);
     for (const bad of ["-1", "10", "1.5", "one"]) expect(() => parseSlot(bad)).toThrow(/SHOWROOM_EMULATOR_SLOT/);
   });
+
+  it("refuses a slot that would put an emulator on a port fetch and browsers block", () => {
+    // Slot 6 moves Functions from 5001 to 5061 (SIP over TLS), a WHATWG "bad port".
+    expect(() => parseSlot("6")).toThrow(/5061/);
+  });
 });

@@ -35,13 +35,26 @@ export function readFirebaseJson(): FirebaseJson {
   return JSON.parse(fs.readFileSync(path.join(ROOT, "firebase.json"), "utf8")) as FirebaseJson;
 }
 
+/** Ports browsers and Node's fetch refuse to connect to (WHATWG "bad ports") near our ranges. */
+const FETCH_BLOCKED_PORTS = new Set([4045, 4190, 5060, 5061, 6000, 6566, 6665, 6666, 6667, 6668, 6669, 6679, 6697, 10080]);
+
 export function parseSlot(value: string | undefined): number {
   if (value === undefined || value === "") return 0;
   const slot = Number(value);
   if (!Number.isInteger(slot) || slot < 0 || slot > MAX_SLOT) {
     throw new Error(`SHOWROOM_EMULATOR_SLOT must be a whole number 0–${MAX_SLOT}, got "${value}"`);
   }
+  const blocked = allPorts(shiftPorts(readFirebaseJson(), slot)).filter((port) => FETCH_BLOCKED_PORTS.has(port));
+  if (blocked.length > 0) {
+    throw new Error(`SHOWROOM_EMULATOR_SLOT=${slot} would use port ${blocked.join(", ")}, which browsers and fetch refuse; pick another slot.`);
+  }
   return slot;
+}
+
+function allPorts(config: FirebaseJson): number[] {
+  return Object.values(config.emulators).flatMap((value) =>
+    typeof value === "object" && "port" in value ? [value.port, ...(value.websocketPort ? [value.websocketPort] : [])] : [],
+  );
 }
 
 /** firebase.json with every emulator port moved by 10 × slot. */
