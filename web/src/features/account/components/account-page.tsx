@@ -7,6 +7,9 @@ import { AddressBookSection } from "./address-book-section";
 import { MarketingSection } from "./marketing-section";
 import { OrderHistorySection } from "./order-history-section";
 import { ProfileSection } from "./profile-section";
+import { DataExportSection } from "../../privacy/components/data-export-button";
+import { DeleteAccountSection } from "../../privacy/components/delete-account-section";
+import { NotificationsList } from "../../privacy/components/notifications-list";
 
 const NO_PROFILE = parseCustomer(null);
 
@@ -52,7 +55,10 @@ export function AccountPage() {
           <MarketingSection uid={user.uid} customer={customer.data ?? NO_PROFILE} />
         </div>
       )}
+      <NotificationsList uid={user.uid} />
       <OrderHistorySection uid={user.uid} />
+      <DataExportSection />
+      <DeleteAccountSection onDeleted={() => navigate("/")} />
     </section>
   );
 }

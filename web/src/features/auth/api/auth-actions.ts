@@ -13,6 +13,13 @@ import {
 } from "firebase/auth";
 import { FirebaseError } from "firebase/app";
 import { auth } from "../../../lib/firebase";
+import { saveProfile } from "../../account/api/customer";
+import { syncMyProfile } from "../../privacy/api/account-data";
+
+/** Signing in must not fail because the profile sync did; it runs again at the next sign-in. */
+async function syncProfileQuietly(): Promise<void> {
+  await syncMyProfile().catch((error: unknown) => console.warn("Profile sync failed; will retry at next sign-in", error));
+}
 
 export async function signUp(name: string, email: string, password: string): Promise<User> {
   await auth.authStateReady();
@@ -21,11 +28,16 @@ export async function signUp(name: string, email: string, password: string): Pro
     ? (await linkWithCredential(current, EmailAuthProvider.credential(email, password))).user
     : (await createUserWithEmailAndPassword(auth, email, password)).user;
   if (name) await updateProfile(user, { displayName: name });
+  // Linking fires no Auth trigger: the profile learns the verified email here, then takes the name given.
+  await syncProfileQuietly();
+  if (name) await saveProfile(user.uid, { displayName: name });
   return user;
 }
 
 export async function signIn(email: string, password: string): Promise<User> {
-  return (await signInWithEmailAndPassword(auth, email, password)).user;
+  const user = (await signInWithEmailAndPassword(auth, email, password)).user;
+  await syncProfileQuietly();
+  return user;
 }
 
 export function signOut(): Promise<void> {

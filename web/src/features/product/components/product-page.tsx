@@ -9,6 +9,8 @@ import { addToCart } from "../../cart/api/cart-store";
 import { isGeneratedIllustration, productIllustration } from "../api/swatch";
 import { useProduct, useVariantStock } from "../api/use-product";
 import { VariantPicker } from "./variant-picker";
+import { useAuthUser } from "../../auth/api/use-auth-user";
+import { NotifyMeButton } from "../../privacy/components/notify-me-button";
 
 export function ProductPage() {
   const { productId = "" } = useParams();
@@ -29,6 +31,8 @@ function maxQuantity(stock: PublicStock | null | undefined): number {
 function ProductDetail({ product }: { product: CatalogProduct }) {
   const [search, setSearch] = useSearchParams();
   const stock = useVariantStock(product.variants.map((v) => v.sku));
+  const auth = useAuthUser();
+  const uid = auth.status === "ready" ? (auth.user?.uid ?? null) : null;
   const selected = product.variants.find((v) => v.sku === search.get("sku")) ?? product.variants[0]!;
   const selectedIndex = product.variants.indexOf(selected);
   const selectedStock = stock[selected.sku];
@@ -70,6 +74,7 @@ function ProductDetail({ product }: { product: CatalogProduct }) {
           </p>
           <Availability status={selectedStock?.status} label={selectedStock === undefined ? null : selectedStock ? availabilityLabel(selectedStock) : "Out of stock"} />
           <VariantPicker variants={product.variants} selected={selected} stock={stock} onSelect={select} />
+          {selectedStock?.status === "out_of_stock" && <NotifyMeButton uid={uid} sku={selected.sku} label={selected.label} />}
           <div className="add-to-cart">
             <label>
               Quantity
