@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Collections } from "@showroom/model";
 import { adminAuth, adminDb } from "../../scripts/lib/admin.js";
 import { expectCallableError } from "../support/clients.js";
@@ -8,6 +8,13 @@ import { clientPool, createProduct, expectReconciled, uniqueSku } from "./invent
 const pool = clientPool();
 const client = pool.client;
 afterAll(pool.closeAll);
+
+// Each callable's emulator worker starts on its first call, which can exceed a test's timeout on a
+// busy machine: start them here with inputs the schema rejects (they write nothing).
+beforeAll(async () => {
+  const admin = await client({ kind: "user", role: "admin" });
+  await Promise.all((["receiveShipment", "setProductActive", "listStaff"] as const).map((name) => admin.call(name, { warmUp: true }).catch(() => undefined)));
+});
 
 const uniq = () => randomUUID().slice(0, 8).toUpperCase();
 const receiptId = () => `rcpt-${randomUUID()}`;
