@@ -21,7 +21,7 @@ export default async function setup(project: TestProject) {
     VITE_AUTH_PORT: String(authEmulator().port),
     VITE_FUNCTIONS_PORT: functionsEmulator().port,
   });
-  const server = await createServer({ root: path.resolve("web"), server: { port: 0, strictPort: false }, logLevel: "warn" });
+  const server = await createServer({ root: path.resolve("web"), server: { port: 0, strictPort: false, hmr: false, watch: null }, logLevel: "warn" });
   await server.listen();
   const address = server.httpServer?.address();
   if (!address || typeof address === "string") throw new Error("Vite did not report a port");
