@@ -147,6 +147,8 @@ export async function startEmulators(options: StartOptions = {}): Promise<Runnin
     env: {
       ...process.env,
       ...(binaryPath ? { FIRESTORE_EMULATOR_BINARY_PATH: binaryPath } : {}),
+      // Loading the functions takes longer than firebase-tools' default 10 s on a busy 2-core machine.
+      FUNCTIONS_DISCOVERY_TIMEOUT: process.env.FUNCTIONS_DISCOVERY_TIMEOUT ?? "60",
       // firebase-tools must not think it talks to other emulators already running.
       FIRESTORE_EMULATOR_HOST: undefined,
       FIREBASE_AUTH_EMULATOR_HOST: undefined,
