@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { needsTokenRefresh, roleFromClaims } from "./claims";
+import { needsTokenRefresh, roleFromClaims } from "./role-watch";
 
 describe("roleFromClaims", () => {
   it("reads staff and admin, and treats anything else as a shopper", () => {

@@ -1,0 +1,206 @@
+/**
+ * Bad inputs for every callable, generated with fast-check: a well-formed
+ * sample per callable, mutated (wrong types, extra keys, missing fields, huge
+ * strings, negative / fractional / non-finite numbers, duplicated SKUs, too
+ * many lines), and kept only if the callable's own zod schema refuses it as it
+ * arrives at the function (after the SDK's JSON encoding).
+ */
+import fc from "fast-check";
+import {
+  AdjustStockInputSchema,
+  CancelOrderInputSchema,
+  EmptyInputSchema,
+  HoldCartInputSchema,
+  ListStaffInputSchema,
+  LookupCustomerInputSchema,
+  PlaceOrderInputSchema,
+  ReceiveShipmentInputSchema,
+  ReleaseHoldInputSchema,
+  SetProductActiveInputSchema,
+  SetUserRoleInputSchema,
+  UpdateOrderStatusInputSchema,
+  UpsertProductInputSchema,
+  type CallableName,
+} from "@showroom/model";
+import type { z } from "zod";
+
+export type Access = "signed-in" | "staff" | "admin";
+
+export interface CallableSpec {
+  access: Access;
+  schema: z.ZodType;
+  /** A well-formed input: the base for mutations, and what wrong callers send. */
+  sample: Record<string, unknown>;
+}
+
+const lines = [
+  { sku: "SOF-ALBA-3S-VELVET", quantity: 1 },
+  { sku: "LMP-ORB-BRASS", quantity: 2 },
+];
+const shipping = { name: "Ada Lovelace", line1: "1 Loom Street", city: "Leeds", postalCode: "LS1 1AA", country: "GB" };
+
+/** Typed by CallableName, so a new callable fails the typecheck until it is fuzzed too. */
+export const Callables: Record<CallableName, CallableSpec> = {
+  placeOrder: { access: "signed-in", schema: PlaceOrderInputSchema, sample: { idempotencyKey: "fuzz-key-0001", lines, shipping, holdId: "hold-1" } },
+  cancelOrder: { access: "signed-in", schema: CancelOrderInputSchema, sample: { orderId: "order-1", reason: "changed my mind" } },
+  holdCart: { access: "signed-in", schema: HoldCartInputSchema, sample: { lines } },
+  releaseHold: { access: "signed-in", schema: ReleaseHoldInputSchema, sample: { holdId: "hold-1" } },
+  adjustStock: { access: "staff", schema: AdjustStockInputSchema, sample: { sku: "SOF-ALBA-3S-VELVET", location: "main", delta: 5, reason: "receive", note: "pallet 7" } },
+  upsertProduct: {
+    access: "staff",
+    schema: UpsertProductInputSchema,
+    sample: {
+      id: "p-fuzz",
+      name: "Fuzz sofa",
+      category: "sofas",
+      description: "A sofa.",
+      variants: [
+        { sku: "FUZ-SOFA-GREEN", label: "Green", options: { colour: "green" }, priceCents: 99900 },
+        { sku: "FUZ-SOFA-BLUE", label: "Blue", options: { colour: "blue" }, priceCents: 99900 },
+      ],
+      currency: "USD",
+      leadTimeDays: 14,
+      madeToOrder: false,
+    },
+  },
+  updateOrderStatus: { access: "staff", schema: UpdateOrderStatusInputSchema, sample: { orderId: "order-1", status: "fulfilled" } },
+  setUserRole: { access: "admin", schema: SetUserRoleInputSchema, sample: { uid: "someone", role: "staff" } },
+  exportMyData: { access: "signed-in", schema: EmptyInputSchema, sample: {} },
+  deleteMyAccount: { access: "signed-in", schema: EmptyInputSchema, sample: {} },
+  receiveShipment: {
+    access: "staff",
+    schema: ReceiveShipmentInputSchema,
+    sample: { receiptId: "receipt-0001", rows: [{ sku: "SOF-ALBA-3S-VELVET", location: "main", quantity: 3 }, { sku: "LMP-ORB-BRASS", location: "east", quantity: 1 }], note: "truck 2" },
+  },
+  listStaff: { access: "admin", schema: ListStaffInputSchema, sample: { email: "sam@showroom.test" } },
+  setProductActive: { access: "staff", schema: SetProductActiveInputSchema, sample: { productId: "p-alba", active: false } },
+  syncMyProfile: { access: "signed-in", schema: EmptyInputSchema, sample: {} },
+  lookupCustomer: { access: "staff", schema: LookupCustomerInputSchema, sample: { email: "alice@showroom.test" } },
+};
+
+/** What the function receives: the web SDK sends JSON (NaN and ±Infinity become null, undefined disappears). */
+export function asSent(value: unknown): unknown {
+  const json = JSON.stringify(value);
+  return json === undefined ? null : (JSON.parse(json) as unknown);
+}
+
+/** The callable wrapper parses `data ?? {}`. */
+export const refusedBy = (schema: z.ZodType, sent: unknown) => !schema.safeParse(sent ?? {}).success;
+
+const hugeString = fc.integer({ min: 5_000, max: 200_000 }).map((n) => "x".repeat(n));
+const badNumber = fc.constantFrom(0, -1, -20, -0.5, 0.5, 1.5, 20.000001, 21, 1e9, -1e9, 1e21, Number.MAX_SAFE_INTEGER + 2, NaN, Infinity, -Infinity);
+const badString = fc.oneof(
+  fc.constantFrom("", " ", "\n", "../../etc/passwd", "a".repeat(129), "DROP TABLE orders;", "<script>alert(1)</script>", "💥".repeat(40), "\u0000", "sku with spaces", "lower-case-sku"),
+  fc.string({ maxLength: 40 }),
+  fc.string({ unit: "binary", maxLength: 40 }),
+  hugeString,
+);
+/** Any value of a wrong kind for some field. */
+export const badValue: fc.Arbitrary<unknown> = fc.oneof(
+  { weight: 3, arbitrary: badNumber },
+  { weight: 3, arbitrary: badString },
+  { weight: 1, arbitrary: fc.constantFrom(null, true, false) },
+  { weight: 1, arbitrary: fc.array(fc.oneof(fc.integer(), fc.string({ maxLength: 8 })), { maxLength: 4 }) },
+  { weight: 1, arbitrary: fc.dictionary(fc.string({ maxLength: 8 }), fc.oneof(fc.integer(), fc.string({ maxLength: 8 })), { maxKeys: 3 }) },
+);
+
+type Path = (string | number)[];
+
+/** Every path to a value inside the sample (objects and arrays included), the root excluded. */
+function pathsOf(value: unknown, prefix: Path = []): Path[] {
+  if (value === null || typeof value !== "object") return [];
+  const entries = Array.isArray(value) ? value.map((v, i) => [i, v] as const) : Object.entries(value);
+  return entries.flatMap(([key, child]) => [[...prefix, key], ...pathsOf(child, [...prefix, key])]);
+}
+
+function containersOf(value: unknown, prefix: Path = []): Path[] {
+  if (value === null || typeof value !== "object") return [];
+  const entries = Array.isArray(value) ? value.map((v, i) => [i, v] as const) : Object.entries(value);
+  const self = Array.isArray(value) ? [] : [prefix];
+  return [...self, ...entries.flatMap(([key, child]) => containersOf(child, [...prefix, key]))];
+}
+
+/** A deep copy of `root` with the value at `path` replaced (`undefined` removes it). */
+function setAt(root: unknown, path: Path, next: unknown): unknown {
+  const copy = structuredClone(root) as Record<string | number, unknown>;
+  let node = copy;
+  for (const key of path.slice(0, -1)) node = node[key] as Record<string | number, unknown>;
+  const last = path[path.length - 1]!;
+  if (next === undefined && !Array.isArray(node)) delete node[last];
+  else node[last] = next;
+  return copy;
+}
+
+function getAt(root: unknown, path: Path): unknown {
+  return path.reduce<unknown>((node, key) => (node as Record<string | number, unknown>)[key], root);
+}
+
+/** Arrays of objects carrying a SKU (lines, rows, variants): where duplicates and overlong lists matter. */
+function skuListsOf(sample: Record<string, unknown>): string[] {
+  return Object.entries(sample)
+    .filter(([, v]) => Array.isArray(v) && v.length > 0 && typeof v[0] === "object" && v[0] !== null && "sku" in v[0])
+    .map(([k]) => k);
+}
+
+/** Mutations of one callable's sample; the caller filters out any its schema would accept. */
+export function mutations(spec: CallableSpec): fc.Arbitrary<unknown> {
+  const { sample } = spec;
+  const paths = pathsOf(sample);
+  const containers = containersOf(sample);
+  const skuLists = skuListsOf(sample);
+  const options: fc.Arbitrary<unknown>[] = [
+    // The whole input of the wrong kind.
+    fc.oneof(badNumber, badString, fc.constantFrom(true, false, "{}", "[]"), fc.array(fc.constant(sample), { minLength: 1, maxLength: 3 })),
+    // An unknown key anywhere (strict schemas refuse it), including keys that look privileged.
+    fc
+      .tuple(fc.constantFrom(...containers), fc.oneof(fc.constantFrom("role", "uid", "admin", "priceCents", "__proto__x", "status", "totalCents"), fc.string({ minLength: 1, maxLength: 12 })), badValue)
+      .map(([at, key, value]) => {
+        const target = getAt(sample, at) as Record<string, unknown>;
+        return key in target ? setAt(sample, [...at, `${key}_extra`], value) : setAt(sample, [...at, key], value);
+      }),
+  ];
+  if (paths.length > 0) {
+    // One field of the wrong type or out of bounds.
+    options.push(fc.tuple(fc.constantFrom(...paths), badValue).map(([at, value]) => setAt(sample, at, value)));
+    // One field missing.
+    options.push(fc.constantFrom(...paths).map((at) => setAt(sample, at, undefined)));
+    // Several fields wrong at once.
+    options.push(
+      fc
+        .array(fc.tuple(fc.constantFrom(...paths), badValue), { minLength: 2, maxLength: 4 })
+        .map((changes) => changes.reduce<unknown>((acc, [at, value]) => { try { return setAt(acc, at, value); } catch { return acc; } }, sample)),
+    );
+  }
+  for (const key of skuLists) {
+    const list = sample[key] as Record<string, unknown>[];
+    const first = list[0]!;
+    options.push(
+      // Duplicated SKUs.
+      fc.integer({ min: 2, max: 5 }).map((n) => ({ ...sample, [key]: Array.from({ length: n }, () => ({ ...first })) })),
+      // Too many entries (each with its own SKU).
+      fc.integer({ min: 26, max: 120 }).map((n) => ({ ...sample, [key]: Array.from({ length: n }, (_, i) => ({ ...first, sku: `FUZ-${String(i).padStart(4, "0")}` })) })),
+      // Empty.
+      fc.constant({ ...sample, [key]: [] }),
+      // Negative, fractional, huge or non-finite quantities / prices.
+      fc.tuple(fc.constantFrom("quantity", "priceCents"), badNumber).map(([field, n]) => ({ ...sample, [key]: [{ ...first, [field]: n }, ...list.slice(1)] })),
+    );
+  }
+  return fc.oneof(...options);
+}
+
+/** `count` distinct bad inputs for one callable, reproducible from `seed`, each as the function receives it. */
+export function badInputs(spec: CallableSpec, count: number, seed: number): unknown[] {
+  const arb = mutations(spec)
+    .map(asSent)
+    .filter((sent) => refusedBy(spec.schema, sent));
+  const seen = new Set<string>();
+  const out: unknown[] = [];
+  for (const value of fc.sample(arb, { numRuns: count * 4, seed })) {
+    const key = JSON.stringify(value);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(value);
+    if (out.length === count) break;
+  }
+  return out;
+}

@@ -1,0 +1,204 @@
+/**
+ * Every callable, fuzzed: at least 200 generated bad calls each (bad inputs
+ * from the right role, and any input from no auth or the wrong role). Every
+ * answer must be a client error — invalid-argument, unauthenticated,
+ * permission-denied, not-found or failed-precondition, never internal or a
+ * success — and the whole database (every document, walked recursively) and
+ * every Auth user's claims must be byte-for-byte what they were before.
+ */
+import { createHash } from "node:crypto";
+import type { DocumentReference } from "firebase-admin/firestore";
+import { FunctionsError } from "firebase/functions";
+import { CallableNames, type CallableName } from "@showroom/model";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { adminAuth, adminDb } from "../../scripts/lib/admin.js";
+import { signIn, type TestClient } from "../support/clients.js";
+import { asSent, badInputs, Callables, refusedBy, type Access } from "./fuzz-inputs.js";
+import { createProduct, shipping, uniqueKey } from "./inventory-fixtures.js";
+
+const ALLOWED = new Set(["invalid-argument", "unauthenticated", "permission-denied", "not-found", "failed-precondition"]);
+const BAD_INPUTS_PER_CALLABLE = 170;
+const WRONG_CALLERS_PER_CALLABLE = 30;
+const CHUNK = 25;
+const SEED = Number(process.env.FUZZ_SEED ?? 20261126);
+
+type Who = "signedOut" | "guest" | "shopper" | "staff" | "admin";
+const clients = {} as Record<Who, TestClient>;
+
+/** Callers with no right to the callable: no auth always; below the needed role too. */
+const wrongCallers: Record<Access, Who[]> = {
+  "signed-in": ["signedOut"],
+  staff: ["signedOut", "guest", "shopper"],
+  admin: ["signedOut", "guest", "shopper", "staff"],
+};
+const rightCaller: Record<Access, Who> = { "signed-in": "shopper", staff: "staff", admin: "admin" };
+
+// ---- the database, digested --------------------------------------------
+
+/** A stable text for any Firestore value: keys sorted, Timestamps and references spelled out. */
+function canonical(value: unknown): string {
+  if (value === null || typeof value !== "object") return JSON.stringify(value) ?? "undefined";
+  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
+  const v = value as { toMillis?: () => number; path?: string; isEqual?: unknown; toBase64?: () => string };
+  if (typeof v.toMillis === "function") return `ts(${v.toMillis()})`;
+  if (typeof v.toBase64 === "function") return `bytes(${v.toBase64()})`;
+  if (typeof v.path === "string" && typeof v.isEqual === "function") return `ref(${v.path})`;
+  const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b));
+  return `{${entries.map(([k, x]) => `${JSON.stringify(k)}:${canonical(x)}`).join(",")}}`;
+}
+
+const sha = (text: string) => createHash("sha256").update(text).digest("hex");
+
+/** path → hash of every document (and every Auth user's record), walking all collections and subcollections. */
+async function snapshotEverything(): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  const walk = async (refs: DocumentReference[]): Promise<void> => {
+    const snaps = refs.length > 0 ? await adminDb().getAll(...refs) : [];
+    await Promise.all(
+      snaps.map(async (snap) => {
+        if (snap.exists) out.set(snap.ref.path, sha(canonical(snap.data())));
+        for (const sub of await snap.ref.listCollections()) await walk(await sub.listDocuments());
+      }),
+    );
+  };
+  for (const collection of await adminDb().listCollections()) await walk(await collection.listDocuments());
+  let pageToken: string | undefined;
+  do {
+    const page = await adminAuth().listUsers(1000, pageToken);
+    for (const u of page.users) out.set(`auth:${u.uid}`, sha(canonical({ email: u.email ?? null, disabled: u.disabled, claims: u.customClaims ?? null })));
+    pageToken = page.pageToken;
+  } while (pageToken);
+  return out;
+}
+
+function differences(before: Map<string, string>, after: Map<string, string>): string[] {
+  const paths = new Set([...before.keys(), ...after.keys()]);
+  return [...paths].filter((p) => before.get(p) !== after.get(p)).map((p) => `${p}: ${before.has(p) ? (after.has(p) ? "changed" : "deleted") : "created"}`);
+}
+
+/** Triggers (profiles on sign-up, audits, alerts) finish asynchronously: wait until two snapshots agree. */
+async function settledSnapshot(): Promise<Map<string, string>> {
+  let previous = await snapshotEverything();
+  for (let i = 0; i < 30; i++) {
+    await new Promise((r) => setTimeout(r, 1_500));
+    const next = await snapshotEverything();
+    if (differences(previous, next).length === 0) return next;
+    previous = next;
+  }
+  throw new Error("The database never settled before fuzzing");
+}
+
+// ---- calling -------------------------------------------------------------
+
+interface Outcome {
+  who: Who;
+  input: unknown;
+  code: string;
+}
+
+async function outcome(who: Who, name: CallableName, input: unknown): Promise<Outcome> {
+  try {
+    await clients[who].call(name, input);
+    return { who, input, code: "SUCCEEDED" };
+  } catch (error) {
+    const code = error instanceof FunctionsError ? error.code.replace(/^functions\//, "") : `non-functions error: ${String(error)}`;
+    return { who, input, code };
+  }
+}
+
+async function inChunks<T, R>(items: T[], run: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = [];
+  for (let i = 0; i < items.length; i += CHUNK) results.push(...(await Promise.all(items.slice(i, i + CHUNK).map(run))));
+  return results;
+}
+
+const preview = (value: unknown) => {
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 160 ? `${text.slice(0, 160)}… (${text.length} chars)` : text;
+};
+
+// ---- the suite -----------------------------------------------------------
+
+let before: Map<string, string>;
+const counts: Record<string, number> = {};
+
+beforeAll(async () => {
+  const entries = await Promise.all(
+    (
+      [
+        ["signedOut", { kind: "signed-out" }],
+        ["guest", { kind: "anonymous" }],
+        ["shopper", { kind: "user" }],
+        ["staff", { kind: "user", role: "staff" }],
+        ["admin", { kind: "user", role: "admin" }],
+      ] as const
+    ).map(async ([who, persona]) => [who, await signIn(persona)] as const),
+  );
+  for (const [who, c] of entries) clients[who] = c;
+
+  // Something worth protecting: stock, a hold, an order, with their ledger and audit trail.
+  const { skus } = await createProduct([{ main: 5, east: 2 }, { main: 3 }]);
+  await clients.shopper.call("holdCart", { lines: [{ sku: skus[1], quantity: 1 }] });
+  await clients.shopper.call("placeOrder", { idempotencyKey: uniqueKey(), lines: [{ sku: skus[0], quantity: 1 }], shipping });
+
+  // The digest must notice a single nested change, or "unchanged" below would prove nothing.
+  const canary = adminDb().collection("fuzzCanary").doc("c");
+  await canary.set({ a: { b: [1, 2] } });
+  const withCanary = await snapshotEverything();
+  await canary.update({ "a.b": [1, 3] });
+  expect(differences(withCanary, await snapshotEverything())).toEqual(["fuzzCanary/c: changed"]);
+  await canary.delete();
+
+  // Each callable's first call starts an emulator worker (seconds each): start them all at once, from
+  // the caller each fuzz run uses. A malformed call is refused before any handler runs.
+  deployment = await Promise.all(CallableNames.map((name) => outcome(rightCaller[Callables[name].access], name, { fuzzProbe: true })));
+  before = await settledSnapshot();
+}, 300_000);
+
+let deployment: Outcome[] = [];
+
+afterAll(async () => {
+  await Promise.all(Object.values(clients).map((c) => c.close()));
+  console.log(`fuzz cases per callable: ${JSON.stringify(counts)}; total ${Object.values(counts).reduce((a, b) => a + b, 0)} (seed ${SEED})`);
+});
+
+it("has a generator for every callable in the contract", () => {
+  expect(Object.keys(Callables).sort()).toEqual([...CallableNames].sort());
+});
+
+it("reaches every callable: a malformed call from the right role is refused as invalid-argument", () => {
+  // The emulator answers a function that is not deployed differently (not-found or internal), so a missing callable fails here.
+  const answers = Object.fromEntries(CallableNames.map((name, i) => [name, deployment[i]?.code]));
+  expect(answers).toEqual(Object.fromEntries(CallableNames.map((name) => [name, "invalid-argument"])));
+});
+
+describe.each(CallableNames.map((name, i) => [name, i] as const))("%s", (name, index) => {
+  const spec = Callables[name];
+
+  it(`answers ≥ 200 bad calls with client errors only and writes nothing`, async () => {
+    const inputs = badInputs(spec, BAD_INPUTS_PER_CALLABLE, SEED + index);
+    expect(inputs.length).toBe(BAD_INPUTS_PER_CALLABLE);
+    for (const input of inputs) expect(refusedBy(spec.schema, input), preview(input)).toBe(true);
+
+    // No auth or the wrong role: the well-formed sample and bad inputs alike are refused.
+    const wrong = wrongCallers[spec.access];
+    const wrongCalls = Array.from({ length: WRONG_CALLERS_PER_CALLABLE }, (_, i) => ({
+      who: wrong[i % wrong.length]!,
+      input: i % 3 === 0 ? asSent(spec.sample) : inputs[i]!,
+    }));
+    const calls = [...inputs.map((input) => ({ who: rightCaller[spec.access], input })), ...wrongCalls];
+
+    const outcomes = await inChunks(calls, (c) => outcome(c.who, name, c.input));
+    counts[name] = outcomes.length;
+    expect(outcomes.length).toBeGreaterThanOrEqual(200);
+
+    const unexpected = outcomes.filter((o) => !ALLOWED.has(o.code)).map((o) => `${o.who} → ${o.code}: ${preview(o.input)}`);
+    expect(unexpected, `seed ${SEED + index}`).toEqual([]);
+    // Callers without the right are refused for who they are, before their input is looked at.
+    for (const o of outcomes.slice(inputs.length)) expect(o.code, `${o.who}: ${preview(o.input)}`).toBe(o.who === "signedOut" ? "unauthenticated" : "permission-denied");
+    // The right caller's bad input is refused as bad input.
+    for (const o of outcomes.slice(0, inputs.length)) expect(o.code, preview(o.input)).toBe("invalid-argument");
+
+    expect(differences(before, await snapshotEverything())).toEqual([]);
+  }, 300_000);
+});
