@@ -6,7 +6,7 @@ import { execFileSync } from "node:child_process";
 import path from "node:path";
 import { createServer } from "vite";
 import type { TestProject } from "vitest/node";
-import { firestoreEmulator, authEmulator, functionsEmulator } from "../support/env.js";
+import { authEmulator, firestoreEmulator, functionsEmulator, PROJECT_ID } from "../support/env.js";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -14,7 +14,21 @@ declare module "vitest" {
   }
 }
 
+/** The browser suites count products and documents: start them from an empty database, then the demo store. */
+async function clearEmulators(): Promise<void> {
+  const fs = firestoreEmulator();
+  const au = authEmulator();
+  for (const url of [
+    `http://${fs.host}:${fs.port}/emulator/v1/projects/${PROJECT_ID}/databases/(default)/documents`,
+    `http://${au.host}:${au.port}/emulator/v1/projects/${PROJECT_ID}/accounts`,
+  ]) {
+    const response = await fetch(url, { method: "DELETE" });
+    if (!response.ok) throw new Error(`Could not clear ${url}: ${response.status}`);
+  }
+}
+
 export default async function setup(project: TestProject) {
+  await clearEmulators();
   execFileSync(process.execPath, ["--import", "tsx", path.resolve("scripts/seed/index.ts")], { stdio: "inherit" });
   Object.assign(process.env, {
     VITE_FIRESTORE_PORT: String(firestoreEmulator().port),
