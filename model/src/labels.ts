@@ -22,6 +22,9 @@ export const CategoryLabels: Record<(typeof Categories)[number], string> = {
   decor: "Decor",
 };
 
+/** Products per catalog page: with one `productStock` read per card and one count, a page stays within DESIGN's 30 reads. */
+export const CATALOG_PAGE_SIZE = 12;
+
 export const MAX_LINES = 25;
 export const MAX_LINE_QUANTITY = 20;
 

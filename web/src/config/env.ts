@@ -4,6 +4,7 @@
  * connects to them exactly then.
  */
 import type { FirebaseOptions } from "firebase/app";
+import { CATALOG_PAGE_SIZE } from "@showroom/model/labels";
 
 const env = import.meta.env;
 
@@ -25,5 +26,5 @@ export const config = {
       }
     : null,
   region: "us-central1",
-  catalogPageSize: 12,
+  catalogPageSize: CATALOG_PAGE_SIZE,
 } as const;
