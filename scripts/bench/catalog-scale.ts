@@ -3,13 +3,15 @@
  * (target ≤ 60 s), then count the documents the storefront's default catalog
  * page reads at that size (target ≤ 30): the page's products, the count
  * aggregation (one read per 1,000 index entries) and one `productStock` per
- * card. The query is the storefront's own (`catalogClauses`).
+ * card. The query is the storefront's own (`catalogClauses`). Like `npm run
+ * seed`, it pauses background triggers while importing.
  */
 import { CATALOG_PAGE_SIZE, Collections } from "@showroom/model/labels";
 import type { Query } from "firebase-admin/firestore";
 import { adminDb } from "../lib/admin.js";
 import { scaledCatalog } from "../seed/catalog.js";
 import { seedCatalog } from "../seed/seed.js";
+import { withTriggersPaused } from "../lib/triggers.js";
 import { catalogClauses, parseFilters } from "../../web/src/features/catalog/api/catalog-query.js";
 import { round, type BenchModule, type Row } from "./types.js";
 
@@ -30,7 +32,7 @@ export const catalogScale: BenchModule = {
   async run(): Promise<Row[]> {
     const products = scaledCatalog(TARGET_SKUS);
     const started = Date.now();
-    const report = await seedCatalog(adminDb(), products, () => {});
+    const report = await withTriggersPaused(() => seedCatalog(adminDb(), products, () => {}));
     const seedSeconds = (Date.now() - started) / 1000;
 
     const query = defaultCatalogQuery();
