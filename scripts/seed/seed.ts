@@ -98,7 +98,9 @@ export async function seedCatalog(db: Firestore, products: SeedProduct[], log: (
   const existing = new Set(
     (await db.collection(Collections.inventory).select().get()).docs.map((d) => d.id),
   );
-  const writer = db.bulkWriter();
+  // BulkWriter starts at 500 writes/s and ramps up slowly (Firestore's 500/50/5 rule for
+  // new key ranges). The seed only ever targets the emulators, which need no ramp-up.
+  const writer = db.bulkWriter({ throttling: false });
   writer.onWriteError((error) => error.failedAttempts < 5);
   let skus = 0;
   let stockCreated = 0;
