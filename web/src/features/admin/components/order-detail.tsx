@@ -8,6 +8,7 @@ import { useLiveDoc } from "../../../lib/live";
 import { cancelOrder, staffErrorMessage, updateOrderStatus } from "../api/admin-callables";
 import { parseOrder } from "../api/docs";
 import { formatTime, LoadState, OrderStatusBadge, PageHeader, shortUid } from "./ui";
+import { ShippingAddressBlock } from "../../../components/ui/shipping-address";
 
 const actionLabels: Record<string, string> = { fulfilled: "Mark fulfilled", delivered: "Mark delivered" };
 
@@ -83,25 +84,7 @@ export function OrderDetail() {
         </section>
         <section className="admin-card">
           <h2>Ship to</h2>
-          <address>
-            {o.shipping.name}
-            <br />
-            {o.shipping.line1}
-            {o.shipping.line2 && (
-              <>
-                <br />
-                {o.shipping.line2}
-              </>
-            )}
-            <br />
-            {o.shipping.postalCode} {o.shipping.city}, {o.shipping.country}
-            {o.shipping.phone && (
-              <>
-                <br />
-                {o.shipping.phone}
-              </>
-            )}
-          </address>
+          <ShippingAddressBlock address={o.shipping} showPhone />
           <p className="admin-muted">
             Customer <span className="mono">{shortUid(o.uid)}</span> · placed {formatTime(o.createdAtMs)}
           </p>

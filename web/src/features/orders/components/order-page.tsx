@@ -2,6 +2,7 @@ import { Link, useParams, useSearchParams } from "react-router";
 import { formatMoney } from "@showroom/model";
 import { NotFound } from "../../../components/ui/not-found";
 import { ErrorNote, Loading } from "../../../components/ui/status";
+import { ShippingAddressBlock } from "../../../components/ui/shipping-address";
 import { useAuthUser } from "../../auth/api/use-auth-user";
 import { OrderStatusLabels, useOrder } from "../api/use-orders";
 
@@ -81,19 +82,7 @@ export function OrderPage() {
         </tfoot>
       </table>
       <h2>Delivering to</h2>
-      <address>
-        {o.shipping.name}
-        <br />
-        {o.shipping.line1}
-        {o.shipping.line2 && (
-          <>
-            <br />
-            {o.shipping.line2}
-          </>
-        )}
-        <br />
-        {o.shipping.postalCode} {o.shipping.city}, {o.shipping.country}
-      </address>
+      <ShippingAddressBlock address={o.shipping} />
     </section>
   );
 }
