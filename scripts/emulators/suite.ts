@@ -100,17 +100,31 @@ function exited(child: ChildProcess, timeoutMs: number): Promise<boolean> {
   });
 }
 
+/** Running Java processes with their command lines (Linux only; elsewhere none are found). */
+export function javaProcesses(): { pid: number; args: string[] }[] {
+  if (process.platform !== "linux") return [];
+  return fs
+    .readdirSync("/proc")
+    .filter((name) => /^\d+$/.test(name))
+    .flatMap((pid) => {
+      try {
+        const args = fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0");
+        return args[0]?.endsWith("java") ? [{ pid: Number(pid), args }] : [];
+      } catch {
+        return []; // The process ended while we looked.
+      }
+    });
+}
+
 /** firebase-tools starts Java detached; if it dies uncleanly, Java would outlive it. */
 function killStrayJava(firestorePort: number): void {
-  if (process.platform !== "linux") return;
-  for (const pid of fs.readdirSync("/proc").filter((name) => /^\d+$/.test(name))) {
+  for (const { pid, args } of javaProcesses()) {
+    const isOurFirestore = args.some((a) => a.includes("firestore")) && args[args.indexOf("--port") + 1] === String(firestorePort);
+    if (!isOurFirestore) continue;
     try {
-      const args = fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0");
-      const portIndex = args.indexOf("--port");
-      const isOurFirestore = args[0]?.endsWith("java") && args.some((a) => a.includes("firestore")) && args[portIndex + 1] === String(firestorePort);
-      if (isOurFirestore) process.kill(Number(pid), "SIGKILL");
+      process.kill(pid, "SIGKILL");
     } catch {
-      // The process ended while we looked.
+      // It ended meanwhile.
     }
   }
 }

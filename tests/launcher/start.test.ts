@@ -10,6 +10,7 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { Collections } from "@showroom/model";
 import { portsOf, readFirebaseJson, shiftPorts } from "../../scripts/emulators/config.js";
+import { javaProcesses } from "../../scripts/emulators/suite.js";
 import { seedProducts } from "../../scripts/seed/catalog.js";
 
 const SLOT = 2;
@@ -46,18 +47,9 @@ function pressCtrlC(child: ChildProcess): Promise<number | null> {
 }
 
 function javaOnPort(port: number): number[] {
-  return fs
-    .readdirSync("/proc")
-    .filter((p) => /^\d+$/.test(p))
-    .filter((pid) => {
-      try {
-        const args = fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0");
-        return args[0]?.endsWith("java") && args.includes(String(port));
-      } catch {
-        return false;
-      }
-    })
-    .map(Number);
+  return javaProcesses()
+    .filter(({ args }) => args.includes(String(port)))
+    .map(({ pid }) => pid);
 }
 
 afterAll(() => {
