@@ -1,12 +1,9 @@
 /** The audit log, live: who did what to which record, filterable by actor, action, target and time. */
-import { useMemo } from "react";
-import { collection, limit, orderBy, query, where } from "firebase/firestore";
 import { Collections } from "@showroom/model";
-import { db } from "../../../lib/firebase";
-import { useLiveQuery } from "../../../lib/live";
 import { parseAudit } from "../api/docs";
-import { LOG_LIMIT, LogFilters, TextFilter, timeRange, useLogParams } from "./log-filters";
-import { formatTime, LoadState, PageHeader, shortUid } from "./ui";
+import { useLogQuery } from "../api/use-log-query";
+import { LogFilters, TextFilter, useLogParams } from "./log-filters";
+import { formatTime, LiveTable, PageHeader, shortUid } from "./ui";
 
 const KEYS = ["actor", "action", "target"] as const;
 /** Actions the functions write today; the field also accepts any other. */
@@ -16,23 +13,7 @@ const summary = (value: unknown) => (value === undefined ? "" : JSON.stringify(v
 
 export function AuditPage() {
   const [f, set] = useLogParams(KEYS);
-  const key = JSON.stringify(f);
-  const q = useMemo(
-    () =>
-      query(
-        collection(db, Collections.auditLog),
-        ...(f.actor ? [where("actorUid", "==", f.actor)] : []),
-        ...(f.action ? [where("action", "==", f.action)] : []),
-        ...(f.target ? [where("target.id", "==", f.target)] : []),
-        ...timeRange(f.from, f.to),
-        orderBy("at", "desc"),
-        limit(LOG_LIMIT),
-      ),
-    // `key` captures every filter value.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [key],
-  );
-  const entries = useLiveQuery(q, key, parseAudit);
+  const entries = useLogQuery(Collections.auditLog, { equals: { actorUid: f.actor, action: f.action, "target.id": f.target }, from: f.from, to: f.to }, parseAudit);
 
   return (
     <>
@@ -50,12 +31,8 @@ export function AuditPage() {
         </label>
         <TextFilter label="Target (SKU, order, user…)" value={f.target} onChange={(v) => set("target", v)} placeholder="Any record" />
       </LogFilters>
-      {entries.status !== "ready" ? (
-        <LoadState error={entries.status === "error" ? entries.error : undefined} />
-      ) : entries.data.length === 0 ? (
-        <p className="admin-empty">No audit entries match.</p>
-      ) : (
-        <div className="admin-table-wrap">
+      <LiveTable live={entries} empty="No audit entries match.">
+        {(rows) => (
           <table className="admin-table" aria-label="Audit entries">
             <thead>
               <tr>
@@ -69,7 +46,7 @@ export function AuditPage() {
               </tr>
             </thead>
             <tbody>
-              {entries.data.map((e) => (
+              {rows.map((e) => (
                 <tr key={e.id}>
                   <td>{formatTime(e.atMs)}</td>
                   <td>
@@ -89,8 +66,8 @@ export function AuditPage() {
               ))}
             </tbody>
           </table>
-        </div>
-      )}
+        )}
+      </LiveTable>
     </>
   );
 }

@@ -48,7 +48,7 @@ export function DashboardPage() {
           <span className="admin-kpi__label">Out of stock</span>
         </Link>
       </section>
-      {orders.status === "error" && <LoadState error={orders.error} />}
+      {orders.status === "error" && <LoadState live={orders} />}
       <div className="admin-grid-2">
         <section className="admin-card" aria-labelledby="per-hour">
           <h2 id="per-hour">Orders per hour, today</h2>

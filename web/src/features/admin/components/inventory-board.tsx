@@ -1,6 +1,6 @@
 /** The live inventory board: every SKU, its stock per location, filters, sort, and inline adjustments. */
 import { Fragment, useMemo, useState } from "react";
-import { Link, useSearchParams } from "react-router";
+import { Link } from "react-router";
 import {
   BoardSortKeys,
   boardCounts,
@@ -17,14 +17,17 @@ import {
   type BoardSortKey,
 } from "@showroom/model";
 import { useBoardRows } from "../api/use-inventory-board";
+import { useUrlParams } from "../api/use-url-params";
 import { AdjustForm } from "./adjust-form";
 import { LoadState, PageHeader, StatusBadge } from "./ui";
 
 const stockFilterLabels = { all: "All stock", low: "Low stock", out: "Out of stock" } as const;
 const oneOf = <T extends string>(values: readonly T[], value: string | null, fallback: T): T => (values.includes(value as T) ? (value as T) : fallback);
 
+const isDefaultParam = (key: string, value: string) => value === "" || value === "all" || (key === "sort" && value === DEFAULT_BOARD_SORT.key) || (key === "dir" && value === "asc");
+
 function useBoardParams(): [BoardFilter, BoardSort, (patch: Record<string, string>) => void] {
-  const [params, setParams] = useSearchParams();
+  const [params, update] = useUrlParams(isDefaultParam);
   const filter: BoardFilter = {
     search: params.get("q") ?? "",
     stock: oneOf(StockFilters, params.get("stock"), "all"),
@@ -35,19 +38,6 @@ function useBoardParams(): [BoardFilter, BoardSort, (patch: Record<string, strin
     key: oneOf(BoardSortKeys, params.get("sort"), DEFAULT_BOARD_SORT.key),
     direction: params.get("dir") === "desc" ? "desc" : "asc",
   };
-  const update = (patch: Record<string, string>) =>
-    setParams(
-      (prev) => {
-        const next = new URLSearchParams(prev);
-        for (const [k, v] of Object.entries(patch)) {
-          const isDefault = v === "" || v === "all" || (k === "sort" && v === DEFAULT_BOARD_SORT.key) || (k === "dir" && v === "asc");
-          if (isDefault) next.delete(k);
-          else next.set(k, v);
-        }
-        return next;
-      },
-      { replace: true },
-    );
   return [filter, sort, update];
 }
 
@@ -124,7 +114,7 @@ export function InventoryBoard() {
         </button>
       </form>
       {rows.status !== "ready" ? (
-        <LoadState error={rows.status === "error" ? rows.error : undefined} />
+        <LoadState live={rows} />
       ) : (
         <>
           <p className="admin-muted" role="status" aria-live="polite">

@@ -7,31 +7,16 @@ import { Collections, LedgerReasonSchema, stockHistory } from "@showroom/model";
 import { db } from "../../../lib/firebase";
 import { useLiveQuery } from "../../../lib/live";
 import { parseLedger } from "../api/docs";
-import { LOG_LIMIT, LogFilters, TextFilter, timeRange, useLogParams } from "./log-filters";
-import { formatTime, LoadState, PageHeader, shortUid } from "./ui";
+import { useLogQuery } from "../api/use-log-query";
+import { LogFilters, TextFilter, useLogParams } from "./log-filters";
+import { formatTime, LiveTable, PageHeader, shortUid } from "./ui";
 
 const KEYS = ["sku", "actor", "reason"] as const;
 
 export function LedgerPage() {
   const [f, set] = useLogParams(KEYS);
   const reason = LedgerReasonSchema.safeParse(f.reason).data;
-  const key = JSON.stringify(f);
-  const q = useMemo(
-    () =>
-      query(
-        collection(db, Collections.stockLedger),
-        ...(f.sku ? [where("sku", "==", f.sku)] : []),
-        ...(f.actor ? [where("actorUid", "==", f.actor)] : []),
-        ...(reason ? [where("reason", "==", reason)] : []),
-        ...timeRange(f.from, f.to),
-        orderBy("at", "desc"),
-        limit(LOG_LIMIT),
-      ),
-    // `key` captures every filter value.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [key],
-  );
-  const entries = useLiveQuery(q, key, parseLedger);
+  const entries = useLogQuery(Collections.stockLedger, { equals: { sku: f.sku, actorUid: f.actor, reason }, from: f.from, to: f.to }, parseLedger);
 
   return (
     <>
@@ -50,12 +35,8 @@ export function LedgerPage() {
         </label>
       </LogFilters>
       {f.sku && <SkuHistory sku={f.sku} />}
-      {entries.status !== "ready" ? (
-        <LoadState error={entries.status === "error" ? entries.error : undefined} />
-      ) : entries.data.length === 0 ? (
-        <p className="admin-empty">No movements match.</p>
-      ) : (
-        <div className="admin-table-wrap">
+      <LiveTable live={entries} empty="No movements match.">
+        {(rows) => (
           <table className="admin-table" aria-label="Ledger entries">
             <thead>
               <tr>
@@ -74,7 +55,7 @@ export function LedgerPage() {
               </tr>
             </thead>
             <tbody>
-              {entries.data.map((e) => (
+              {rows.map((e) => (
                 <tr key={e.id}>
                   <td>{formatTime(e.atMs)}</td>
                   <td className="mono">
@@ -96,8 +77,8 @@ export function LedgerPage() {
               ))}
             </tbody>
           </table>
-        </div>
-      )}
+        )}
+      </LiveTable>
     </>
   );
 }

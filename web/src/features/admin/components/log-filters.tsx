@@ -1,35 +1,11 @@
 /** Filters shared by the audit log and the stock ledger: kept in the URL, so a filtered view can be linked. */
 import type { ReactNode } from "react";
-import { useSearchParams } from "react-router";
-import { Timestamp, where, type QueryConstraint } from "firebase/firestore";
-import { dayStart } from "./ui";
-
-export const LOG_LIMIT = 200;
+import { useUrlParams } from "../api/use-url-params";
 
 export function useLogParams<K extends string>(keys: readonly K[]): [Record<K | "from" | "to", string>, (key: K | "from" | "to", value: string) => void] {
-  const [params, setParams] = useSearchParams();
+  const [params, patch] = useUrlParams();
   const values = Object.fromEntries([...keys, "from", "to"].map((k) => [k, params.get(k) ?? ""])) as Record<K | "from" | "to", string>;
-  const set = (key: K | "from" | "to", value: string) =>
-    setParams(
-      (prev) => {
-        const next = new URLSearchParams(prev);
-        if (value) next.set(key, value);
-        else next.delete(key);
-        return next;
-      },
-      { replace: true },
-    );
-  return [values, set];
-}
-
-/** `at` within [from 00:00, to 24:00) local time; either end may be open. */
-export function timeRange(from: string, to: string): QueryConstraint[] {
-  const start = dayStart(from);
-  const end = dayStart(to);
-  return [
-    ...(start !== null ? [where("at", ">=", Timestamp.fromMillis(start))] : []),
-    ...(end !== null ? [where("at", "<", Timestamp.fromMillis(end + 86_400_000))] : []),
-  ];
+  return [values, (key, value) => patch({ [key]: value })];
 }
 
 export function LogFilters({ label, from, to, onChange, children }: { label: string; from: string; to: string; onChange: (key: "from" | "to", value: string) => void; children: ReactNode }) {

@@ -32,7 +32,7 @@ export function OrderDetail() {
     }
   }
 
-  if (order.status !== "ready") return <LoadState error={order.status === "error" ? order.error : undefined} />;
+  if (order.status !== "ready") return <LoadState live={order} />;
   const o = order.data;
   if (!o) return <p className="admin-empty">No order {orderId}.</p>;
   const next = NextOrderStatus[o.status] as "fulfilled" | "delivered" | undefined;

@@ -6,7 +6,7 @@ import { Collections, formatMoney, OrderStatusSchema, type OrderStatus } from "@
 import { db } from "../../../lib/firebase";
 import { useLiveQuery } from "../../../lib/live";
 import { parseOrder } from "../api/docs";
-import { formatTime, LoadState, OrderStatusBadge, PageHeader, shortUid } from "./ui";
+import { formatTime, LiveTable, OrderStatusBadge, PageHeader, shortUid } from "./ui";
 
 const PAGE = 100;
 
@@ -29,12 +29,8 @@ export function OrdersPage() {
           </button>
         ))}
       </div>
-      {orders.status !== "ready" ? (
-        <LoadState error={orders.status === "error" ? orders.error : undefined} />
-      ) : orders.data.length === 0 ? (
-        <p className="admin-empty">No {status ?? ""} orders yet.</p>
-      ) : (
-        <div className="admin-table-wrap">
+      <LiveTable live={orders} empty={`No ${status ? `${status} ` : ""}orders yet.`}>
+        {(rows) => (
           <table className="admin-table" aria-label="Orders">
             <thead>
               <tr>
@@ -52,7 +48,7 @@ export function OrdersPage() {
               </tr>
             </thead>
             <tbody>
-              {orders.data.map((o) => (
+              {rows.map((o) => (
                 <tr key={o.id}>
                   <td className="mono">
                     <Link to={`/admin/orders/${o.id}`}>{o.id}</Link>
@@ -71,8 +67,8 @@ export function OrdersPage() {
               ))}
             </tbody>
           </table>
-        </div>
-      )}
+        )}
+      </LiveTable>
     </>
   );
 }

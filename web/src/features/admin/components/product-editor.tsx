@@ -36,7 +36,7 @@ export function ProductEditor() {
   const { productId } = useParams();
   const product = useLiveDoc(productId ? doc(db, Collections.products, productId) : null, parseProduct);
   if (!productId) return <ProductForm key="new" product={null} />;
-  if (product.status !== "ready") return <LoadState error={product.status === "error" ? product.error : undefined} />;
+  if (product.status !== "ready") return <LoadState live={product} />;
   if (!product.data) return <p className="admin-empty">No product {productId}.</p>;
   return <ProductForm key={productId} product={product.data} />;
 }

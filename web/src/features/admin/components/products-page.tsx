@@ -50,7 +50,7 @@ export function ProductsPage() {
         </p>
       )}
       {products.status !== "ready" ? (
-        <LoadState error={products.status === "error" ? products.error : undefined} />
+        <LoadState live={products} />
       ) : (
         <div className="admin-table-wrap">
           <table className="admin-table" aria-label="Products">

@@ -72,7 +72,7 @@ export function ReceivingPage() {
           </label>
         </div>
       </section>
-      {rows.status !== "ready" && <LoadState error={rows.status === "error" ? rows.error : undefined} />}
+      {rows.status !== "ready" && <LoadState live={rows} />}
       {preview && file && (
         <section className="admin-card" aria-labelledby="receipt-preview">
           <h2 id="receipt-preview">Preview of {file.name}</h2>

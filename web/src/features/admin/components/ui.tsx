@@ -1,6 +1,7 @@
 /** Small shared pieces of the staff console. */
 import type { ReactNode } from "react";
 import type { StockStatus } from "@showroom/model";
+import type { Live } from "../../../lib/live-state";
 
 export function PageHeader({ title, children }: { title: string; children?: ReactNode }) {
   return (
@@ -27,10 +28,11 @@ export function OrderStatusBadge({ status }: { status: string }) {
   return <span className={`admin-status admin-order--${status}`}>{status}</span>;
 }
 
-export function LoadState({ error }: { error?: Error }) {
-  return error ? (
+/** What a read that is not ready yet shows: loading, or why it failed. */
+export function LoadState({ live }: { live: Live<unknown> }) {
+  return live.status === "error" ? (
     <p role="alert" className="admin-error">
-      Could not load: {error.message}
+      Could not load: {live.error.message}
     </p>
   ) : (
     <p role="status" className="admin-muted">
@@ -39,12 +41,12 @@ export function LoadState({ error }: { error?: Error }) {
   );
 }
 
+/** A live list as a table: loading or error, `empty` when it has no rows, else the table `children` render. */
+export function LiveTable<T>({ live, empty, children }: { live: Live<T[]>; empty: string; children: (rows: T[]) => ReactNode }) {
+  if (live.status !== "ready") return <LoadState live={live} />;
+  if (live.data.length === 0) return <p className="admin-empty">{empty}</p>;
+  return <div className="admin-table-wrap">{children(live.data)}</div>;
+}
+
 export const formatTime = (ms: number) => new Date(ms).toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short" });
 export const shortUid = (uid: string) => (uid.length > 10 ? `${uid.slice(0, 8)}…` : uid);
-
-/** `YYYY-MM-DD` of a date input → local midnight in ms (or null when empty). */
-export function dayStart(value: string): number | null {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return null;
-  const [y, m, d] = value.split("-").map(Number) as [number, number, number];
-  return new Date(y, m - 1, d).getTime();
-}
