@@ -27,6 +27,10 @@ export function holdsSwept(holds: number, skus: number): void {
   logger.info("inventory: expired holds swept", { holds, skus });
 }
 
+export function productInStockChanged(productId: string, inStock: boolean): void {
+  logger.info("catalog: product in-stock flag changed", { productId, inStock });
+}
+
 // ---- Customer data (issue 7): uids only, never names, emails or phones. ----
 
 export function profileCreated(uid: string, created: boolean): void {

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { Categories } from "./labels.js";
 import { CentsSchema, CurrencySchema } from "./money.js";
+import { MAX_SEARCH_TERMS } from "./search.js";
 
 export { Categories, CategoryLabels, lowestPrice } from "./labels.js";
 export const CategorySchema = z.enum(Categories);
@@ -49,6 +50,14 @@ export const ProductSchema = z.object({
   /** Lowest variant price: lets the catalog sort and filter by price with one index. */
   priceFromCents: CentsSchema.optional(),
   featured: z.boolean().optional(),
+  /**
+   * Some variant ships now (`productInStock`), for the catalog's "In stock only"
+   * query. Kept by the `stock/{sku}` trigger when a SKU's ships-now-ness flips;
+   * written directly by `upsertProduct` and the seed. Absent counts as not in stock.
+   */
+  inStock: z.boolean().optional(),
+  /** Name and material terms for the catalog's one `array-contains` (`searchTerms()`); written with the name. */
+  searchTerms: z.array(z.string()).max(MAX_SEARCH_TERMS).optional(),
 });
 export type Product = z.infer<typeof ProductSchema>;
 

@@ -13,3 +13,4 @@ export * from "./holds.js";
 export * from "./totals.js";
 export * from "./receiving.js";
 export * from "./board.js";
+export * from "./search.js";

@@ -8,6 +8,7 @@ import type { Currency } from "./money.js";
 import type { PublicStock } from "./stock.js";
 
 export { Collections } from "./collections.js";
+export { catalogSearchTerm } from "./search.js";
 
 export const Categories = ["sofas", "chairs", "tables", "beds", "storage", "lighting", "rugs", "decor"] as const;
 

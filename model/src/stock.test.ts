@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { availabilityLabel, stockStatus } from "./stock.js";
+import { availabilityLabel, productInStock, shipsNowChanged, stockStatus } from "./stock.js";
 
 describe("stockStatus", () => {
   const base = { policy: "stock" as const, lowStockThreshold: 3 };
@@ -29,5 +29,27 @@ describe("availabilityLabel", () => {
     expect(availabilityLabel({ status: "made_to_order", available: 0, leadTimeDays: 42 })).toBe("Made to order — ships in 6 weeks");
     expect(availabilityLabel({ status: "made_to_order", available: 0, leadTimeDays: 5 })).toBe("Made to order — ships in 1 week");
     expect(availabilityLabel({ status: "backorder", available: 0 })).toBe("Backorder");
+  });
+});
+
+describe("ships now", () => {
+  it("flips only between shipping from stock and not", () => {
+    expect(shipsNowChanged({ status: "in_stock" }, { status: "low_stock" })).toBe(false);
+    expect(shipsNowChanged({ status: "low_stock" }, { status: "out_of_stock" })).toBe(true);
+    expect(shipsNowChanged({ status: "out_of_stock" }, { status: "in_stock" })).toBe(true);
+    expect(shipsNowChanged({ status: "in_stock" }, { status: "made_to_order" })).toBe(true);
+    expect(shipsNowChanged({ status: "backorder" }, { status: "out_of_stock" })).toBe(false);
+  });
+  it("treats a created or deleted stock document as not shipping", () => {
+    expect(shipsNowChanged(undefined, { status: "in_stock" })).toBe(true);
+    expect(shipsNowChanged(undefined, { status: "made_to_order" })).toBe(false);
+    expect(shipsNowChanged({ status: "low_stock" }, undefined)).toBe(true);
+  });
+  it("counts a product in stock when a SKU it lists ships now, not made to order or backorder", () => {
+    const statuses = { A: { status: "made_to_order" }, B: { status: "backorder" }, C: { status: "low_stock" } };
+    expect(productInStock(["A", "B"], statuses)).toBe(false);
+    expect(productInStock(["A", "C"], statuses)).toBe(true);
+    expect(productInStock(["A", "B"], { ...statuses, GONE: { status: "in_stock" } })).toBe(false);
+    expect(productInStock(["A", "MISSING"], statuses)).toBe(false);
   });
 });

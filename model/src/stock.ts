@@ -48,6 +48,27 @@ export function stockStatus(facts: StockFacts): StockStatus {
 
 export { availabilityLabel } from "./labels.js";
 
+/**
+ * Ships now, from stock: what the catalog's "In stock only" filter means.
+ * Made to order and backorder can be bought but ship later, so they do not count.
+ */
+export function shipsNow(status: unknown): boolean {
+  return status === "in_stock" || status === "low_stock";
+}
+
+/** Whether a stock write changed the SKU's ships-now-ness (a created or deleted document counts as not shipping). */
+export function shipsNowChanged(before: { status?: unknown } | undefined, after: { status?: unknown } | undefined): boolean {
+  return shipsNow(before?.status) !== shipsNow(after?.status);
+}
+
+/**
+ * `products/{id}.inStock`: some SKU the product lists ships now, by its public
+ * status (`productStock` entries of SKUs the product no longer lists do not count).
+ */
+export function productInStock(skus: readonly string[], statuses: Readonly<Record<string, { status?: unknown } | undefined>>): boolean {
+  return skus.some((sku) => shipsNow(statuses[sku]?.status));
+}
+
 /** `productStock/{productId}`: the public availability of every variant, keyed by SKU. Written only by functions, with every `stock/{sku}` write. */
 export const ProductStockSchema = z.object({
   productId: z.string().min(1),

@@ -4,7 +4,7 @@
  * benchmarks and tests that need their own SKUs.
  */
 import { FieldValue, type Firestore } from "firebase-admin/firestore";
-import { Collections, stockStatus, type StockPolicy } from "@showroom/model";
+import { Collections, productInStock, searchTerms, stockStatus, type StockPolicy } from "@showroom/model";
 
 export interface SkuPlan {
   sku: string;
@@ -22,12 +22,18 @@ export interface StockedProduct {
   variants: SkuPlan[];
 }
 
+function statusOf(plan: SkuPlan) {
+  return stockStatus({ sellable: (plan.main ?? 0) + (plan.east ?? 0), policy: plan.policy ?? "stock", lowStockThreshold: plan.lowStockThreshold ?? 3, backorderLimit: plan.backorderLimit });
+}
+
 export async function writeStockedProducts(db: Firestore, products: StockedProduct[]): Promise<void> {
   const writer = db.bulkWriter();
   writer.onWriteError((error) => error.failedAttempts < 5);
   for (const { productId, variants } of products) {
+    const name = `Test product ${productId}`;
+    const statuses = Object.fromEntries(variants.map((p) => [p.sku, { status: statusOf(p) }]));
     void writer.set(db.collection(Collections.products).doc(productId), {
-      name: `Test product ${productId}`,
+      name,
       slug: productId.toLowerCase(),
       category: "decor",
       description: "",
@@ -35,6 +41,8 @@ export async function writeStockedProducts(db: Firestore, products: StockedProdu
       variants: variants.map((p, i) => ({ sku: p.sku, label: `Variant ${i + 1}`, options: {}, priceCents: p.priceCents ?? 1000 })),
       currency: "USD",
       active: true,
+      inStock: productInStock(Object.keys(statuses), statuses),
+      searchTerms: searchTerms(name),
     });
     const summary: Record<string, unknown> = {};
     for (const plan of variants) {
@@ -56,7 +64,7 @@ export async function writeStockedProducts(db: Firestore, products: StockedProdu
         ...backorder,
         ...lead,
       });
-      const status = stockStatus({ sellable: main + east, policy, lowStockThreshold, backorderLimit: plan.backorderLimit });
+      const status = statusOf(plan);
       const available = Math.max(0, main + east);
       void writer.set(db.collection(Collections.stock).doc(sku), { sku, productId, available, status, lowStockThreshold, ...lead, updatedAt: FieldValue.serverTimestamp() });
       summary[sku] = { available, status, ...lead };

@@ -5,9 +5,9 @@
  */
 import { FieldValue, type Firestore } from "firebase-admin/firestore";
 import type { Auth } from "firebase-admin/auth";
-import { Collections, lowestPrice, stockStatus, type Location } from "@showroom/model";
+import { Collections, lowestPrice, productInStock, searchTerms, stockStatus, type Location } from "@showroom/model";
 import { productIllustration } from "./illustrations.js";
-import type { SeedProduct } from "./catalog.js";
+import { planStatus, type SeedProduct } from "./catalog.js";
 import { DEMO_PASSWORD, demoAccounts } from "./demo-accounts.js";
 
 type Variant = SeedProduct["variants"][number];
@@ -18,7 +18,10 @@ export interface SeedReport {
   stockCreated: number;
 }
 
-function productDoc(product: SeedProduct) {
+/** Public statuses by SKU: the stored one for SKUs that already exist, the planned one for SKUs this seed creates. */
+type Statuses = Record<string, { status?: unknown } | undefined>;
+
+function productDoc(product: SeedProduct, statuses: Statuses) {
   return {
     name: product.name,
     slug: product.slug,
@@ -32,6 +35,9 @@ function productDoc(product: SeedProduct) {
     dimensions: product.dimensions,
     priceFromCents: lowestPrice(product.variants),
     featured: product.featured ?? false,
+    // Triggers are paused while seeding, so the seed writes what they would keep.
+    inStock: productInStock(product.variants.map((v) => v.sku), statuses),
+    searchTerms: searchTerms(product.name, product.materials),
     createdAt: new Date(Date.UTC(2026, 10, 1) - product.createdDaysAgo * 86_400_000),
     updatedAt: FieldValue.serverTimestamp(),
   };
@@ -94,10 +100,18 @@ function productStockSummary(product: SeedProduct, existing: Set<string>) {
   return { productId: product.id, skus, updatedAt: FieldValue.serverTimestamp() };
 }
 
+/** A re-seed keeps sales and adjustments, so a product whose stock exists is in stock by its current status. */
+async function storedStatuses(db: Firestore): Promise<Statuses> {
+  const statuses: Statuses = {};
+  for (const doc of (await db.collection(Collections.productStock).select("skus").get()).docs) Object.assign(statuses, doc.get("skus"));
+  return statuses;
+}
+
 export async function seedCatalog(db: Firestore, products: SeedProduct[], log: (line: string) => void): Promise<SeedReport> {
   const existing = new Set(
     (await db.collection(Collections.inventory).select().get()).docs.map((d) => d.id),
   );
+  const stored = await storedStatuses(db);
   // BulkWriter starts at 500 writes/s and ramps up slowly (Firestore's 500/50/5 rule for
   // new key ranges). The seed only ever targets the emulators, which need no ramp-up.
   const writer = db.bulkWriter({ throttling: false });
@@ -105,7 +119,10 @@ export async function seedCatalog(db: Firestore, products: SeedProduct[], log: (
   let skus = 0;
   let stockCreated = 0;
   for (const [index, product] of products.entries()) {
-    void writer.set(db.collection(Collections.products).doc(product.id), productDoc(product));
+    const statuses: Statuses = Object.fromEntries(
+      product.variants.map((v) => [v.sku, existing.has(v.sku) ? stored[v.sku] : { status: planStatus(v.stock) }]),
+    );
+    void writer.set(db.collection(Collections.products).doc(product.id), productDoc(product, statuses));
     for (const variant of product.variants) {
       skus += 1;
       if (existing.has(variant.sku)) continue;

@@ -1,11 +1,13 @@
 /**
- * Trigger wiring for customer data: each adapts the Firebase event to a plain
- * handler that takes Firestore as an argument (and is tested that way).
+ * Trigger wiring for customer data (the stock trigger also keeps the catalog's
+ * in-stock flag): each adapts the Firebase event to a plain handler that takes
+ * Firestore as an argument (and is tested that way).
  */
 import * as v1 from "firebase-functions/v1";
 import { onDocumentWritten } from "firebase-functions/firestore";
 import { Collections } from "@showroom/model";
 import { db } from "../app.js";
+import { syncProductInStock } from "../catalog/in-stock.js";
 import { config } from "../config.js";
 import { notifyBackInStock } from "./back-in-stock.js";
 import { recordProfileChange } from "./profile-audit.js";
@@ -26,11 +28,9 @@ export const onCustomerWritten = onDocumentWritten({ document: `${Collections.cu
   }),
 );
 
+// Both handlers return at once unless the status crossed their line, so most stock writes cost nothing here.
 export const onStockWritten = onDocumentWritten({ document: `${Collections.stock}/{sku}`, region: config.region }, async (event) => {
-  await notifyBackInStock(db(), {
-    eventId: event.id,
-    sku: event.params.sku,
-    before: event.data?.before.data(),
-    after: event.data?.after.data(),
-  });
+  const before = event.data?.before.data();
+  const after = event.data?.after.data();
+  await Promise.all([notifyBackInStock(db(), { eventId: event.id, sku: event.params.sku, before, after }), syncProductInStock(db(), { before, after })]);
 });

@@ -1,6 +1,7 @@
 /**
  * Staff create or edit a product. New SKUs get their inventory (0 on hand) and
  * public stock in the same transaction; a SKU owned by another product is refused.
+ * The catalog's derived fields (`inStock`, `searchTerms`) are written with the product.
  */
 import { HttpsError } from "firebase-functions/https";
 import { FieldValue, type Firestore } from "firebase-admin/firestore";
@@ -9,6 +10,9 @@ import {
   DEFAULT_CURRENCY,
   DEFAULT_LOW_STOCK_THRESHOLD,
   lowestPrice,
+  productInStock,
+  publicAvailability,
+  searchTerms,
   slugify,
   UpsertProductInputSchema,
   type StockPolicy,
@@ -40,7 +44,12 @@ export async function upsertProduct(deps: { db: Firestore; now: () => Promise<nu
   const productId = productRef.id;
   const nowMs = await deps.now();
   await deps.db.runTransaction(async (tx) => {
-    const [productSnap, ...inventorySnaps] = await tx.getAll(productRef, ...input.variants.map((v) => deps.db.collection(Collections.inventory).doc(v.sku)));
+    const summaryRef = deps.db.collection(Collections.productStock).doc(productId);
+    const [productSnap, summarySnap, ...inventorySnaps] = await tx.getAll(
+      productRef,
+      summaryRef,
+      ...input.variants.map((v) => deps.db.collection(Collections.inventory).doc(v.sku)),
+    );
     for (const snap of inventorySnaps) {
       const owner = snap.get("productId") as string | undefined;
       if (snap.exists && owner !== productId) {
@@ -49,23 +58,6 @@ export async function upsertProduct(deps: { db: Firestore; now: () => Promise<nu
     }
     const existing = productSnap?.data();
     const currency = input.currency ?? existing?.currency ?? DEFAULT_CURRENCY;
-    tx.set(
-      productRef,
-      {
-        name: input.name,
-        slug: slugify(input.name),
-        category: input.category,
-        description: input.description,
-        variants: input.variants,
-        currency,
-        images: existing?.images ?? [placeholderImage(input.name)],
-        active: existing?.active ?? true,
-        priceFromCents: lowestPrice(input.variants),
-        updatedAt: FieldValue.serverTimestamp(),
-        ...(existing ? {} : { createdAt: FieldValue.serverTimestamp() }),
-      },
-      { merge: true },
-    );
 
     const republish: InventoryState[] = [];
     for (const snap of inventorySnaps) {
@@ -92,6 +84,29 @@ export async function upsertProduct(deps: { db: Firestore; now: () => Promise<nu
       tx.update(ref, { policy, ...lead, updatedAt: FieldValue.serverTimestamp() });
       republish.push({ ...current, policy, ...lead });
     }
+    // The variants may change and so may their policy: the flag follows the public
+    // statuses as they stand after this write (the trigger keeps it from then on).
+    const statuses: Record<string, { status?: unknown }> = { ...(summarySnap?.get("skus") ?? {}) };
+    for (const inventory of republish) statuses[inventory.sku] = publicAvailability(inventory, nowMs);
+    tx.set(
+      productRef,
+      {
+        name: input.name,
+        slug: slugify(input.name),
+        category: input.category,
+        description: input.description,
+        variants: input.variants,
+        currency,
+        images: existing?.images ?? [placeholderImage(input.name)],
+        active: existing?.active ?? true,
+        priceFromCents: lowestPrice(input.variants),
+        inStock: productInStock(input.variants.map((v) => v.sku), statuses),
+        searchTerms: searchTerms(input.name, (existing?.materials ?? []) as string[]),
+        updatedAt: FieldValue.serverTimestamp(),
+        ...(existing ? {} : { createdAt: FieldValue.serverTimestamp() }),
+      },
+      { merge: true },
+    );
     writePublicStock(tx, deps.db, republish, nowMs);
     appendAudit(tx, {
       actorUid: caller.uid,

@@ -40,13 +40,19 @@ describe("Firestore REST reader", () => {
     });
   });
 
+  it("asks for only the selected fields", () => {
+    const q = structuredQuery({ collection: "products", filters: [], orderBy: [], select: ["name", "images"] });
+    expect(q.select).toEqual({ fields: [{ fieldPath: "name" }, { fieldPath: "images" }] });
+    expect(structuredQuery({ collection: "products", filters: [], orderBy: [] })).not.toHaveProperty("select");
+  });
+
   it("combines several filters with AND and encodes integers and doubles apart", () => {
     const q = structuredQuery({
       collection: "products",
       filters: [
         { field: "active", op: "==", value: true },
         { field: "priceFromCents", op: "<=", value: 50000 },
-        { field: "materials", op: "array-contains", value: "Wool" },
+        { field: "searchTerms", op: "array-contains", value: "material:wool" },
       ],
       orderBy: [],
     });
@@ -56,7 +62,7 @@ describe("Firestore REST reader", () => {
         filters: [
           { fieldFilter: { field: { fieldPath: "active" }, op: "EQUAL", value: { booleanValue: true } } },
           { fieldFilter: { field: { fieldPath: "priceFromCents" }, op: "LESS_THAN_OR_EQUAL", value: { integerValue: "50000" } } },
-          { fieldFilter: { field: { fieldPath: "materials" }, op: "ARRAY_CONTAINS", value: { stringValue: "Wool" } } },
+          { fieldFilter: { field: { fieldPath: "searchTerms" }, op: "ARRAY_CONTAINS", value: { stringValue: "material:wool" } } },
         ],
       },
     });

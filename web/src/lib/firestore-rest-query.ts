@@ -38,6 +38,8 @@ export interface RestQuery {
   limit?: number;
   /** Start after this document (the last one of the previous page). */
   after?: RestDoc;
+  /** Only these fields of each document; a cursor needs the order fields among them. */
+  select?: readonly string[];
 }
 
 const OPS: Record<Filter["op"], string> = {
@@ -88,6 +90,7 @@ export function structuredQuery(q: RestQuery): Record<string, unknown> {
   const order = normalizedOrderBy(q);
   const fromDoc = (doc: RestDoc, field: string): RestValue => (field === "__name__" ? { referenceValue: doc.name } : (doc.fields?.[field] ?? { nullValue: null }));
   return {
+    ...(q.select ? { select: { fields: q.select.map((fieldPath) => ({ fieldPath })) } } : {}),
     from: [{ collectionId: q.collection }],
     ...(filters.length === 1 ? { where: filters[0] } : filters.length > 1 ? { where: { compositeFilter: { op: "AND", filters } } } : {}),
     orderBy: order.map((o) => ({ field: { fieldPath: o.field }, direction: o.direction === "asc" ? "ASCENDING" : "DESCENDING" })),

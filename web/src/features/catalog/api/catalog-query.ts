@@ -3,7 +3,7 @@
  * turned into Firestore clauses by one function, so the query the page runs,
  * the indexes in `firestore.indexes.json` and the unit tests all agree.
  */
-import { Categories } from "@showroom/model/labels";
+import { catalogSearchTerm, Categories } from "@showroom/model/labels";
 import type { Category } from "@showroom/model";
 import { normalizedOrderBy, type Filter, type Order } from "../../../lib/firestore-rest-query";
 
@@ -17,9 +17,9 @@ export const SortLabels: Record<Sort, string> = {
 };
 
 /**
- * Materials exactly as products list them (`array-contains` needs the exact
- * string); a curated list because reading every product to collect them would
- * break the catalog's read budget.
+ * Materials as products list them (matched after normalizing, by the
+ * `searchTerms` material tokens); a curated list because reading every product
+ * to collect them would break the catalog's read budget.
  */
 export const MaterialOptions = [
   "Solid wood",
@@ -35,11 +35,12 @@ export const MaterialOptions = [
 
 export interface CatalogFilters {
   category: Category | null;
-  /** Name prefix; while searching the list is ordered by name. */
+  /** Words from the name, each possibly cut short ("velvet so"). */
   q: string;
   minCents: number | null;
   maxCents: number | null;
   material: string | null;
+  /** Only products that ship now from stock (`products.inStock`): made to order and backorder do not count. */
   inStockOnly: boolean;
   sort: Sort;
 }
@@ -65,11 +66,6 @@ export function parseFilters(search: URLSearchParams, category: Category | null)
   };
 }
 
-/** A name prefix matches case-sensitively in Firestore; names are title case, so the query is too. */
-export function titleCase(text: string): string {
-  return text.replace(/(^|\s)(\p{Ll})/gu, (_m, space: string, letter: string) => space + letter.toUpperCase());
-}
-
 export type Clause = ({ kind: "where" } & Filter) | ({ kind: "orderBy" } & Order);
 
 /** The clauses as a query's filters and explicit order. */
@@ -80,18 +76,17 @@ export function splitClauses(clauses: Clause[]): { filters: Filter[]; orderBy: O
   };
 }
 
+/**
+ * Equality filters, then at most one `array-contains` (Firestore allows one per
+ * query: search and material share it, see `catalogSearchTerm`), then the price
+ * range and the sort. Every combination has its index in firestore.indexes.json.
+ */
 export function catalogClauses(f: CatalogFilters): Clause[] {
   const clauses: Clause[] = [{ kind: "where", field: "active", op: "==", value: true }];
   if (f.category) clauses.push({ kind: "where", field: "category", op: "==", value: f.category });
-  if (f.material) clauses.push({ kind: "where", field: "materials", op: "array-contains", value: f.material });
-  if (f.q) {
-    // A search orders by name, and a price range would be a second range field: searching ignores it.
-    const prefix = titleCase(f.q);
-    clauses.push({ kind: "where", field: "name", op: ">=", value: prefix });
-    clauses.push({ kind: "where", field: "name", op: "<", value: `${prefix}\uf8ff` });
-    clauses.push({ kind: "orderBy", field: "name", direction: "asc" });
-    return clauses;
-  }
+  if (f.inStockOnly) clauses.push({ kind: "where", field: "inStock", op: "==", value: true });
+  const term = catalogSearchTerm(f.q, f.material);
+  if (term !== null) clauses.push({ kind: "where", field: "searchTerms", op: "array-contains", value: term });
   if (f.minCents !== null) clauses.push({ kind: "where", field: "priceFromCents", op: ">=", value: f.minCents });
   if (f.maxCents !== null) clauses.push({ kind: "where", field: "priceFromCents", op: "<=", value: f.maxCents });
   const order: Record<Sort, Clause> = {

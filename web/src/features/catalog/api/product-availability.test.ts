@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ProductStock } from "@showroom/model";
-import { bestAvailability, isInStock, productAvailabilityLabel } from "./product-availability";
+import { bestAvailability, productAvailabilityLabel } from "./product-availability";
 
 const stock = (skus: ProductStock["skus"]): ProductStock => ({ productId: "p", skus });
 
@@ -12,13 +12,11 @@ describe("product availability", () => {
       C: { available: 9, status: "in_stock" },
     });
     expect(productAvailabilityLabel(["A", "B", "C"], s)).toBe("In stock");
-    expect(isInStock(["A"], s)).toBe(false);
   });
 
   it("says how many are left when the best variant is low", () => {
     const s = stock({ A: { available: 1, status: "low_stock" }, B: { available: 3, status: "low_stock" } });
     expect(productAvailabilityLabel(["A", "B"], s)).toBe("Only 3 left");
-    expect(isInStock(["A", "B"], s)).toBe(true);
   });
 
   it("picks the shortest lead time among made-to-order variants", () => {

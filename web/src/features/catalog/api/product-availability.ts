@@ -30,12 +30,6 @@ export function productAvailabilityLabel(skus: readonly string[], stock: Product
   return best ? availabilityLabel(best) : "Out of stock";
 }
 
-/** In stock now: some variant ships from stock. */
-export function isInStock(skus: readonly string[], stock: ProductStock | null): boolean {
-  const best = bestAvailability(skus, stock);
-  return best?.status === "in_stock" || best?.status === "low_stock";
-}
-
 /** A CSS tone for the status, so the colour matches the words. */
 export function availabilityTone(status: StockStatus | undefined): "ok" | "low" | "none" | "later" {
   if (status === "in_stock") return "ok";

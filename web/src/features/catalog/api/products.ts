@@ -9,13 +9,21 @@ import type { Product } from "@showroom/model";
 
 export type CatalogProduct = Product & { id: string };
 
+/**
+ * What a catalog card shows, plus every field the catalog sorts by (the next
+ * page's cursor starts from them). Only these are fetched: `searchTerms` alone
+ * is several times the rest of a card.
+ */
+export const CARD_FIELDS = ["name", "slug", "category", "images", "variants", "currency", "active", "priceFromCents", "createdAt"] as const;
+export type CatalogCard = Pick<Product, "name" | "slug" | "category" | "images" | "variants" | "currency" | "active"> & { id: string };
+
 function isVariantLike(v: unknown): boolean {
   const variant = v as Record<string, unknown> | null;
   return typeof variant?.sku === "string" && typeof variant.label === "string" && typeof variant.priceCents === "number" && typeof variant.options === "object";
 }
 
 /** A malformed document is skipped rather than breaking the whole page. */
-export function parseCatalogProduct(data: unknown, id: string): CatalogProduct | null {
+export function parseCatalogCard(data: unknown, id: string): CatalogCard | null {
   const d = data as Record<string, unknown> | null;
   const ok =
     typeof d?.name === "string" &&
@@ -27,5 +35,5 @@ export function parseCatalogProduct(data: unknown, id: string): CatalogProduct |
     d.variants.every(isVariantLike) &&
     typeof d.currency === "string" &&
     d.active === true;
-  return ok ? ({ ...(d as unknown as Product), id } satisfies CatalogProduct) : null;
+  return ok ? ({ ...(d as unknown as CatalogCard), id } satisfies CatalogCard) : null;
 }

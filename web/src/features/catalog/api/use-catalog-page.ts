@@ -9,15 +9,15 @@ import { config } from "../../../config/env";
 import { decodeFields, docId, runCount, runQuery, type RestDoc } from "../../../lib/firestore-rest";
 import { useReadOnce } from "../../../lib/use-read-once";
 import { catalogClauses, filtersKey, splitClauses, type CatalogFilters } from "./catalog-query";
-import { parseCatalogProduct, type CatalogProduct } from "./products";
+import { CARD_FIELDS, parseCatalogCard, type CatalogCard } from "./products";
 
 interface Page {
-  products: CatalogProduct[];
+  products: CatalogCard[];
   last: RestDoc | null;
 }
 
-export function toProducts(docs: RestDoc[]): CatalogProduct[] {
-  return docs.map((d) => parseCatalogProduct(decodeFields(d.fields ?? {}), docId(d))).filter((p): p is CatalogProduct => p !== null);
+export function toProducts(docs: RestDoc[]): CatalogCard[] {
+  return docs.map((d) => parseCatalogCard(decodeFields(d.fields ?? {}), docId(d))).filter((p): p is CatalogCard => p !== null);
 }
 
 export function useCatalogPage(filters: CatalogFilters) {
@@ -29,7 +29,7 @@ export function useCatalogPage(filters: CatalogFilters) {
   const base = { collection: Collections.products, ...splitClauses(catalogClauses(filters)) };
 
   const page = useReadOnce<Page>(`page:${key}#${stack.length}`, async () => {
-    const docs = await runQuery({ ...base, limit: config.catalogPageSize, ...(cursor ? { after: cursor } : {}) });
+    const docs = await runQuery({ ...base, select: CARD_FIELDS, limit: config.catalogPageSize, ...(cursor ? { after: cursor } : {}) });
     return { products: toProducts(docs), last: docs.at(-1) ?? null };
   });
   const total = useReadOnce<number>(`count:${key}`, () => runCount(base));

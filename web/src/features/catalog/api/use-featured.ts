@@ -1,6 +1,7 @@
 import { Collections } from "@showroom/model/labels";
 import { runQuery } from "../../../lib/firestore-rest";
 import { useReadOnce } from "../../../lib/use-read-once";
+import { CARD_FIELDS } from "./products";
 import { toProducts } from "./use-catalog-page";
 
 const FEATURED_COUNT = 8;
@@ -16,6 +17,7 @@ export function useFeatured() {
           { field: "featured", op: "==", value: true },
         ],
         orderBy: [{ field: "name", direction: "asc" }],
+        select: CARD_FIELDS,
         limit: FEATURED_COUNT,
       }),
     ),

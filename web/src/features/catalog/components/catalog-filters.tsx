@@ -3,7 +3,6 @@ import { MaterialOptions, SortLabels, SortOptions, type CatalogFilters, type Sor
 
 /** Filter and sort controls; every change goes straight to the URL, so results are shareable. */
 export function CatalogFiltersForm({ filters, showCategory, onChange }: { filters: CatalogFilters; showCategory: boolean; onChange: (next: CatalogFilters) => void }) {
-  const searching = filters.q !== "";
   const dollars = (cents: number | null) => (cents === null ? "" : String(cents / 100));
   const cents = (text: string) => (text === "" || !Number.isFinite(Number(text)) ? null : Math.max(0, Math.round(Number(text) * 100)));
   return (
@@ -23,7 +22,7 @@ export function CatalogFiltersForm({ filters, showCategory, onChange }: { filter
       )}
       <label>
         Sort by
-        <select value={searching ? "name" : filters.sort} disabled={searching} onChange={(e) => onChange({ ...filters, sort: e.target.value as Sort })}>
+        <select value={filters.sort} onChange={(e) => onChange({ ...filters, sort: e.target.value as Sort })}>
           {SortOptions.map((s) => (
             <option key={s} value={s}>
               {SortLabels[s]}
@@ -31,7 +30,7 @@ export function CatalogFiltersForm({ filters, showCategory, onChange }: { filter
           ))}
         </select>
       </label>
-      <fieldset className="filters__price" disabled={searching}>
+      <fieldset className="filters__price">
         <legend>Price (USD)</legend>
         <label>
           Min price
@@ -53,11 +52,20 @@ export function CatalogFiltersForm({ filters, showCategory, onChange }: { filter
           ))}
         </select>
       </label>
-      <label className="filters__check">
-        <input type="checkbox" checked={filters.inStockOnly} onChange={(e) => onChange({ ...filters, inStockOnly: e.target.checked })} />
-        In stock only
-      </label>
-      {searching && <p className="muted">While searching, results are sorted by name.</p>}
+      <div className="filters__check">
+        <label>
+          <input
+            type="checkbox"
+            checked={filters.inStockOnly}
+            aria-describedby="in-stock-hint"
+            onChange={(e) => onChange({ ...filters, inStockOnly: e.target.checked })}
+          />
+          In stock only
+        </label>
+        <p id="in-stock-hint" className="muted filters__hint">
+          Ships now. Made-to-order and backorder pieces are left out.
+        </p>
+      </div>
     </form>
   );
 }

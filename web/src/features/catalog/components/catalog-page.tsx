@@ -5,7 +5,6 @@ import { NotFound } from "../../../components/ui/not-found";
 import { Empty, ErrorNote, Loading } from "../../../components/ui/status";
 import { config } from "../../../config/env";
 import { filtersToSearch, parseFilters, type CatalogFilters } from "../api/catalog-query";
-import { isInStock } from "../api/product-availability";
 import { useCatalogPage } from "../api/use-catalog-page";
 import { useLiveAvailability } from "../api/use-live-availability";
 import { CatalogFiltersForm } from "./catalog-filters";
@@ -56,21 +55,18 @@ function CatalogResults({ filters }: { filters: CatalogFilters }) {
   const stock = useLiveAvailability(products.map((p) => p.id));
   if (catalog.page.status === "loading") return <Loading>Loading the collection…</Loading>;
   if (catalog.page.status === "error") return <ErrorNote>We couldn’t load the catalog. Please refresh the page.</ErrorNote>;
-  // "In stock only" filters the page on screen by live availability: stock is not a product field the query can use.
-  const shown = filters.inStockOnly ? products.filter((p) => stock[p.id] === undefined || isInStock(p.variants.map((v) => v.sku), stock[p.id] ?? null)) : products;
   const first = catalog.pageIndex * config.catalogPageSize + 1;
   return (
     <div className="catalog__results">
       <p className="muted" role="status">
         {catalog.total === null ? "" : catalog.total === 0 ? "No pieces match." : `Showing ${first}–${first + products.length - 1} of ${catalog.total}`}
-        {filters.inStockOnly && products.length > shown.length ? ` · ${products.length - shown.length} out of stock hidden` : ""}
       </p>
-      {shown.length === 0 ? (
+      {products.length === 0 ? (
         <Empty title="Nothing matches those filters">
           <p>Try a wider price range, another material, or clear the search.</p>
         </Empty>
       ) : (
-        <ProductGrid products={shown} stock={stock} label="Products" />
+        <ProductGrid products={products} stock={stock} label="Products" />
       )}
       <nav className="pagination" aria-label="Pages">
         <button type="button" onClick={catalog.previous} disabled={!catalog.hasPrevious}>

@@ -3,10 +3,10 @@ import { formatMoney, lowestPrice } from "@showroom/model/labels";
 import type { ProductStock } from "@showroom/model";
 import { Availability } from "../../../components/ui/availability";
 import { bestAvailability, productAvailabilityLabel } from "../api/product-availability";
-import type { CatalogProduct } from "../api/products";
+import type { CatalogCard } from "../api/products";
 
 /** `stock` undefined: the live availability has not arrived yet. */
-export function ProductCard({ product, stock }: { product: CatalogProduct; stock: ProductStock | null | undefined }) {
+export function ProductCard({ product, stock }: { product: CatalogCard; stock: ProductStock | null | undefined }) {
   const from = lowestPrice(product.variants);
   const hasRange = product.variants.some((v) => v.priceCents !== from);
   const skus = product.variants.map((v) => v.sku);

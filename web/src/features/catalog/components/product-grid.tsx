@@ -1,8 +1,8 @@
 import type { ProductStock } from "@showroom/model";
-import type { CatalogProduct } from "../api/products";
+import type { CatalogCard } from "../api/products";
 import { ProductCard } from "./product-card";
 
-export function ProductGrid({ products, stock, label }: { products: CatalogProduct[]; stock: Record<string, ProductStock | null | undefined>; label: string }) {
+export function ProductGrid({ products, stock, label }: { products: CatalogCard[]; stock: Record<string, ProductStock | null | undefined>; label: string }) {
   return (
     <div className="product-grid" role="list" aria-label={label}>
       {products.map((product) => (
