@@ -155,6 +155,46 @@ describe("checkout", () => {
     await page.close();
   });
 
+  it("a signed-in customer starts from their default saved address, can pick another, or type a new one", async () => {
+    const { product, variant } = stockedVariant("storage");
+    const email = `book-${randomUUID().slice(0, 8)}@test.showroom`;
+    const user = await adminAuth().createUser({ email, password: "drawer-pull-7" });
+    const home = { id: "home", label: "Home", name: "Ada Lovelace", line1: "12 St James's Square", city: "London", postalCode: "SW1Y 4JH", country: "GB" };
+    const work = { id: "work", label: "Work", name: "Ada Lovelace", line1: "1 Analytical Row", line2: "Floor 2", city: "Leeds", postalCode: "LS1 1AA", country: "GB", phone: "+44 113 496 0000" };
+    await adminDb().collection(Collections.customers).doc(user.uid).set({ addresses: [home, work] }, { merge: true });
+
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${base()}/sign-in?next=/cart`);
+    await page.getByLabel("Email").fill(email);
+    await page.getByLabel("Password").fill("drawer-pull-7");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("heading", { name: /cart/i, level: 1 }).waitFor();
+    await addToCart(page, product.id, variant.sku);
+    await page.goto(`${base()}/checkout`);
+    await page.getByRole("timer").waitFor({ timeout: 30_000 });
+
+    const saved = page.getByRole("group", { name: "Your saved addresses" });
+    const fieldValue = (label: string) => page.getByLabel(label, { exact: true }).inputValue();
+    await expect.poll(() => saved.getByRole("radio", { name: /^Home \(default\)/ }).isChecked(), { timeout: 10_000 }).toBe(true);
+    expect(await fieldValue("Address line 1")).toBe(home.line1);
+    expect(await fieldValue("Full name")).toBe(home.name);
+    expect(await fieldValue("Country")).toBe("GB");
+
+    await saved.getByRole("radio", { name: /^Work/ }).check();
+    expect(await fieldValue("Address line 2 (optional)")).toBe(work.line2);
+    expect(await fieldValue("Phone (optional)")).toBe(work.phone);
+
+    await saved.getByRole("radio", { name: "A new address" }).check();
+    expect(await fieldValue("Address line 1")).toBe("");
+    await fillShipping(page);
+    await page.getByRole("button", { name: "Place order" }).click();
+    await page.getByRole("heading", { name: "Thank you — your order is placed" }).waitFor({ timeout: 20_000 });
+    const orderId = new URL(page.url()).pathname.split("/").at(-1)!;
+    const order = (await adminDb().collection(Collections.orders).doc(orderId).get()).data()!;
+    expect(order).toMatchObject({ uid: user.uid, shipping: { name: "Grace Hopper", line1: "1 Navy Yard", city: "Arlington", country: "US" } });
+    await page.close();
+  });
+
   it("checkout corrects a cart that asks for more than is left, in plain words", async () => {
     const { product, variant } = stockedVariant("chairs");
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });

@@ -32,16 +32,26 @@ export function AddressBookSection({ uid, customer }: { uid: string; customer: C
       <h2 id="addresses-heading">Address book</h2>
       {customer.addresses.length === 0 && <p className="muted">No saved addresses yet.</p>}
       <ul className="address-list">
-        {customer.addresses.map((a) => (
+        {customer.addresses.map((a, i) => (
           <li key={a.id}>
             <address>
               {a.label && <strong>{a.label}: </strong>}
               {a.name}, {a.line1}
               {a.line2 ? `, ${a.line2}` : ""}, {a.postalCode} {a.city}, {a.country}
             </address>
-            <button type="button" className="link-button" onClick={() => void save(customer.addresses.filter((x) => x.id !== a.id))} aria-label={`Remove address ${a.label ?? a.line1}`}>
-              Remove
-            </button>
+            <span className="row">
+              {/* The first address is the default: checkout preselects it. */}
+              {i === 0 ? (
+                <span className="muted">Default</span>
+              ) : (
+                <button type="button" className="link-button" onClick={() => void save([a, ...customer.addresses.filter((x) => x.id !== a.id)])} aria-label={`Make address ${a.label ?? a.line1} the default`}>
+                  Make default
+                </button>
+              )}
+              <button type="button" className="link-button" onClick={() => void save(customer.addresses.filter((x) => x.id !== a.id))} aria-label={`Remove address ${a.label ?? a.line1}`}>
+                Remove
+              </button>
+            </span>
           </li>
         ))}
       </ul>

@@ -1,5 +1,5 @@
 /** The shipping form's values, validated by the shared `ShippingAddressSchema` (the same one `placeOrder` parses with). */
-import { ShippingAddressSchema, type ShippingAddress } from "@showroom/model";
+import { ShippingAddressSchema, type SavedAddress, type ShippingAddress } from "@showroom/model";
 
 export const ShippingFields = ["name", "line1", "line2", "city", "postalCode", "country", "phone"] as const;
 export type ShippingField = (typeof ShippingFields)[number];
@@ -38,4 +38,21 @@ export function remainingErrors(errors: Partial<Record<ShippingField, string>>, 
 
 export function shippingValues(address: Partial<ShippingAddress>): ShippingValues {
   return { ...emptyShipping, ...Object.fromEntries(Object.entries(address).filter(([k]) => (ShippingFields as readonly string[]).includes(k))) };
+}
+
+/** The picker's choice for typing an address that is not in the book. */
+export const NEW_ADDRESS = "new";
+
+export interface AddressChoice {
+  /** A saved address id or NEW_ADDRESS; null until the shopper picks one. */
+  picked: string | null;
+  /** The form as the shopper edited it; null while it shows the picked address. */
+  edited: ShippingValues | null;
+}
+
+/** Which option is selected and what the form shows. */
+export function prefill(addresses: readonly SavedAddress[], choice: AddressChoice): { selectedId: string; values: ShippingValues } {
+  const selectedId = choice.picked ?? addresses[0]?.id ?? NEW_ADDRESS;
+  const selected = addresses.find((a) => a.id === selectedId);
+  return { selectedId, values: choice.edited ?? (selected ? shippingValues(selected) : emptyShipping) };
 }

@@ -7,16 +7,18 @@ import { ensureShopper } from "../../auth/api/use-auth-user";
 import { cartTotalCents, clearCart, useCart } from "../../cart/api/cart-store";
 import { correctCart } from "../api/correct-cart";
 import { attemptKey, endAttempt, placeOrder } from "../api/place-order";
-import { emptyShipping, parseShipping, remainingErrors, type ShippingField, type ShippingValues } from "../api/shipping";
+import { useShippingForm } from "../api/saved-addresses";
+import { parseShipping, remainingErrors, type ShippingField } from "../api/shipping";
 import { cartSignature, useHold } from "../api/use-hold";
 import { HoldCountdown } from "./hold-countdown";
+import { SavedAddressPicker } from "./saved-address-picker";
 import { ShippingFieldsInputs } from "./shipping-fields";
 
 export function CheckoutPage() {
   const lines = useCart();
   const navigate = useNavigate();
   const [notice, setNotice] = useState<string | null>(null);
-  const [values, setValues] = useState<ShippingValues>(emptyShipping);
+  const form = useShippingForm();
   const [errors, setErrors] = useState<Partial<Record<ShippingField, string>>>({});
   const [submitting, setSubmitting] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
@@ -40,7 +42,7 @@ export function CheckoutPage() {
     e.preventDefault();
     if (submitting) return;
     setFailure(null);
-    const parsed = parseShipping(values);
+    const parsed = parseShipping(form.values);
     if (!parsed.ok) {
       setErrors(parsed.errors);
       return;
@@ -86,13 +88,23 @@ export function CheckoutPage() {
       <div className="checkout__grid">
         <form className="checkout__form" onSubmit={submit} noValidate aria-labelledby="delivery-heading">
           <h2 id="delivery-heading">Delivery address</h2>
+          {form.addresses.length > 0 && (
+            <SavedAddressPicker
+              addresses={form.addresses}
+              selectedId={form.selectedId}
+              onChoose={(id) => {
+                setErrors({});
+                form.choose(id);
+              }}
+            />
+          )}
           <ShippingFieldsInputs
             idPrefix="ship"
-            values={values}
+            values={form.values}
             errors={errors}
             onChange={(next) => {
-              setErrors(remainingErrors(errors, values, next));
-              setValues(next);
+              setErrors(remainingErrors(errors, form.values, next));
+              form.edit(next);
             }}
           />
           {Object.keys(errors).length > 0 && <ErrorNote>Please check the highlighted fields.</ErrorNote>}
