@@ -57,8 +57,23 @@ describe("account", () => {
     });
     await page.getByText("No orders yet.").waitFor();
 
+    // The first address is the default (checkout preselects it); another can take its place.
+    await page.getByRole("button", { name: "Add an address" }).click();
+    await form.getByLabel("Label (optional, e.g. Home)").fill("Work");
+    await form.getByLabel("Full name").fill("Ada Lovelace");
+    await form.getByLabel("Address line 1").fill("1 Analytical Row");
+    await form.getByLabel("Town or city").fill("Leeds");
+    await form.getByLabel("Postal code").fill("LS1 1AA");
+    await form.getByLabel("Country").selectOption("GB");
+    await form.getByRole("button", { name: "Save address" }).click();
+    await page.getByRole("button", { name: "Make address Work the default" }).click();
+    await expect.poll(async () => ((await ref.get()).get("addresses") as { label: string }[]).map((a) => a.label)).toEqual(["Work", "Home"]);
+    await page.getByRole("button", { name: "Make address Home the default" }).waitFor();
+
     // The address book is live and removals persist.
     await page.getByRole("button", { name: "Remove address Home" }).click();
+    await page.getByRole("button", { name: "Remove address Home" }).waitFor({ state: "detached" });
+    await page.getByRole("button", { name: "Remove address Work" }).click();
     await expect.poll(async () => (await ref.get()).get("addresses")).toEqual([]);
     await page.close();
   });
