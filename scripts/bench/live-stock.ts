@@ -13,7 +13,9 @@ import { writeStockedProducts } from "./stocked-products.js";
 import { percentile, round, type BenchModule, type Row } from "./types.js";
 
 const CLIENTS = Number(process.env.BENCH_LISTENERS ?? 100);
-const ROUNDS = Number(process.env.BENCH_LIVE_ROUNDS ?? 8);
+const ROUNDS = Number(process.env.BENCH_LIVE_ROUNDS ?? 16);
+const WARM_BURST = 10;
+const FLOOR_VALUES = 1_000_000;
 
 interface Listener {
   app: FirebaseApp;
@@ -41,16 +43,13 @@ function listen(sku: string): Listener {
   };
 }
 
-async function rounds(listeners: Listener[], start: number, change: (value: number) => Promise<unknown>): Promise<number[]> {
-  const latencies: number[] = [];
-  for (let i = 1; i <= ROUNDS; i += 1) {
-    const value = start + i;
-    const seen = Promise.all(listeners.map((l) => l.waitFor(value)));
-    const t0 = performance.now();
-    await change(value);
-    latencies.push(...(await seen).map((t) => t - t0));
-    await new Promise((r) => setTimeout(r, 200));
-  }
+/** Call start → every listener's callback, for one change that makes `available` equal `value`. */
+async function measure(listeners: Listener[], value: number, change: () => Promise<unknown>): Promise<number[]> {
+  const seen = Promise.all(listeners.map((l) => l.waitFor(value)));
+  const t0 = performance.now();
+  await change();
+  const latencies = (await seen).map((t) => t - t0);
+  await new Promise((r) => setTimeout(r, 200));
   return latencies;
 }
 
@@ -60,15 +59,30 @@ export const liveStock: BenchModule = {
     const sku = `BENCH-LIVE-${Date.now().toString(36).toUpperCase()}`;
     await writeStockedProducts(adminDb(), [{ productId: `bench-live-${randomUUID().slice(0, 8)}`, variants: [{ sku, main: 1000 }] }]);
     const token = emulatorToken({ role: "staff" });
-    await call("adjustStock", token, { sku, delta: 1, reason: "receive" }); // warm the worker
+    const adjust = async () => {
+      const result = await call("adjustStock", token, { sku, delta: 1, reason: "receive" });
+      if (!result.ok) throw new Error(`adjustStock failed: ${result.status} ${result.message}`);
+    };
+    // DESIGN: warm the Functions emulator with one call, then a small burst.
+    await adjust();
+    await Promise.all(Array.from({ length: WARM_BURST }, adjust));
+    let onHand = 1000 + 1 + WARM_BURST;
     const listeners = Array.from({ length: CLIENTS }, () => listen(sku));
-    await Promise.all(listeners.map((l) => l.waitFor(1001)));
+    await Promise.all(listeners.map((l) => l.waitFor(onHand)));
+    const ref = adminDb().collection(Collections.stock).doc(sku);
+    const viaCallable: number[] = [];
+    const floor: number[] = [];
     try {
-      const viaCallable = await rounds(listeners, 1001, () => call("adjustStock", token, { sku, delta: 1, reason: "receive" }));
-      const ref = adminDb().collection(Collections.stock).doc(sku);
-      const floor = await rounds(listeners, 1001 + ROUNDS, (value) => ref.update({ available: value }));
+      // Alternate the two, so a drift in machine load or warmth hits both alike.
+      // The floor writes values far from the callable's so the two never meet.
+      for (let i = 1; i <= ROUNDS; i += 1) {
+        onHand += 1;
+        viaCallable.push(...(await measure(listeners, onHand, adjust)));
+        const direct = FLOOR_VALUES + i;
+        floor.push(...(await measure(listeners, direct, () => ref.update({ available: direct }))));
+      }
       // Put the public view back in line with the inventory (the floor wrote around the engine).
-      await call("adjustStock", token, { sku, delta: 1, reason: "receive" });
+      await adjust();
       const row = (variant: string, samples: number[], base?: number[]): Row => ({
         bench: "live stock",
         variant,

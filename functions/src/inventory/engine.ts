@@ -7,13 +7,12 @@ import { db } from "../app.js";
 import { config } from "../config.js";
 import { stockBatchCommitted, stockBatchFailed } from "../logs.js";
 import { GroupCommitter } from "./batcher.js";
-import { stockClock } from "./clock.js";
 import { writeWeight, type Outcome, type StockAnswer, type StockRequest } from "./decide.js";
 import { runStockBatch } from "./store.js";
 
 export function runBatch(requests: StockRequest[]): Promise<Outcome[]> {
   const started = Date.now();
-  return runStockBatch(db(), requests, { now: stockClock(db()), holdTtlSeconds: config.holdTtlSeconds }).then(
+  return runStockBatch(db(), requests, config.holdTtlSeconds).then(
     (outcomes) => {
       stockBatchCommitted(requests.length, Date.now() - started);
       return outcomes;

@@ -9,12 +9,14 @@ import {
   FieldValue,
   Timestamp,
   type DocumentData,
+  type DocumentReference,
   type DocumentSnapshot,
   type Firestore,
   type Transaction,
 } from "firebase-admin/firestore";
 import { Collections, DEFAULT_LOW_STOCK_THRESHOLD, publicAvailability, type HoldEntry, type OrderLine } from "@showroom/model";
 import { appendAudit } from "../shared/audit.js";
+import { clockTime, testClockRef } from "./clock.js";
 import {
   decideBatch,
   firstReads,
@@ -109,24 +111,55 @@ export function holdsToDoc(holds: Record<string, HoldEntry>) {
   );
 }
 
-async function getAll<T>(tx: Transaction, db: Firestore, collection: string, ids: Iterable<string>, into: Map<string, T | null>, parse: (id: string, data: DocumentData) => T) {
-  const missing = [...new Set(ids)].filter((id) => !into.has(id));
-  if (missing.length === 0) return;
-  const snapshots: DocumentSnapshot[] = await tx.getAll(...missing.map((id) => db.collection(collection).doc(id)));
-  for (const snap of snapshots) {
-    const data = snap.data();
-    into.set(snap.id, data ? parse(snap.id, data) : null);
-  }
+/** Documents of one collection a read round wants, and where their parsed state goes. */
+interface Wanted<T> {
+  collection: string;
+  ids: Iterable<string>;
+  into: Map<string, T | null>;
+  parse: (id: string, data: DocumentData) => T;
 }
 
-/** Reads, in three rounds, every document the batch can touch. */
-async function loadWorld(tx: Transaction, db: Firestore, requests: readonly StockRequest[], nowMs: number, holdTtlSeconds: number): Promise<World> {
-  const world: World = { nowMs, holdTtlSeconds, inventory: new Map(), products: new Map(), holds: new Map(), orders: new Map(), orderKeys: new Map() };
+const want = <T>(collection: string, ids: Iterable<string>, into: Map<string, T | null>, parse: (id: string, data: DocumentData) => T): Wanted<T> => ({
+  collection,
+  ids,
+  into,
+  parse,
+});
+
+/**
+ * One `getAll` round trip for everything a round wants that is not known yet,
+ * plus `extra` documents whose snapshots are returned as they are. Each round
+ * trip to Firestore costs more than the documents in it, so a round never
+ * splits by collection.
+ */
+async function readRound(tx: Transaction, db: Firestore, wanted: Wanted<unknown>[], extra: DocumentReference[] = []): Promise<DocumentSnapshot[]> {
+  const missing = wanted.map((w) => ({ w, ids: [...new Set(w.ids)].filter((id) => !w.into.has(id)) }));
+  const refs = [...missing.flatMap(({ w, ids }) => ids.map((id) => db.collection(w.collection).doc(id))), ...extra];
+  if (refs.length === 0) return [];
+  const snapshots = await tx.getAll(...refs);
+  let next = 0;
+  for (const { w, ids } of missing) {
+    for (const id of ids) {
+      const data = snapshots[next++]?.data();
+      w.into.set(id, data ? w.parse(id, data) : null);
+    }
+  }
+  return snapshots.slice(next);
+}
+
+/**
+ * Reads every document the batch can touch, in at most three round trips:
+ * what the requests name (order keys, holds, orders); then the SKUs those
+ * lead to, the orders behind the keys and the test clock; then, for orders,
+ * the products that price them. An adjustment needs only the middle one.
+ */
+async function loadWorld(tx: Transaction, db: Firestore, requests: readonly StockRequest[], holdTtlSeconds: number): Promise<World> {
+  const world: World = { nowMs: 0, holdTtlSeconds, inventory: new Map(), products: new Map(), holds: new Map(), orders: new Map(), orderKeys: new Map() };
   const first = requests.map(firstReads);
-  await Promise.all([
-    getAll(tx, db, Collections.orderKeys, first.flatMap((f) => f.orderKeys), world.orderKeys, (_, data) => String(data.orderId)),
-    getAll(tx, db, Collections.holds, first.flatMap((f) => f.holds), world.holds, holdFromDoc),
-    getAll(tx, db, Collections.orders, first.flatMap((f) => f.orders), world.orders, orderFromDoc),
+  await readRound(tx, db, [
+    want(Collections.orderKeys, first.flatMap((f) => f.orderKeys), world.orderKeys, (_, data) => String(data.orderId)),
+    want(Collections.holds, first.flatMap((f) => f.holds), world.holds, holdFromDoc),
+    want(Collections.orders, first.flatMap((f) => f.orders), world.orders, orderFromDoc),
   ]);
   const known = <T>(map: Map<string, T | null>) => [...map.values()].filter((v): v is T => v !== null);
   const skus = [
@@ -134,13 +167,17 @@ async function loadWorld(tx: Transaction, db: Firestore, requests: readonly Stoc
     ...known(world.holds).flatMap((h) => h.lines.map((l) => l.sku)),
     ...known(world.orders).flatMap((o) => o.lines.map((l) => l.sku)),
   ];
-  await Promise.all([
-    getAll(tx, db, Collections.inventory, skus, world.inventory, inventoryFromDoc),
-    getAll(tx, db, Collections.orders, known(world.orderKeys), world.orders, orderFromDoc),
-  ]);
+  const clock = testClockRef(db);
+  const [testClock] = await readRound(
+    tx,
+    db,
+    [want(Collections.inventory, skus, world.inventory, inventoryFromDoc), want(Collections.orders, known(world.orderKeys), world.orders, orderFromDoc)],
+    clock ? [clock] : [],
+  );
+  world.nowMs = clockTime(testClock);
   const orderedSkus = requests.flatMap((r) => (r.kind === "placeOrder" ? r.input.lines.map((l) => l.sku) : []));
   const productIds = orderedSkus.map((sku) => world.inventory.get(sku)?.productId).filter((id): id is string => id !== undefined);
-  await getAll(tx, db, Collections.products, productIds, world.products, productFromDoc);
+  await readRound(tx, db, [want(Collections.products, productIds, world.products, productFromDoc)]);
   return world;
 }
 
@@ -184,17 +221,13 @@ function writeEffects(tx: Transaction, db: Firestore, world: World, effects: Eff
   for (const audit of effects.audits) appendAudit(tx, audit);
 }
 
-export interface BatchOptions {
-  /** Read once per attempt: every request in the batch sees the same time. */
-  now: () => Promise<number>;
-  holdTtlSeconds: number;
-}
-
-/** One transaction for the whole batch; retried by Firestore on contention (decisions are recomputed). */
-export async function runStockBatch(db: Firestore, requests: readonly StockRequest[], options: BatchOptions): Promise<Outcome[]> {
+/**
+ * One transaction for the whole batch; retried by Firestore on contention
+ * (decisions are recomputed). Every request in an attempt sees the same time.
+ */
+export async function runStockBatch(db: Firestore, requests: readonly StockRequest[], holdTtlSeconds: number): Promise<Outcome[]> {
   return db.runTransaction(async (tx) => {
-    const nowMs = await options.now();
-    const world = await loadWorld(tx, db, requests, nowMs, options.holdTtlSeconds);
+    const world = await loadWorld(tx, db, requests, holdTtlSeconds);
     const { outcomes, effects } = decideBatch(world, requests);
     writeEffects(tx, db, world, effects);
     return outcomes;
