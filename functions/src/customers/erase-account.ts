@@ -117,8 +117,7 @@ export async function deleteMyAccount(
   const counts = { deleted, ordersAnonymised: orders, pseudonymised };
   const batch = firestore.batch();
   appendAudit(batch, {
-    actorUid: placeholder,
-    actorRole: null,
+    actor: { uid: placeholder, role: null },
     action: "customer.erase",
     target: { kind: "customer", id: placeholder },
     after: counts,

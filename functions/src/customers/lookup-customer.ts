@@ -38,8 +38,7 @@ export async function lookupCustomer(deps: { db: Firestore; auth: Auth }, input:
 
   const batch = deps.db.batch();
   appendAudit(batch, {
-    actorUid: caller.uid,
-    actorRole: caller.role,
+    actor: caller,
     action: "customer.lookup",
     target: { kind: "customer", id: user.uid },
     after: { orders: ordersSnap.size },

@@ -47,8 +47,7 @@ export async function recordProfileChange(firestore: Firestore, change: ProfileW
       tx.create(ref, { channel, granted, source: actor, at: FieldValue.serverTimestamp() });
     }
     appendAudit(tx, {
-      actorUid: actor === "customer" ? change.uid : "system",
-      actorRole: null,
+      actor: { uid: actor === "customer" ? change.uid : "system", role: null },
       action: change.before ? "customer.profile.update" : "customer.profile.create",
       target: { kind: "customer", id: change.uid },
       after: { fields },

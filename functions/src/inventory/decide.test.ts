@@ -141,7 +141,7 @@ describe("decideBatch", () => {
     ]);
     expect(outcomes.map(codeOf)).toEqual(["failed-precondition", "permission-denied", "ok"]);
     expect(detailsOf(outcomes[0])).toMatchObject({ reason: "invalid-transition" });
-    expect(effects.audits).toEqual([expect.objectContaining({ action: "order.cancel", actorUid: "sam", note: "damaged" })]);
+    expect(effects.audits).toEqual([expect.objectContaining({ action: "order.cancel", actor: expect.objectContaining({ uid: "sam" }), note: "damaged" })]);
   });
 
   it("adjusts by delta or to a count, and refuses to go below zero or below held units", () => {

@@ -402,8 +402,7 @@ function cancelOrder(d: Draft, request: Extract<StockRequest, { kind: "cancelOrd
   order.statusHistory.push({ status: "cancelled", by: actor.uid, atMs: d.now });
   if (isStaff) {
     d.audits.push({
-      actorUid: actor.uid,
-      actorRole: actor.role,
+      actor,
       action: "order.cancel",
       target: { kind: "order", id: order.id },
       before: { status: before },
@@ -465,8 +464,7 @@ function adjustStock(d: Draft, request: Extract<StockRequest, { kind: "adjustSto
   }
   d.move(inventory, location, delta, { reason: input.reason, actorUid: actor.uid, ...(input.note ? { note: input.note } : {}) });
   d.audits.push({
-    actorUid: actor.uid,
-    actorRole: actor.role,
+    actor,
     action: "stock.adjust",
     target: { kind: "sku", id: input.sku },
     before: { location, onHand: before },

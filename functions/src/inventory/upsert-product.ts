@@ -109,8 +109,7 @@ export async function upsertProduct(deps: { db: Firestore; now: () => Promise<nu
     );
     writePublicStock(tx, deps.db, republish, nowMs);
     appendAudit(tx, {
-      actorUid: caller.uid,
-      actorRole: caller.role,
+      actor: caller,
       action: existing ? "product.update" : "product.create",
       target: { kind: "product", id: productId },
       ...(existing ? { before: { name: existing.name, variants: existing.variants } } : {}),

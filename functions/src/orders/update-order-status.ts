@@ -21,8 +21,7 @@ export async function updateOrderStatus(deps: { db: Firestore; now: () => number
       updatedAt: FieldValue.serverTimestamp(),
     });
     appendAudit(tx, {
-      actorUid: caller.uid,
-      actorRole: caller.role,
+      actor: caller,
       action: "order.status",
       target: { kind: "order", id: input.orderId },
       before: { status: from },

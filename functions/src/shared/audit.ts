@@ -6,9 +6,14 @@ import { FieldValue, type Transaction, type WriteBatch } from "firebase-admin/fi
 import { Collections } from "@showroom/model";
 import { db } from "../app.js";
 
+/** Who acted: a callable's caller, or a system actor with no role. Only these two fields are stored. */
+export interface AuditActor {
+  uid: string;
+  role: string | null;
+}
+
 export interface AuditEntry {
-  actorUid: string;
-  actorRole: string | null;
+  actor: AuditActor;
   action: string;
   target: { kind: string; id: string };
   before?: unknown;
@@ -16,9 +21,9 @@ export interface AuditEntry {
   note?: string;
 }
 
-export function appendAudit(writer: Transaction | WriteBatch, entry: AuditEntry): void {
+export function appendAudit(writer: Transaction | WriteBatch, { actor, ...entry }: AuditEntry): void {
   const ref = db().collection(Collections.auditLog).doc();
-  const record = { ...entry, at: FieldValue.serverTimestamp() };
+  const record = { actorUid: actor.uid, actorRole: actor.role, ...entry, at: FieldValue.serverTimestamp() };
   // Firestore rejects `undefined`; drop absent optional fields.
   const clean = Object.fromEntries(Object.entries(record).filter(([, v]) => v !== undefined));
   // Transaction and WriteBatch share `create`; the cast only picks one overload.

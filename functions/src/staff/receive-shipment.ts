@@ -63,8 +63,7 @@ export async function receiveShipment(deps: { db: Firestore; now: () => Promise<
     writePublicStock(tx, deps.db, [...states.values()], nowMs);
 
     appendAudit(tx, {
-      actorUid: caller.uid,
-      actorRole: caller.role,
+      actor: caller,
       action: "stock.receive",
       target: { kind: "receipt", id: input.receiptId },
       after: { rows: input.rows, units },

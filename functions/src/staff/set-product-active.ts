@@ -16,8 +16,7 @@ export async function setProductActive(deps: { db: Firestore }, input: SetProduc
     if (before === input.active) return;
     tx.update(ref, { active: input.active, updatedAt: FieldValue.serverTimestamp() });
     appendAudit(tx, {
-      actorUid: caller.uid,
-      actorRole: caller.role,
+      actor: caller,
       action: "product.active",
       target: { kind: "product", id: input.productId },
       before: { active: before },

@@ -31,8 +31,7 @@ export async function setUserRole(
 
   const batch = deps.db.batch();
   appendAudit(batch, {
-    actorUid: caller.uid,
-    actorRole: caller.role,
+    actor: caller,
     action: "role.set",
     target: { kind: "user", id: input.uid },
     before: { role: before },
