@@ -1,5 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { boardCounts, boardRow, boardView, DEFAULT_BOARD_FILTER, stockHistory, type BoardInventory, type BoardProduct } from "./board.js";
+import {
+  boardRow,
+  boardView,
+  DEFAULT_BOARD_FILTER,
+  isLowStock,
+  isOutOfStock,
+  stockHistory,
+  StockFilterStatuses,
+  type BoardInventory,
+  type BoardProduct,
+} from "./board.js";
+import { StockPolicySchema } from "./stock.js";
 
 const now = Date.UTC(2026, 10, 26, 12);
 const products = new Map<string, BoardProduct>([
@@ -35,9 +46,10 @@ describe("boardRow", () => {
 });
 
 describe("boardView filters", () => {
-  it("searches SKU and product name, case-insensitively", () => {
-    expect(skus(boardView(rows, { ...DEFAULT_BOARD_FILTER, search: "alba" }, sortBySku))).toEqual(["SOF-ALBA-BLUE", "SOF-ALBA-GREEN"]);
-    expect(skus(boardView(rows, { ...DEFAULT_BOARD_FILTER, search: "arc lamp" }, sortBySku))).toEqual(["LMP-ARC", "LMP-ARC-MTO"]);
+  it("searches by SKU prefix, case-insensitively, and not inside SKUs or product names", () => {
+    expect(skus(boardView(rows, { ...DEFAULT_BOARD_FILTER, search: " sof-alba" }, sortBySku))).toEqual(["SOF-ALBA-BLUE", "SOF-ALBA-GREEN"]);
+    expect(skus(boardView(rows, { ...DEFAULT_BOARD_FILTER, search: "LMP-ARC" }, sortBySku))).toEqual(["LMP-ARC", "LMP-ARC-MTO"]);
+    expect(skus(boardView(rows, { ...DEFAULT_BOARD_FILTER, search: "alba" }, sortBySku))).toEqual([]);
   });
   it("keeps only low stock: units left at or below the threshold", () => {
     expect(skus(boardView(rows, { ...DEFAULT_BOARD_FILTER, stock: "low" }, sortBySku))).toEqual(["SOF-ALBA-BLUE"]);
@@ -52,7 +64,7 @@ describe("boardView filters", () => {
     expect(skus(boardView(rows, { ...DEFAULT_BOARD_FILTER, location: "east" }, sortBySku))).toEqual(["LMP-ARC", "SOF-ALBA-GREEN"]);
   });
   it("combines filters", () => {
-    expect(skus(boardView(rows, { search: "oak", stock: "out", category: "chairs", location: "main" }, sortBySku))).toEqual(["CHR-OAK-HELD"]);
+    expect(skus(boardView(rows, { search: "chr-oak", stock: "out", category: "chairs", location: "main" }, sortBySku))).toEqual(["CHR-OAK-HELD"]);
   });
 });
 
@@ -78,9 +90,20 @@ describe("boardView sort", () => {
   });
 });
 
-describe("boardCounts", () => {
-  it("counts SKUs, low, out and units", () => {
-    expect(boardCounts(rows)).toEqual({ skus: 6, low: 1, out: 2, units: 28 });
+describe("StockFilterStatuses", () => {
+  it("keeps exactly the rows isLowStock and isOutOfStock keep, for every policy and sellable count", () => {
+    const mismatches: string[] = [];
+    for (const policy of StockPolicySchema.options) {
+      for (let onHand = 0; onHand <= 6; onHand += 1) {
+        for (const held of [0, 2, 7]) {
+          const holds: BoardInventory["holds"] = held ? { h: { quantity: held, uid: "u", expiresAtMs: now + 60_000 } } : {};
+          const row = boardRow(inv("X-1", "alba", onHand, 0, { policy, holds, backorderLimit: 3 }), undefined, now);
+          if (isLowStock(row) !== StockFilterStatuses.low.includes(row.status)) mismatches.push(`low ${policy} ${onHand}-${held}`);
+          if (isOutOfStock(row) !== StockFilterStatuses.out.includes(row.status)) mismatches.push(`out ${policy} ${onHand}-${held}`);
+        }
+      }
+    }
+    expect(mismatches).toEqual([]);
   });
 });
 

@@ -56,7 +56,7 @@ export const StockFilters = ["all", "low", "out"] as const;
 export type StockFilter = (typeof StockFilters)[number];
 
 export interface BoardFilter {
-  /** Case-insensitive match on SKU or product name. */
+  /** SKU prefix, case-insensitive (SKUs are upper case): the board pages by SKU, so a prefix is a range the server can answer. */
   search: string;
   stock: StockFilter;
   category: Category | "all";
@@ -79,9 +79,22 @@ export const isLowStock = (row: Pick<BoardRow, "status">) => row.status === "low
 /** Out of stock: nothing to sell from stock (backorder SKUs at zero count too; made to order never does). */
 export const isOutOfStock = (row: Pick<BoardRow, "available" | "policy">) => row.available === 0 && row.policy !== "made_to_order";
 
+/**
+ * The public statuses (`stock/{sku}.status`) each stock filter keeps: the same
+ * sets as isLowStock and isOutOfStock (a stock or backorder SKU with nothing
+ * sellable is `out_of_stock` or `backorder`; made to order is never out), in a
+ * form an index can answer.
+ */
+export const StockFilterStatuses: Record<Exclude<StockFilter, "all">, readonly StockStatus[]> = {
+  low: ["low_stock"],
+  out: ["out_of_stock", "backorder"],
+};
+
+/** The SKU prefix a search means: trimmed, upper case. */
+export const skuPrefix = (search: string) => search.trim().toUpperCase();
+
 export function matchesFilter(row: BoardRow, filter: BoardFilter): boolean {
-  const search = filter.search.trim().toLowerCase();
-  if (search && !row.sku.toLowerCase().includes(search) && !row.productName.toLowerCase().includes(search)) return false;
+  if (!row.sku.startsWith(skuPrefix(filter.search))) return false;
   if (filter.stock === "low" && !isLowStock(row)) return false;
   if (filter.stock === "out" && !isOutOfStock(row)) return false;
   if (filter.category !== "all" && row.category !== filter.category) return false;
@@ -118,20 +131,12 @@ export function boardView(rows: readonly BoardRow[], filter: BoardFilter, sort: 
     .toSorted((a, b) => sign * compare(a, b, sort.key, filter.location) || a.sku.localeCompare(b.sku));
 }
 
+/** The board's headline figures, counted by the server (aggregation queries), never by reading every SKU. */
 export interface BoardCounts {
   skus: number;
   low: number;
   out: number;
   units: number;
-}
-
-export function boardCounts(rows: readonly BoardRow[]): BoardCounts {
-  return {
-    skus: rows.length,
-    low: rows.filter(isLowStock).length,
-    out: rows.filter(isOutOfStock).length,
-    units: rows.reduce((sum, r) => sum + r.totalOnHand, 0),
-  };
 }
 
 export interface LedgerPoint {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { MAX_RECEIPT_ROWS, ReceiveShipmentInputSchema } from "./contract.js";
-import { previewReceivingCsv, splitCsvLine } from "./receiving.js";
+import { previewReceivingCsv, receivingCsvSkus, splitCsvLine } from "./receiving.js";
 
 const known = new Set(["SOF-ALBA-GREEN", "CHR-OAK", "LMP-ARC"]);
 
@@ -74,6 +74,13 @@ describe("previewReceivingCsv", () => {
     const input = { receiptId: "receipt-0001", rows: preview.rows.map(({ sku, location, quantity }) => ({ sku, location, quantity })) };
     expect(ReceiveShipmentInputSchema.safeParse(input).success).toBe(true);
     expect(ReceiveShipmentInputSchema.safeParse({ ...input, rows: [input.rows[0], input.rows[0]] }).success).toBe(false);
+  });
+});
+
+describe("receivingCsvSkus", () => {
+  it("names each well-formed SKU once, upper-cased, from good and bad rows alike", () => {
+    const text = "sku,location,quantity\nchr-oak,main,1\nCHR-OAK,east,2\nNOPE-123,west,1\nLMP-ARC,main,zero\nnot a sku!,main,1\nCHR-OAK,main\n";
+    expect(receivingCsvSkus(text)).toEqual(["CHR-OAK", "NOPE-123", "LMP-ARC"]);
   });
 });
 

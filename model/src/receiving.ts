@@ -59,7 +59,7 @@ const isLocation = (value: string): value is Location => (Locations as readonly 
  * once per location: a repeated pair is an error on the later line, since
  * summing silently would hide a typo.
  */
-export function previewReceivingCsv(text: string, knownSkus: ReadonlySet<string>): ReceivingPreview {
+export function previewReceivingCsv(text: string, knownSkus: { has(sku: string): boolean }): ReceivingPreview {
   const lines = text.replace(/^\uFEFF/, "").split(/\r\n|\n|\r/);
   const errors: ReceivingError[] = [];
   const rows: ReceivingPreview["rows"] = [];
@@ -123,4 +123,11 @@ export function previewReceivingCsv(text: string, knownSkus: ReadonlySet<string>
     errors.push({ line: rows[MAX_RECEIPT_ROWS]!.line, problem: "format", message: `At most ${MAX_RECEIPT_ROWS} rows per receipt; split the file.` });
   }
   return { rows, errors, units: rows.reduce((sum, r) => sum + r.quantity, 0) };
+}
+
+/** Every well-formed SKU a receiving CSV names, once: the preview needs to know only whether these exist. */
+export function receivingCsvSkus(text: string): string[] {
+  const preview = previewReceivingCsv(text, { has: () => true });
+  const named = [...preview.rows.map((r) => r.sku), ...preview.errors.flatMap((e) => (e.sku && e.problem !== "bad-sku" ? [e.sku] : []))];
+  return [...new Set(named)];
 }

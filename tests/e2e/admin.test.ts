@@ -11,6 +11,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vi
 import { Collections, type Location } from "@showroom/model";
 import { adminAuth, adminDb } from "../../scripts/lib/admin.js";
 import { seedProducts } from "../../scripts/seed/catalog.js";
+import { BOARD_PAGE_SIZE } from "../../web/src/features/admin/api/board-query.js";
 import { DEMO_PASSWORD } from "../../scripts/seed/demo-accounts.js";
 import { launchChromium } from "../support/browser.js";
 import { signIn } from "../support/clients.js";
@@ -239,6 +240,69 @@ describe("staff console", () => {
 
     await page.goto(`${inject("baseUrl")}/admin/roles`);
     await page.getByRole("table", { name: "Staff" }).getByRole("row").filter({ hasText: "staff@showroom.test" }).waitFor({ timeout: SLOW });
+  }, TEST_TIMEOUT);
+
+  it("pages the board by SKU, filters it on the server and keeps the visible page live", async () => {
+    const [{ sku: liveSku, inventory }] = (await useSkus(1, "in")) as [Pick];
+    const ordered = (await adminDb().collection(Collections.inventory).orderBy("sku").select().get()).docs.map((d) => d.id);
+    expect(ordered.length).toBeGreaterThan(3 * BOARD_PAGE_SIZE);
+    const board = async (page: Page) => {
+      await page.getByRole("table", { name: "Inventory board" }).waitFor({ timeout: SLOW });
+      return page.locator("table[aria-label='Inventory board'] tbody tr[aria-label]").evaluateAll((rows) => rows.map((r) => r.getAttribute("aria-label")));
+    };
+    const pageOf = (n: number) => ordered.slice(n * BOARD_PAGE_SIZE, (n + 1) * BOARD_PAGE_SIZE);
+    const status = (page: Page) => page.getByRole("status").filter({ hasText: "live" });
+
+    const page = await signInToConsole("staff@showroom.test", "/admin/inventory");
+    await expect.poll(() => board(page), { timeout: SLOW }).toEqual(pageOf(0));
+    await expect.poll(() => status(page).textContent(), { timeout: SLOW }).toContain(`${ordered.length} match`);
+    const previous = page.getByRole("button", { name: "Previous page" });
+    const next = page.getByRole("button", { name: "Next page" });
+    expect(await previous.isDisabled()).toBe(true);
+    const last = Math.ceil(ordered.length / BOARD_PAGE_SIZE) - 1;
+    for (let n = 1; n <= last; n += 1) {
+      await next.click();
+      await expect.poll(() => board(page), { timeout: SLOW }).toEqual(pageOf(n));
+    }
+    expect(await next.isDisabled()).toBe(true);
+    await previous.click();
+    await expect.poll(() => board(page), { timeout: SLOW }).toEqual(pageOf(last - 1));
+
+    // A page is a link (the cursor is in the URL), and only that page is listened to: a change to one of its SKUs shows with no reload.
+    const index = ordered.indexOf(liveSku);
+    const start = Math.floor(index / BOARD_PAGE_SIZE) * BOARD_PAGE_SIZE;
+    await page.goto(`${inject("baseUrl")}/admin/inventory${start === 0 ? "" : `?after=${ordered[start - 1]}`}`);
+    await expect.poll(() => board(page), { timeout: SLOW }).toEqual(pageOf(start / BOARD_PAGE_SIZE));
+    const staff = await signIn({ kind: "user", role: "staff" });
+    try {
+      await staff.call("adjustStock", { sku: liveSku, location: "east", delta: 7, reason: "count", note: "e2e paging" });
+    } finally {
+      await staff.close();
+    }
+    const row = page.getByRole("row", { name: liveSku, exact: true });
+    await expect.poll(() => row.locator('[data-column="onhand-east"]').textContent(), { timeout: 10_000 }).toBe(String(inventory.locations.east.onHand + 7));
+
+    // Server-side filters: an SKU prefix, a stock status (from the public stock view) and a location.
+    await page.goto(`${inject("baseUrl")}/admin/inventory`);
+    await page.getByLabel("SKU starts with").fill("sof-al");
+    await page.getByLabel("SKU starts with").press("Enter");
+    await expect.poll(() => board(page), { timeout: SLOW }).toEqual(ordered.filter((s) => s.startsWith("SOF-AL")));
+    expect(page.url()).toContain("q=SOF-AL");
+
+    const low = (await adminDb().collection(Collections.stock).where("status", "==", "low_stock").orderBy("sku").select().get()).docs.map((d) => d.id);
+    await page.getByRole("button", { name: /^Low stock: \d+\. Show them$/ }).click();
+    await page.getByRole("button", { name: "Clear filters" }).waitFor();
+    await page.getByLabel("SKU starts with").fill("");
+    await page.getByLabel("SKU starts with").press("Enter");
+    await expect.poll(() => board(page), { timeout: SLOW }).toEqual(low.slice(0, BOARD_PAGE_SIZE));
+    expect(await page.getByRole("button", { name: /^Low stock: / }).getAttribute("aria-label")).toBe(`Low stock: ${low.length}. Show them`);
+    await expect.poll(() => status(page).textContent(), { timeout: SLOW }).toContain(`${low.length} match`);
+
+    const east = (await adminDb().collection(Collections.inventory).where("locations.east.onHand", "!=", 0).orderBy("sku").select().get()).docs.map((d) => d.id);
+    await page.goto(`${inject("baseUrl")}/admin/inventory?location=east`);
+    await expect.poll(() => board(page), { timeout: SLOW }).toEqual(east.slice(0, BOARD_PAGE_SIZE));
+    const eastOnHand = await page.locator('table[aria-label="Inventory board"] tbody [data-column="onhand-east"]').allTextContents();
+    expect(eastOnHand.filter((n) => n === "0")).toEqual([]);
   }, TEST_TIMEOUT);
 
   it("shows the board and the dashboard (README screenshots)", async () => {

@@ -4,7 +4,7 @@
  * server confirms; "now" is the honest estimate meanwhile).
  */
 import { Timestamp, type DocumentData } from "firebase/firestore";
-import type { BoardInventory, BoardProduct, Category, Currency, HoldEntry, LedgerReason, Location, OrderLine, OrderStatus, ShippingAddress, StockPolicy, Variant } from "@showroom/model";
+import type { BoardInventory, BoardProduct, Category, Currency, HoldEntry, LedgerReason, Location, OrderLine, OrderStatus, ShippingAddress, StockPolicy, StockStatus, Variant } from "@showroom/model";
 
 export const millis = (value: unknown): number => (value instanceof Timestamp ? value.toMillis() : Date.now());
 
@@ -26,6 +26,26 @@ export function parseInventory(data: unknown, id: string): BoardInventory {
     lowStockThreshold: Number(d.lowStockThreshold ?? 0),
     ...(typeof d.backorderLimit === "number" ? { backorderLimit: d.backorderLimit } : {}),
     ...(typeof d.leadTimeDays === "number" ? { leadTimeDays: d.leadTimeDays } : {}),
+  };
+}
+
+/** `stock/{sku}`, the public view: what the board's stock filters and the dashboard's alerts read. */
+export interface StockRow {
+  sku: string;
+  productId: string;
+  available: number;
+  status: StockStatus;
+  lowStockThreshold: number;
+}
+
+export function parseStock(data: unknown, id: string): StockRow {
+  const d = record(data);
+  return {
+    sku: id,
+    productId: String(d.productId ?? ""),
+    available: Number(d.available ?? 0),
+    status: (d.status ?? "out_of_stock") as StockStatus,
+    lowStockThreshold: Number(d.lowStockThreshold ?? 0),
   };
 }
 

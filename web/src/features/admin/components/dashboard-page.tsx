@@ -3,12 +3,12 @@ import { useMemo } from "react";
 import { Link } from "react-router";
 import { collection, orderBy, query, Timestamp, where } from "firebase/firestore";
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { boardCounts, boardView, Collections, DEFAULT_BOARD_FILTER, formatMoney, type Currency } from "@showroom/model";
+import { Collections, formatMoney, type Currency } from "@showroom/model";
 import { db } from "../../../lib/firebase";
 import { useLiveQuery } from "../../../lib/live";
 import { dashboardStats, startOfDay } from "../api/dashboard-stats";
 import { parseOrder } from "../api/docs";
-import { useBoardRows, useNow } from "../api/use-inventory-board";
+import { useBoardCounts, useLowStockAlerts, useNow } from "../api/use-inventory-board";
 import { LoadState, PageHeader, StatusBadge } from "./ui";
 
 const WINDOW_DAYS = 7;
@@ -18,10 +18,10 @@ export function DashboardPage() {
   const since = startOfDay(now) - (WINDOW_DAYS - 1) * 86_400_000;
   const q = useMemo(() => query(collection(db, Collections.orders), where("createdAt", ">=", Timestamp.fromMillis(since)), orderBy("createdAt", "desc")), [since]);
   const orders = useLiveQuery(q, `dashboard-${since}`, parseOrder);
-  const rows = useBoardRows();
+  const counts = useBoardCounts();
+  const lowStock = useLowStockAlerts(6);
   const stats = useMemo(() => dashboardStats(orders.status === "ready" ? orders.data : [], now), [orders, now]);
-  const counts = useMemo(() => boardCounts(rows.status === "ready" ? rows.data : []), [rows]);
-  const alerts = useMemo(() => (rows.status === "ready" ? boardView(rows.data, { ...DEFAULT_BOARD_FILTER, stock: "low" }, { key: "available", direction: "asc" }).slice(0, 6) : []), [rows]);
+  const alerts = lowStock.status === "ready" ? lowStock.data : [];
   const revenue = Object.entries(stats.revenueToday) as [Currency, number][];
   const currentHour = new Date(now).getHours();
 
@@ -40,11 +40,11 @@ export function DashboardPage() {
           <span className="admin-kpi__label">Revenue today</span>
         </div>
         <Link className="admin-kpi admin-kpi--low" to="/admin/inventory?stock=low">
-          <span className="admin-kpi__value">{rows.status === "ready" ? counts.low : "…"}</span>
+          <span className="admin-kpi__value">{counts.status === "ready" ? counts.data.low.toLocaleString("en-US") : "…"}</span>
           <span className="admin-kpi__label">Low-stock SKUs</span>
         </Link>
         <Link className="admin-kpi admin-kpi--out" to="/admin/inventory?stock=out">
-          <span className="admin-kpi__value">{rows.status === "ready" ? counts.out : "…"}</span>
+          <span className="admin-kpi__value">{counts.status === "ready" ? counts.data.out.toLocaleString("en-US") : "…"}</span>
           <span className="admin-kpi__label">Out of stock</span>
         </Link>
       </section>
@@ -85,7 +85,9 @@ export function DashboardPage() {
       </div>
       <section className="admin-card" aria-labelledby="stock-alerts">
         <h2 id="stock-alerts">Stock alerts</h2>
-        {alerts.length === 0 ? (
+        {lowStock.status !== "ready" ? (
+          <LoadState live={lowStock} />
+        ) : alerts.length === 0 ? (
           <p className="admin-empty">Nothing is running low.</p>
         ) : (
           <table className="admin-table" aria-label="Low stock">

@@ -1,9 +1,8 @@
-/** The live inventory board: every SKU, its stock per location, filters, sort, and inline adjustments. */
+/** The live inventory board: a page of SKUs at a time, their stock per location, filters, sort, and inline adjustments. */
 import { Fragment, useMemo, useState } from "react";
 import { Link } from "react-router";
 import {
   BoardSortKeys,
-  boardCounts,
   boardView,
   Categories,
   CategoryLabels,
@@ -16,9 +15,11 @@ import {
   type BoardSort,
   type BoardSortKey,
 } from "@showroom/model";
-import { useBoardRows } from "../api/use-inventory-board";
+import { boardPlan, type BoardCursor, type BoardPlan } from "../api/board-query";
+import { useBoardCounts, useBoardPage, useMatchCount } from "../api/use-inventory-board";
 import { useUrlParams } from "../api/use-url-params";
 import { AdjustForm } from "./adjust-form";
+import { TextFilter } from "./log-filters";
 import { LoadState, PageHeader, StatusBadge } from "./ui";
 
 const stockFilterLabels = { all: "All stock", low: "Low stock", out: "Out of stock" } as const;
@@ -26,7 +27,7 @@ const oneOf = <T extends string>(values: readonly T[], value: string | null, fal
 
 const isDefaultParam = (key: string, value: string) => value === "" || value === "all" || (key === "sort" && value === DEFAULT_BOARD_SORT.key) || (key === "dir" && value === "asc");
 
-function useBoardParams(): [BoardFilter, BoardSort, (patch: Record<string, string>) => void] {
+function useBoardParams(): [BoardFilter, BoardSort, BoardCursor, (patch: Record<string, string>) => void] {
   const [params, update] = useUrlParams(isDefaultParam);
   const filter: BoardFilter = {
     search: params.get("q") ?? "",
@@ -38,7 +39,8 @@ function useBoardParams(): [BoardFilter, BoardSort, (patch: Record<string, strin
     key: oneOf(BoardSortKeys, params.get("sort"), DEFAULT_BOARD_SORT.key),
     direction: params.get("dir") === "desc" ? "desc" : "asc",
   };
-  return [filter, sort, update];
+  const cursor: BoardCursor = { ...(params.get("after") ? { after: params.get("after")! } : {}), ...(params.get("before") ? { before: params.get("before")! } : {}) };
+  return [filter, sort, cursor, update];
 }
 
 const columns: { key: BoardSortKey; label: string; numeric?: boolean }[] = [
@@ -51,13 +53,19 @@ const columns: { key: BoardSortKey; label: string; numeric?: boolean }[] = [
 ];
 
 export function InventoryBoard() {
-  const rows = useBoardRows();
-  const [filter, sort, update] = useBoardParams();
+  const [filter, sort, cursor, update] = useBoardParams();
+  // The server pages in SKU order; another sort orders the page's rows.
+  const plan = useMemo(() => boardPlan(filter, sort.key === "sku" ? sort.direction : "asc"), [filter, sort.key, sort.direction]);
+  const page = useBoardPage(plan, cursor);
+  const counts = useBoardCounts();
+  const matching = useMatchCount(plan);
   const [adjusting, setAdjusting] = useState<string | null>(null);
-  const visible = useMemo(() => (rows.status === "ready" ? boardView(rows.data, filter, sort) : []), [rows, filter, sort]);
-  const counts = useMemo(() => boardCounts(rows.status === "ready" ? rows.data : []), [rows]);
+  const visible = useMemo(() => (page.status === "ready" ? boardView(page.data.rows, filter, sort) : []), [page, filter, sort]);
 
-  const toggleSort = (key: BoardSortKey) => update({ sort: key, dir: sort.key === key && sort.direction === "asc" ? "desc" : "asc" });
+  // A new filter or order starts again from the first page.
+  const refilter = (patch: Record<string, string>) => update({ ...patch, after: "", before: "" });
+  const toggleSort = (key: BoardSortKey) => refilter({ sort: key, dir: sort.key === key && sort.direction === "asc" ? "desc" : "asc" });
+  const ready = counts.status === "ready" ? counts.data : null;
 
   return (
     <>
@@ -67,19 +75,16 @@ export function InventoryBoard() {
         </Link>
       </PageHeader>
       <section className="admin-kpis" aria-label="Stock summary">
-        <Kpi label="SKUs" value={counts.skus} />
-        <Kpi label="Units on hand" value={counts.units} />
-        <Kpi label="Low stock" value={counts.low} tone="low" onClick={() => update({ stock: "low" })} />
-        <Kpi label="Out of stock" value={counts.out} tone="out" onClick={() => update({ stock: "out" })} />
+        <Kpi label="SKUs" value={ready?.skus} />
+        <Kpi label="Units on hand" value={ready?.units} />
+        <Kpi label="Low stock" value={ready?.low} tone="low" onClick={() => refilter({ stock: "low" })} />
+        <Kpi label="Out of stock" value={ready?.out} tone="out" onClick={() => refilter({ stock: "out" })} />
       </section>
       <form className="admin-filters" role="search" aria-label="Filter inventory" onSubmit={(e) => e.preventDefault()}>
-        <label className="admin-field admin-field--grow">
-          Search
-          <input type="search" placeholder="SKU or product name" value={filter.search} onChange={(e) => update({ q: e.target.value })} />
-        </label>
+        <TextFilter label="SKU starts with" value={filter.search} onChange={(v) => refilter({ q: v })} placeholder="e.g. SOF-ALBA" upper grow />
         <label className="admin-field">
           Stock
-          <select value={filter.stock} onChange={(e) => update({ stock: e.target.value })}>
+          <select value={filter.stock} onChange={(e) => refilter({ stock: e.target.value })}>
             {StockFilters.map((s) => (
               <option key={s} value={s}>
                 {stockFilterLabels[s]}
@@ -89,7 +94,7 @@ export function InventoryBoard() {
         </label>
         <label className="admin-field">
           Category
-          <select value={filter.category} onChange={(e) => update({ category: e.target.value })}>
+          <select value={filter.category} onChange={(e) => refilter({ category: e.target.value })}>
             <option value="all">All categories</option>
             {Categories.map((c) => (
               <option key={c} value={c}>
@@ -100,7 +105,7 @@ export function InventoryBoard() {
         </label>
         <label className="admin-field">
           Location
-          <select value={filter.location} onChange={(e) => update({ location: e.target.value })}>
+          <select value={filter.location} onChange={(e) => refilter({ location: e.target.value })}>
             <option value="all">All locations</option>
             {Locations.map((l) => (
               <option key={l} value={l}>
@@ -109,16 +114,16 @@ export function InventoryBoard() {
             ))}
           </select>
         </label>
-        <button type="button" className="admin-link" onClick={() => update({ q: "", stock: "all", category: "all", location: "all" })} disabled={sameFilter(filter, DEFAULT_BOARD_FILTER)}>
+        <button type="button" className="admin-link" onClick={() => refilter({ q: "", stock: "all", category: "all", location: "all" })} disabled={sameFilter(filter, DEFAULT_BOARD_FILTER)}>
           Clear filters
         </button>
       </form>
-      {rows.status !== "ready" ? (
-        <LoadState live={rows} />
+      {page.status !== "ready" ? (
+        <LoadState live={page} />
       ) : (
         <>
           <p className="admin-muted" role="status" aria-live="polite">
-            Showing {visible.length} of {rows.data.length} SKUs · live
+            {pageSummary(visible, page.data.rows.length, matching.status === "ready" ? matching.data : null, plan.pageOnly, sort.key !== "sku")}
           </p>
           <div className="admin-table-wrap">
             <table className="admin-table" aria-label="Inventory board">
@@ -158,25 +163,51 @@ export function InventoryBoard() {
                 ))}
               </tbody>
             </table>
-            {visible.length === 0 && <p className="admin-empty">No SKUs match these filters.</p>}
+            {visible.length === 0 && (
+              <p className="admin-empty">
+                {plan.pageOnly.length > 0 && page.data.rows.length > 0
+                  ? `None of this page's ${page.data.rows.length} SKUs matches the ${plan.pageOnly.join(" and ")} filter${page.data.hasNext ? "; the next pages may." : "."}`
+                  : "No SKUs match these filters."}
+              </p>
+            )}
           </div>
+          <nav className="admin-pager" aria-label="Board pages">
+            <button type="button" className="admin-button" disabled={!page.data.hasPrevious} onClick={() => update({ before: page.data.rows[0]?.sku ?? "", after: "" })}>
+              ← Previous page
+            </button>
+            <button type="button" className="admin-button" disabled={!page.data.hasNext} onClick={() => update({ after: page.data.rows.at(-1)?.sku ?? "", before: "" })}>
+              Next page →
+            </button>
+          </nav>
         </>
       )}
     </>
   );
 }
 
+/** What the page shows, and which filters and sort apply to the page only (no index answers them). */
+function pageSummary(visible: readonly BoardRow[], onPage: number, matching: number | null, pageOnly: BoardPlan["pageOnly"], sortedOnPage: boolean): string {
+  const first = visible[0]?.sku;
+  const last = visible.at(-1)?.sku;
+  const parts = [visible.length === 0 ? "No SKUs on this page" : visible.length === 1 ? `1 SKU: ${first}` : `${visible.length} SKUs, ${first} to ${last}`];
+  if (pageOnly.length > 0) parts.push(`${pageOnly.join(" and ")} filtered within this page of ${onPage}`);
+  if (matching !== null) parts.push(`${matching.toLocaleString("en-US")} match${pageOnly.length > 0 ? " the other filters" : ""}`);
+  if (sortedOnPage) parts.push("sorted within the page");
+  return `${parts.join(" · ")} · live`;
+}
+
 const sameFilter = (a: BoardFilter, b: BoardFilter) => a.search === b.search && a.stock === b.stock && a.category === b.category && a.location === b.location;
 
-function Kpi({ label, value, tone, onClick }: { label: string; value: number; tone?: "low" | "out"; onClick?: () => void }) {
+/** A headline count; `undefined` while the server counts. */
+function Kpi({ label, value, tone, onClick }: { label: string; value: number | undefined; tone?: "low" | "out"; onClick?: () => void }) {
   const body = (
     <>
-      <span className="admin-kpi__value">{value.toLocaleString("en-US")}</span>
+      <span className="admin-kpi__value">{value === undefined ? "…" : value.toLocaleString("en-US")}</span>
       <span className="admin-kpi__label">{label}</span>
     </>
   );
   return onClick ? (
-    <button type="button" className={`admin-kpi admin-kpi--${tone}`} onClick={onClick} aria-label={`${label}: ${value}. Show them`}>
+    <button type="button" className={`admin-kpi admin-kpi--${tone}`} onClick={onClick} aria-label={`${label}: ${value ?? "counting"}. Show them`}>
       {body}
     </button>
   ) : (

@@ -24,11 +24,14 @@ export function LogFilters({ label, from, to, onChange, children }: { label: str
   );
 }
 
-/** A text filter that applies on blur or Enter, so a query is not rebuilt on every keystroke. */
-export function TextFilter({ label, value, onChange, placeholder, upper }: { label: string; value: string; onChange: (value: string) => void; placeholder?: string; upper?: boolean }) {
-  const commit = (raw: string) => onChange(upper ? raw.trim().toUpperCase() : raw.trim());
+/** A text filter that applies on blur or Enter, and only when changed, so a query is not rebuilt on every keystroke (the board's SKU search uses it too). */
+export function TextFilter({ label, value, onChange, placeholder, upper, grow }: { label: string; value: string; onChange: (value: string) => void; placeholder?: string; upper?: boolean; grow?: boolean }) {
+  const commit = (raw: string) => {
+    const next = upper ? raw.trim().toUpperCase() : raw.trim();
+    if (next !== value) onChange(next);
+  };
   return (
-    <label className="admin-field">
+    <label className={grow ? "admin-field admin-field--grow" : "admin-field"}>
       {label}
       <input
         key={value}

@@ -5,9 +5,10 @@
  */
 import { useMemo, useState, type ChangeEvent } from "react";
 import { Link } from "react-router";
-import { previewReceivingCsv, type ReceivingPreview } from "@showroom/model";
+import { Collections, previewReceivingCsv, receivingCsvSkus, type Location, type ReceivingPreview } from "@showroom/model";
 import { receiveShipment, staffErrorMessage } from "../api/admin-callables";
-import { useBoardRows } from "../api/use-inventory-board";
+import { parseInventory } from "../api/docs";
+import { useLiveDocs } from "../api/use-live-docs";
 import { LoadState, PageHeader } from "./ui";
 
 interface Loaded {
@@ -18,13 +19,16 @@ interface Loaded {
 }
 
 export function ReceivingPage() {
-  const rows = useBoardRows();
   const [file, setFile] = useState<Loaded | null>(null);
+  // Only the SKUs the file names are read (live), however large the catalog.
+  const skus = useMemo(() => (file ? receivingCsvSkus(file.text) : []), [file]);
+  const inventory = useLiveDocs(Collections.inventory, skus, parseInventory);
   const [note, setNote] = useState("");
   const [state, setState] = useState<{ kind: "idle" | "busy" } | { kind: "done" | "failed"; message: string }>({ kind: "idle" });
 
-  const bySku = useMemo(() => new Map(rows.status === "ready" ? rows.data.map((r) => [r.sku, r]) : []), [rows]);
-  const preview: ReceivingPreview | null = useMemo(() => (file && rows.status === "ready" ? previewReceivingCsv(file.text, new Set(bySku.keys())) : null), [file, rows.status, bySku]);
+  const bySku = inventory.status === "ready" ? inventory.data : null;
+  const preview: ReceivingPreview | null = useMemo(() => (file && bySku ? previewReceivingCsv(file.text, bySku) : null), [file, bySku]);
+  const onHand = (sku: string, location: Location) => bySku?.get(sku)?.locations[location]?.onHand ?? 0;
 
   async function load(event: ChangeEvent<HTMLInputElement>) {
     const chosen = event.target.files?.[0];
@@ -72,7 +76,7 @@ export function ReceivingPage() {
           </label>
         </div>
       </section>
-      {rows.status !== "ready" && <LoadState live={rows} />}
+      {file && inventory.status !== "ready" && <LoadState live={inventory} />}
       {preview && file && (
         <section className="admin-card" aria-labelledby="receipt-preview">
           <h2 id="receipt-preview">Preview of {file.name}</h2>
@@ -121,7 +125,7 @@ export function ReceivingPage() {
                   <td className="mono">{row?.sku ?? error?.sku ?? "—"}</td>
                   <td>{row?.location ?? "—"}</td>
                   <td className="num">{row?.quantity ?? "—"}</td>
-                  <td className="num">{row ? `${bySku.get(row.sku)?.onHand[row.location] ?? 0} → ${(bySku.get(row.sku)?.onHand[row.location] ?? 0) + row.quantity}` : "—"}</td>
+                  <td className="num">{row ? `${onHand(row.sku, row.location)} → ${onHand(row.sku, row.location) + row.quantity}` : "—"}</td>
                   <td>{error ? <span className="admin-error-text">{error.message}</span> : <span className="admin-ok-text">OK</span>}</td>
                 </tr>
               ))}
