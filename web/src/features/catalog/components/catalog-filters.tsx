@@ -1,7 +1,12 @@
 import { Categories, CategoryLabels } from "@showroom/model/labels";
 import { MaterialOptions, SortLabels, SortOptions, type CatalogFilters, type Sort } from "../api/catalog-query";
 
-/** Filter and sort controls; every change goes straight to the URL, so results are shareable. */
+/**
+ * Filter and sort controls; every change goes straight to the URL, so results
+ * are shareable. The controls are uncontrolled and the page remounts the form
+ * when the URL changes: a controlled one would snap back to the old value
+ * until the router's navigation (a transition) commits.
+ */
 export function CatalogFiltersForm({ filters, showCategory, onChange }: { filters: CatalogFilters; showCategory: boolean; onChange: (next: CatalogFilters) => void }) {
   const dollars = (cents: number | null) => (cents === null ? "" : String(cents / 100));
   const cents = (text: string) => (text === "" || !Number.isFinite(Number(text)) ? null : Math.max(0, Math.round(Number(text) * 100)));
@@ -10,7 +15,7 @@ export function CatalogFiltersForm({ filters, showCategory, onChange }: { filter
       {showCategory && (
         <label>
           Category
-          <select value={filters.category ?? ""} onChange={(e) => onChange({ ...filters, category: e.target.value === "" ? null : (e.target.value as CatalogFilters["category"]) })}>
+          <select defaultValue={filters.category ?? ""} onChange={(e) => onChange({ ...filters, category: e.target.value === "" ? null : (e.target.value as CatalogFilters["category"]) })}>
             <option value="">All categories</option>
             {Categories.map((c) => (
               <option key={c} value={c}>
@@ -22,7 +27,7 @@ export function CatalogFiltersForm({ filters, showCategory, onChange }: { filter
       )}
       <label>
         Sort by
-        <select value={filters.sort} onChange={(e) => onChange({ ...filters, sort: e.target.value as Sort })}>
+        <select defaultValue={filters.sort} onChange={(e) => onChange({ ...filters, sort: e.target.value as Sort })}>
           {SortOptions.map((s) => (
             <option key={s} value={s}>
               {SortLabels[s]}
@@ -43,7 +48,7 @@ export function CatalogFiltersForm({ filters, showCategory, onChange }: { filter
       </fieldset>
       <label>
         Material
-        <select value={filters.material ?? ""} onChange={(e) => onChange({ ...filters, material: e.target.value === "" ? null : e.target.value })}>
+        <select defaultValue={filters.material ?? ""} onChange={(e) => onChange({ ...filters, material: e.target.value === "" ? null : e.target.value })}>
           <option value="">Any material</option>
           {MaterialOptions.map((m) => (
             <option key={m} value={m}>
@@ -56,7 +61,7 @@ export function CatalogFiltersForm({ filters, showCategory, onChange }: { filter
         <label>
           <input
             type="checkbox"
-            checked={filters.inStockOnly}
+            defaultChecked={filters.inStockOnly}
             aria-describedby="in-stock-hint"
             onChange={(e) => onChange({ ...filters, inStockOnly: e.target.checked })}
           />
