@@ -46,10 +46,12 @@ describe("boardRow", () => {
 });
 
 describe("boardView filters", () => {
-  it("searches by SKU prefix, case-insensitively, and not inside SKUs or product names", () => {
+  it("searches by SKU prefix or product name words, case-insensitively, and not inside SKUs", () => {
     expect(skus(boardView(rows, { ...DEFAULT_BOARD_FILTER, search: " sof-alba" }, sortBySku))).toEqual(["SOF-ALBA-BLUE", "SOF-ALBA-GREEN"]);
     expect(skus(boardView(rows, { ...DEFAULT_BOARD_FILTER, search: "LMP-ARC" }, sortBySku))).toEqual(["LMP-ARC", "LMP-ARC-MTO"]);
-    expect(skus(boardView(rows, { ...DEFAULT_BOARD_FILTER, search: "alba" }, sortBySku))).toEqual([]);
+    expect(skus(boardView(rows, { ...DEFAULT_BOARD_FILTER, search: "alba so" }, sortBySku))).toEqual(["SOF-ALBA-BLUE", "SOF-ALBA-GREEN"]);
+    expect(skus(boardView(rows, { ...DEFAULT_BOARD_FILTER, search: "Chair" }, sortBySku))).toEqual(["CHR-OAK", "CHR-OAK-HELD"]);
+    expect(skus(boardView(rows, { ...DEFAULT_BOARD_FILTER, search: "held" }, sortBySku))).toEqual([]);
   });
   it("keeps only low stock: units left at or below the threshold", () => {
     expect(skus(boardView(rows, { ...DEFAULT_BOARD_FILTER, stock: "low" }, sortBySku))).toEqual(["SOF-ALBA-BLUE"]);

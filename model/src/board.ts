@@ -3,6 +3,7 @@
  * then search, filters and sort. Kept out of React so the rules of the board
  * (what "low stock" means, what a location filter keeps) are unit-tested.
  */
+import { matchesBoardSearch } from "./board-search.js";
 import type { Category } from "./catalog.js";
 import { Locations, type Location } from "./collections.js";
 import { heldUnits, onHandTotal, publicAvailability, type StockState } from "./availability.js";
@@ -56,7 +57,7 @@ export const StockFilters = ["all", "low", "out"] as const;
 export type StockFilter = (typeof StockFilters)[number];
 
 export interface BoardFilter {
-  /** SKU prefix, case-insensitive (SKUs are upper case): the board pages by SKU, so a prefix is a range the server can answer. */
+  /** An SKU prefix or words of the product's name, matched by stored terms (board-search.ts). */
   search: string;
   stock: StockFilter;
   category: Category | "all";
@@ -90,11 +91,8 @@ export const StockFilterStatuses: Record<Exclude<StockFilter, "all">, readonly S
   out: ["out_of_stock", "backorder"],
 };
 
-/** The SKU prefix a search means: trimmed, upper case. */
-export const skuPrefix = (search: string) => search.trim().toUpperCase();
-
 export function matchesFilter(row: BoardRow, filter: BoardFilter): boolean {
-  if (!row.sku.startsWith(skuPrefix(filter.search))) return false;
+  if (!matchesBoardSearch(row.sku, row.productName, filter.search)) return false;
   if (filter.stock === "low" && !isLowStock(row)) return false;
   if (filter.stock === "out" && !isOutOfStock(row)) return false;
   if (filter.category !== "all" && row.category !== filter.category) return false;

@@ -13,4 +13,5 @@ export * from "./holds.js";
 export * from "./totals.js";
 export * from "./receiving.js";
 export * from "./board.js";
+export * from "./board-search.js";
 export * from "./search.js";

@@ -1,6 +1,7 @@
 import { z } from "zod";
-import { SkuSchema } from "./catalog.js";
+import { CategorySchema, SkuSchema } from "./catalog.js";
 import { Locations } from "./collections.js";
+import { MAX_SEARCH_TERMS } from "./search.js";
 import { StockPolicySchema } from "./stock.js";
 
 export const LocationStockSchema = z.object({ onHand: z.number().int() });
@@ -22,6 +23,9 @@ export const InventorySchema = z.object({
   lowStockThreshold: z.number().int().min(0),
   backorderLimit: z.number().int().min(0).optional(),
   leadTimeDays: z.number().int().min(0).optional(),
+  /** Copied from the product for the staff board's server-side filters (board-search.ts); the stock engine never writes them. */
+  category: CategorySchema,
+  searchTerms: z.array(z.string()).max(MAX_SEARCH_TERMS),
 });
 export type Inventory = z.infer<typeof InventorySchema>;
 

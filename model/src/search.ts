@@ -35,16 +35,23 @@ export function normalizeSearchText(text: string): string {
     .trim();
 }
 
+/** Every prefix a query could spell of a normalized phrase: 2+ characters, cut to the maximum length. */
+export function phrasePrefixes(phrase: string): string[] {
+  const cut = phrase.slice(0, SEARCH_TERM_MAX_LENGTH);
+  const prefixes: string[] = [];
+  for (let end = SEARCH_TERM_MIN_LENGTH; end <= cut.length; end++) {
+    // "ada " would never be asked for: queries are trimmed.
+    if (cut[end - 1] !== " ") prefixes.push(cut.slice(0, end));
+  }
+  return prefixes;
+}
+
 /** The name terms: prefixes of each phrase that starts at a word and runs to the end of the name. */
 function nameTerms(name: string): string[] {
   const words = normalizeSearchText(name).split(" ").filter(Boolean);
   const terms = new Set<string>();
   for (let start = 0; start < Math.min(words.length, MAX_PHRASE_STARTS); start++) {
-    const phrase = words.slice(start).join(" ").slice(0, SEARCH_TERM_MAX_LENGTH);
-    for (let end = SEARCH_TERM_MIN_LENGTH; end <= phrase.length; end++) {
-      // "ada " would never be asked for: queries are trimmed.
-      if (phrase[end - 1] !== " ") terms.add(phrase.slice(0, end));
-    }
+    for (const prefix of phrasePrefixes(words.slice(start).join(" "))) terms.add(prefix);
   }
   return [...terms];
 }

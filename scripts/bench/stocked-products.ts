@@ -4,7 +4,7 @@
  * benchmarks and tests that need their own SKUs.
  */
 import { FieldValue, type Firestore } from "firebase-admin/firestore";
-import { Collections, productInStock, searchTerms, stockStatus, type StockPolicy } from "@showroom/model";
+import { Collections, inventoryBoardFields, productInStock, searchTerms, stockStatus, type Category, type StockPolicy } from "@showroom/model";
 
 export interface SkuPlan {
   sku: string;
@@ -31,11 +31,12 @@ export async function writeStockedProducts(db: Firestore, products: StockedProdu
   writer.onWriteError((error) => error.failedAttempts < 5);
   for (const { productId, variants } of products) {
     const name = `Test product ${productId}`;
+    const category: Category = "decor";
     const statuses = Object.fromEntries(variants.map((p) => [p.sku, { status: statusOf(p) }]));
     void writer.set(db.collection(Collections.products).doc(productId), {
       name,
       slug: productId.toLowerCase(),
-      category: "decor",
+      category,
       description: "",
       images: [],
       variants: variants.map((p, i) => ({ sku: p.sku, label: `Variant ${i + 1}`, options: {}, priceCents: p.priceCents ?? 1000 })),
@@ -63,6 +64,7 @@ export async function writeStockedProducts(db: Firestore, products: StockedProdu
         lowStockThreshold,
         ...backorder,
         ...lead,
+        ...inventoryBoardFields(sku, { name, category }),
       });
       const status = statusOf(plan);
       const available = Math.max(0, main + east);

@@ -1,11 +1,13 @@
 /**
  * Writes the demo store. Idempotent: products are upserted; a SKU's stock
  * (inventory, public stock, opening ledger entries) is created only the first
- * time, so re-seeding never undoes sales or adjustments.
+ * time, so re-seeding never undoes sales or adjustments. The board's copies of
+ * the product's name and category on inventory are rewritten every time, as
+ * the product is.
  */
 import { FieldValue, type Firestore } from "firebase-admin/firestore";
 import type { Auth } from "firebase-admin/auth";
-import { Collections, lowestPrice, productInStock, searchTerms, stockStatus, type Location } from "@showroom/model";
+import { Collections, inventoryBoardFields, lowestPrice, productInStock, searchTerms, stockStatus, type Location } from "@showroom/model";
 import { productIllustration } from "./illustrations.js";
 import { planStatus, type SeedProduct } from "./catalog.js";
 import { DEMO_PASSWORD, demoAccounts } from "./demo-accounts.js";
@@ -43,7 +45,8 @@ function productDoc(product: SeedProduct, statuses: Statuses) {
   };
 }
 
-function stockDocs(productId: string, variant: Variant) {
+function stockDocs(product: SeedProduct, variant: Variant) {
+  const productId = product.id;
   const plan = variant.stock;
   const onHand = plan.main + plan.east;
   const facts = { sellable: onHand, policy: plan.policy, lowStockThreshold: plan.lowStockThreshold, backorderLimit: plan.backorderLimit };
@@ -59,6 +62,7 @@ function stockDocs(productId: string, variant: Variant) {
     held: 0,
     lowStockThreshold: plan.lowStockThreshold,
     ...optional,
+    ...inventoryBoardFields(variant.sku, product),
     updatedAt: FieldValue.serverTimestamp(),
   };
   const stock = {
@@ -93,7 +97,7 @@ function productStockSummary(product: SeedProduct, existing: Set<string>) {
   if (product.variants.some((v) => existing.has(v.sku))) return null;
   const skus = Object.fromEntries(
     product.variants.map((variant) => {
-      const { stock } = stockDocs(product.id, variant);
+      const { stock } = stockDocs(product, variant);
       return [variant.sku, { available: stock.available, status: stock.status, ...(stock.leadTimeDays !== undefined ? { leadTimeDays: stock.leadTimeDays } : {}) }];
     }),
   );
@@ -125,10 +129,14 @@ export async function seedCatalog(db: Firestore, products: SeedProduct[], log: (
     void writer.set(db.collection(Collections.products).doc(product.id), productDoc(product, statuses));
     for (const variant of product.variants) {
       skus += 1;
-      if (existing.has(variant.sku)) continue;
+      const inventory = db.collection(Collections.inventory).doc(variant.sku);
+      if (existing.has(variant.sku)) {
+        void writer.update(inventory, { ...inventoryBoardFields(variant.sku, product) });
+        continue;
+      }
       stockCreated += 1;
-      const docs = stockDocs(product.id, variant);
-      void writer.create(db.collection(Collections.inventory).doc(variant.sku), docs.inventory);
+      const docs = stockDocs(product, variant);
+      void writer.create(inventory, docs.inventory);
       void writer.set(db.collection(Collections.stock).doc(variant.sku), docs.stock);
       for (const entry of docs.ledger) void writer.set(db.collection(Collections.stockLedger).doc(entry.id), entry.data);
     }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Collections } from "@showroom/model";
+import { Collections, searchKey } from "@showroom/model";
 import { adminDb } from "../../scripts/lib/admin.js";
 import { expectCallableError } from "../support/clients.js";
 import { available, clientPool, createProduct, expectReconciled, ledgerOf, onHand, readDoc, uniqueSku, warmUp } from "./inventory-fixtures.js";
@@ -87,6 +87,24 @@ describe("upsertProduct", () => {
     expect(await readDoc(Collections.stock, sku)).toMatchObject({ status: "made_to_order", leadTimeDays: 21 });
     expect((await readDoc(Collections.productStock, productId))?.skus[sku2]).toEqual({ available: 0, status: "made_to_order", leadTimeDays: 21 });
     await expectReconciled([sku, sku2]);
+  });
+
+  it("copies the name and category onto every SKU's inventory for the board, and rewrites them when they change", async () => {
+    const staff = await pool.client({ kind: "user", role: "staff" });
+    const [kept, dropped] = [uniqueSku("ORLA"), uniqueSku("ORLA")];
+    const both = { ...product(kept), variants: [...product(kept).variants, { sku: dropped, label: "Walnut", options: { finish: "Walnut" }, priceCents: 19_900 }] };
+    const { productId } = await staff.call<{ productId: string }>("upsertProduct", both);
+    const boardMatches = async (search: string, category: string) =>
+      (await adminDb().collection(Collections.inventory).where("category", "==", category).where("searchTerms", "array-contains", searchKey(search)).where("productId", "==", productId).get()).docs.map((d) => d.id).toSorted();
+    expect(await boardMatches("orla side", "tables")).toEqual([kept, dropped].toSorted());
+    expect(await boardMatches(kept, "tables")).toEqual([kept]);
+
+    // Renamed, moved to another category, and one variant dropped: its SKU still names the product, so it follows too.
+    await staff.call("upsertProduct", { ...product(kept), id: productId, name: "Brae Console", category: "storage" });
+    expect(await boardMatches("brae", "storage")).toEqual([kept, dropped].toSorted());
+    expect(await boardMatches("side table", "storage")).toEqual([]);
+    expect(await boardMatches("brae", "tables")).toEqual([]);
+    expect(await readDoc(Collections.inventory, dropped)).toMatchObject({ productId, locations: { main: { onHand: 0 }, east: { onHand: 0 } } });
   });
 
   it("refuses a SKU that belongs to another product, and shoppers", async () => {

@@ -1,7 +1,9 @@
 /**
  * Staff create or edit a product. New SKUs get their inventory (0 on hand) and
  * public stock in the same transaction; a SKU owned by another product is refused.
- * The catalog's derived fields (`inStock`, `searchTerms`) are written with the product.
+ * The catalog's derived fields (`inStock`, `searchTerms`) are written with the product,
+ * and the board's copies of its name and category (board-search.ts) on every
+ * inventory document of the product, listed or no longer listed.
  */
 import { HttpsError } from "firebase-functions/https";
 import { FieldValue, type Firestore } from "firebase-admin/firestore";
@@ -9,6 +11,8 @@ import {
   Collections,
   DEFAULT_CURRENCY,
   DEFAULT_LOW_STOCK_THRESHOLD,
+  hasBoardFields,
+  inventoryBoardFields,
   lowestPrice,
   productInStock,
   publicAvailability,
@@ -56,6 +60,10 @@ export async function upsertProduct(deps: { db: Firestore; now: () => Promise<nu
         throw new HttpsError("failed-precondition", `SKU ${snap.id} already belongs to another product.`, { reason: "sku-taken", sku: snap.id, productId: owner });
       }
     }
+    // SKUs dropped from the variants keep their inventory, and stay on the board under this product.
+    const listed = new Set(input.variants.map((v) => v.sku));
+    const unlisted = (await tx.get(deps.db.collection(Collections.inventory).where("productId", "==", productId))).docs.filter((d) => !listed.has(d.id));
+    const boardFields = (sku: string) => inventoryBoardFields(sku, input);
     const existing = productSnap?.data();
     const currency = input.currency ?? existing?.currency ?? DEFAULT_CURRENCY;
 
@@ -74,15 +82,23 @@ export async function upsertProduct(deps: { db: Firestore; now: () => Promise<nu
           lowStockThreshold: DEFAULT_LOW_STOCK_THRESHOLD,
           ...lead,
         };
-        tx.create(ref, { ...fresh, updatedAt: FieldValue.serverTimestamp() });
+        tx.create(ref, { ...fresh, ...boardFields(snap.id), updatedAt: FieldValue.serverTimestamp() });
         republish.push(inventoryFromDoc(snap.id, fresh));
         continue;
       }
-      const current = inventoryFromDoc(snap.id, snap.data() ?? {});
+      const stored = snap.data() ?? {};
+      const current = inventoryFromDoc(snap.id, stored);
       const policy = nextPolicy(current.policy, input.madeToOrder);
-      if (policy === current.policy && (input.leadTimeDays === undefined || input.leadTimeDays === current.leadTimeDays)) continue;
-      tx.update(ref, { policy, ...lead, updatedAt: FieldValue.serverTimestamp() });
-      republish.push({ ...current, policy, ...lead });
+      const stockChanged = policy !== current.policy || (input.leadTimeDays !== undefined && input.leadTimeDays !== current.leadTimeDays);
+      const board = boardFields(snap.id);
+      const boardChanged = !hasBoardFields(stored, board);
+      if (!stockChanged && !boardChanged) continue;
+      tx.update(ref, { ...(stockChanged ? { policy, ...lead } : {}), ...(boardChanged ? board : {}), updatedAt: FieldValue.serverTimestamp() });
+      if (stockChanged) republish.push({ ...current, policy, ...lead });
+    }
+    for (const snap of unlisted) {
+      const board = boardFields(snap.id);
+      if (!hasBoardFields(snap.data(), board)) tx.update(snap.ref, { ...board, updatedAt: FieldValue.serverTimestamp() });
     }
     // The variants may change and so may their policy: the flag follows the public
     // statuses as they stand after this write (the trigger keeps it from then on).

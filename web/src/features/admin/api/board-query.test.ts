@@ -1,26 +1,26 @@
 import { describe, expect, it } from "vitest";
-import { Categories, DEFAULT_BOARD_FILTER, Locations, StockFilters, type BoardFilter } from "@showroom/model";
+import { Categories, DEFAULT_BOARD_FILTER, Locations, StockFilters } from "@showroom/model";
 import indexes from "../../../../../firestore.indexes.json";
-import { boardIndex, boardPlan, LOW_STOCK_ALERTS, type BoardPlan } from "./board-query";
+import { boardIndex, boardPlan, LOW_STOCK_ALERTS, type BoardPlan, type IndexField } from "./board-query";
 
 /** Every shape of query the board can run (values other than these do not change the index a query needs). */
 function everyBoardPlan(): BoardPlan[] {
   const plans: BoardPlan[] = [LOW_STOCK_ALERTS];
   for (const stock of StockFilters)
     for (const location of ["all", ...Locations] as const)
-      for (const search of ["", "sof-"])
+      for (const search of ["", "velvet so"])
         for (const category of ["all", Categories[0]] as const)
           for (const direction of ["asc", "desc"] as const) plans.push(boardPlan({ search, stock, location, category }, direction));
   return plans;
 }
 
-const same = (a: { fieldPath: string; order?: string }[], b: typeof a) => a.length === b.length && a.every((f, i) => f.fieldPath === b[i]?.fieldPath && f.order === b[i]?.order);
+const same = (a: IndexField[], b: IndexField[]) => a.length === b.length && a.every((f, i) => JSON.stringify(f) === JSON.stringify(b[i]));
 
 describe("board query", () => {
   it("has a composite index in firestore.indexes.json for every filter combination", () => {
     const missing = everyBoardPlan().flatMap((plan) => {
       const fields = boardIndex(plan);
-      const found = fields === null || indexes.indexes.some((i) => i.collectionGroup === plan.collection && i.queryScope === "COLLECTION" && same(i.fields, fields));
+      const found = fields === null || indexes.indexes.some((i) => i.collectionGroup === plan.collection && i.queryScope === "COLLECTION" && same(i.fields as IndexField[], fields));
       return found ? [] : [{ collection: plan.collection, fields }];
     });
     expect(missing).toEqual([]);
@@ -30,13 +30,15 @@ describe("board query", () => {
     expect(boardPlan(DEFAULT_BOARD_FILTER, "asc")).toEqual({ collection: "inventory", clauses: [{ kind: "orderBy", field: "sku", direction: "asc" }], pageOnly: [] });
   });
 
-  it("searches by upper-cased SKU prefix on the server", () => {
-    const { clauses } = boardPlan({ ...DEFAULT_BOARD_FILTER, search: " sof-alba " }, "desc");
+  it("searches SKU prefixes and product name words with one array-contains, as the stored terms spell them", () => {
+    const { clauses } = boardPlan({ ...DEFAULT_BOARD_FILTER, search: " SOF-Alba " }, "desc");
     expect(clauses).toEqual([
-      { kind: "where", field: "sku", op: ">=", value: "SOF-ALBA" },
-      { kind: "where", field: "sku", op: "<", value: "SOF-ALBA\uf8ff" },
+      { kind: "where", field: "searchTerms", op: "array-contains", value: "sof alba" },
       { kind: "orderBy", field: "sku", direction: "desc" },
     ]);
+    expect(boardPlan({ ...DEFAULT_BOARD_FILTER, search: "Velvet Sofa" }, "asc").clauses[0]).toMatchObject({ value: "velvet sofa" });
+    // One character matches too much to be worth a query (as in the storefront).
+    expect(boardPlan({ ...DEFAULT_BOARD_FILTER, search: "s" }, "asc")).toEqual(boardPlan(DEFAULT_BOARD_FILTER, "asc"));
   });
 
   it("draws stock filters from the public stock view, by status", () => {
@@ -47,20 +49,44 @@ describe("board query", () => {
     expect(out.clauses[0]).toEqual({ kind: "where", field: "status", op: "in", value: ["out_of_stock", "backorder"] });
   });
 
-  it("filters a location on the server, except with a stock filter; the category always on the page", () => {
-    const filter: BoardFilter = { ...DEFAULT_BOARD_FILTER, location: "east", category: "rugs" };
-    expect(boardPlan(filter, "asc").clauses).toContainEqual({ kind: "where", field: "locations.east.onHand", op: "!=", value: 0 });
-    expect(boardPlan(filter, "asc").pageOnly).toEqual(["category"]);
-    const withStock = boardPlan({ ...filter, stock: "out" }, "asc");
-    expect(withStock.clauses.some((c) => c.field.startsWith("locations."))).toBe(false);
-    expect(withStock.pageOnly).toEqual(["category", "location"]);
+  it("filters category, search and location together on the server", () => {
+    const plan = boardPlan({ ...DEFAULT_BOARD_FILTER, search: "velvet", location: "east", category: "sofas" }, "asc");
+    expect(plan).toEqual({
+      collection: "inventory",
+      clauses: [
+        { kind: "where", field: "category", op: "==", value: "sofas" },
+        { kind: "where", field: "searchTerms", op: "array-contains", value: "velvet" },
+        { kind: "where", field: "locations.east.onHand", op: "!=", value: 0 },
+        { kind: "orderBy", field: "sku", direction: "asc" },
+      ],
+      pageOnly: [],
+    });
   });
 
-  it("names the index a location filter needs: SKU order, then on hand in the same direction", () => {
+  it("filters the stock status on the page when a search or category is set, and a location on the page with a stock filter alone", () => {
+    const withCategory = boardPlan({ ...DEFAULT_BOARD_FILTER, stock: "low", category: "rugs", location: "main" }, "asc");
+    expect(withCategory.collection).toBe("inventory");
+    expect(withCategory.clauses).toContainEqual({ kind: "where", field: "category", op: "==", value: "rugs" });
+    expect(withCategory.clauses).toContainEqual({ kind: "where", field: "locations.main.onHand", op: "!=", value: 0 });
+    expect(withCategory.pageOnly).toEqual(["stock"]);
+    expect(boardPlan({ ...DEFAULT_BOARD_FILTER, stock: "out", search: "alba" }, "asc").pageOnly).toEqual(["stock"]);
+    const stockAndLocation = boardPlan({ ...DEFAULT_BOARD_FILTER, stock: "out", location: "east" }, "asc");
+    expect(stockAndLocation.collection).toBe("stock");
+    expect(stockAndLocation.clauses.some((c) => c.field.startsWith("locations."))).toBe(false);
+    expect(stockAndLocation.pageOnly).toEqual(["location"]);
+  });
+
+  it("names the index a filter needs: equality, then the search terms, then SKU order, then on hand in the same direction", () => {
     expect(boardIndex(boardPlan({ ...DEFAULT_BOARD_FILTER, location: "main" }, "desc"))).toEqual([
       { fieldPath: "sku", order: "DESCENDING" },
       { fieldPath: "locations.main.onHand", order: "DESCENDING" },
     ]);
-    expect(boardIndex(boardPlan({ ...DEFAULT_BOARD_FILTER, search: "SOF" }, "asc"))).toBeNull();
+    expect(boardIndex(boardPlan({ ...DEFAULT_BOARD_FILTER, search: "sofa", category: "sofas", location: "east" }, "asc"))).toEqual([
+      { fieldPath: "category", order: "ASCENDING" },
+      { fieldPath: "searchTerms", arrayConfig: "CONTAINS" },
+      { fieldPath: "sku", order: "ASCENDING" },
+      { fieldPath: "locations.east.onHand", order: "ASCENDING" },
+    ]);
+    expect(boardIndex(boardPlan(DEFAULT_BOARD_FILTER, "asc"))).toBeNull();
   });
 });

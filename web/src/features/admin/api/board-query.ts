@@ -1,26 +1,30 @@
 /**
  * The inventory board's page query as pure data, so the live hook, the
- * catalog-scale bench and the index test run the same query. The board reads
+ * board-scale bench and the index test run the same query. The board reads
  * one page of SKUs in SKU order, never the whole collection, and every filter
  * an index can answer runs on the server:
  *
- * - search: an SKU prefix, a range on `sku`;
+ * - search (an SKU prefix or product name words) and category: fields the
+ *   product's writers copy onto `inventory` (board-search.ts), one
+ *   `array-contains` and one equality;
+ * - location: `locations.<l>.onHand != 0` on inventory;
  * - stock (low / out): the status is computed from holds and the clock, so it
  *   is not on `inventory`; the functions write it to the public `stock/{sku}`
- *   in the same transaction as inventory, so the page is drawn from `stock`
- *   (`status in …`) and its SKUs' inventory is then read by id;
- * - location: `locations.<l>.onHand != 0` on inventory.
+ *   in the same transaction as inventory. Alone (or with a location), the page
+ *   is drawn from `stock` (`status in …`) and its SKUs' inventory is read by id.
  *
- * What no index here can answer filters the page's rows in the browser
- * (`pageOnly`): the category (it lives on the product), and the location
- * together with a stock filter (`stock` has no locations).
+ * `stock/{sku}` is rewritten whole by the stock engine and holds no product
+ * fields, so a stock filter together with a search or a category cannot be one
+ * query: the page is drawn from inventory (a search or a category narrows
+ * better than a status does) and the stock filter applies to its rows in the
+ * browser (`pageOnly`), as does a location with a stock filter alone.
  */
-import { Collections, skuPrefix, StockFilterStatuses, type BoardFilter } from "@showroom/model";
+import { Collections, searchKey, StockFilterStatuses, type BoardFilter } from "@showroom/model";
 
 export const BOARD_PAGE_SIZE = 50;
 
 export type BoardClause =
-  | { kind: "where"; field: string; op: "==" | "in" | "!=" | ">=" | "<"; value: string | number | readonly string[] }
+  | { kind: "where"; field: string; op: "==" | "in" | "!=" | "array-contains"; value: string | number | readonly string[] }
   | { kind: "orderBy"; field: string; direction: "asc" | "desc" };
 
 export interface BoardPlan {
@@ -28,7 +32,7 @@ export interface BoardPlan {
   /** Filters, then the order (SKU, then what the server appends); no cursor or limit. */
   clauses: BoardClause[];
   /** Filters applied to the page's rows in the browser, named for the page to say so. */
-  pageOnly: ("category" | "location")[];
+  pageOnly: ("stock" | "location")[];
 }
 
 /** One page: after the SKU `after`, before the SKU `before`, or the first. */
@@ -42,18 +46,19 @@ const statusIn = (statuses: readonly string[]): BoardClause =>
   statuses.length === 1 ? { kind: "where", field: "status", op: "==", value: statuses[0]! } : { kind: "where", field: "status", op: "in", value: statuses };
 
 export function boardPlan(filter: BoardFilter, direction: "asc" | "desc"): BoardPlan {
-  const fromStock = filter.stock !== "all";
+  const search = searchKey(filter.search);
+  const statuses = filter.stock === "all" ? null : StockFilterStatuses[filter.stock];
+  // Statuses drawn from `stock` only when no inventory-only filter (search, category) is set.
+  const byStatus = statuses && !search && filter.category === "all" ? statuses : null;
+  const fromStock = byStatus !== null;
   const clauses: BoardClause[] = [];
-  if (filter.stock !== "all") clauses.push(statusIn(StockFilterStatuses[filter.stock]));
-  const prefix = skuPrefix(filter.search);
-  if (prefix) {
-    clauses.push({ kind: "where", field: "sku", op: ">=", value: prefix });
-    clauses.push({ kind: "where", field: "sku", op: "<", value: `${prefix}\uf8ff` });
-  }
+  if (byStatus) clauses.push(statusIn(byStatus));
+  if (filter.category !== "all") clauses.push({ kind: "where", field: "category", op: "==", value: filter.category });
+  if (search) clauses.push({ kind: "where", field: "searchTerms", op: "array-contains", value: search });
   if (filter.location !== "all" && !fromStock) clauses.push({ kind: "where", field: `locations.${filter.location}.onHand`, op: "!=", value: 0 });
   clauses.push({ kind: "orderBy", field: "sku", direction });
   const pageOnly: BoardPlan["pageOnly"] = [];
-  if (filter.category !== "all") pageOnly.push("category");
+  if (statuses && !fromStock) pageOnly.push("stock");
   if (filter.location !== "all" && fromStock) pageOnly.push("location");
   return { collection: fromStock ? Collections.stock : Collections.inventory, clauses, pageOnly };
 }
@@ -68,15 +73,13 @@ export const LOW_STOCK_ALERTS: BoardPlan = {
   pageOnly: [],
 };
 
-export interface IndexField {
-  fieldPath: string;
-  order: "ASCENDING" | "DESCENDING";
-}
+export type IndexField = { fieldPath: string; order: "ASCENDING" | "DESCENDING" } | { fieldPath: string; arrayConfig: "CONTAINS" };
 
 /**
  * The composite index a plan needs, or null when single-field indexes serve it:
- * equality (`in`) fields, then the explicit order, then the other inequality
- * fields in the last order's direction (as the server orders them).
+ * equality (`==`, `in`) fields, the `array-contains` field, then the explicit
+ * order, then the other inequality fields in the last order's direction (as
+ * the server orders them).
  */
 export function boardIndex(plan: BoardPlan): IndexField[] | null {
   const order = (direction: "asc" | "desc") => (direction === "asc" ? "ASCENDING" : "DESCENDING");
@@ -85,8 +88,9 @@ export function boardIndex(plan: BoardPlan): IndexField[] | null {
   const last = orders.at(-1)?.direction ?? "asc";
   const equality = (w: (typeof wheres)[number]) => w.op === "==" || w.op === "in";
   const fields: IndexField[] = wheres.filter(equality).map((w) => ({ fieldPath: w.field, order: "ASCENDING" }));
+  for (const w of wheres) if (w.op === "array-contains") fields.push({ fieldPath: w.field, arrayConfig: "CONTAINS" });
   for (const o of orders) fields.push({ fieldPath: o.field, order: order(o.direction) });
-  const inequalities = [...new Set(wheres.filter((w) => !equality(w)).map((w) => w.field))].filter((f) => !orders.some((o) => o.field === f)).sort();
+  const inequalities = [...new Set(wheres.filter((w) => !equality(w) && w.op !== "array-contains").map((w) => w.field))].filter((f) => !orders.some((o) => o.field === f)).sort();
   for (const field of inequalities) fields.push({ fieldPath: field, order: order(last) });
   return fields.length > 1 ? fields : null;
 }

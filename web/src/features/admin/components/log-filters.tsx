@@ -24,7 +24,7 @@ export function LogFilters({ label, from, to, onChange, children }: { label: str
   );
 }
 
-/** A text filter that applies on blur or Enter, and only when changed, so a query is not rebuilt on every keystroke (the board's SKU search uses it too). */
+/** A text filter that applies on blur or Enter, and only when changed, so a query is not rebuilt on every keystroke (the board's search uses it too). */
 export function TextFilter({ label, value, onChange, placeholder, upper, grow }: { label: string; value: string; onChange: (value: string) => void; placeholder?: string; upper?: boolean; grow?: boolean }) {
   const commit = (raw: string) => {
     const next = upper ? raw.trim().toUpperCase() : raw.trim();
