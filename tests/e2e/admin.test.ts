@@ -11,6 +11,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vi
 import { Collections, type Location } from "@showroom/model";
 import { adminAuth, adminDb } from "../../scripts/lib/admin.js";
 import { seedProducts } from "../../scripts/seed/catalog.js";
+import { writeStockedProducts } from "../../scripts/bench/stocked-products.js";
 import { BOARD_PAGE_SIZE } from "../../web/src/features/admin/api/board-query.js";
 import { DEMO_PASSWORD } from "../../scripts/seed/demo-accounts.js";
 import { launchChromium } from "../support/browser.js";
@@ -99,6 +100,12 @@ async function useSkus(count: number, stock: "low" | "in"): Promise<Pick[]> {
   return picks;
 }
 
+
+/** The SKUs the inventory board shows, in order. */
+async function boardSkus(page: Page) {
+  await page.getByRole("table", { name: "Inventory board" }).waitFor({ timeout: SLOW });
+  return page.locator("table[aria-label='Inventory board'] tbody tr[aria-label]").evaluateAll((rows) => rows.map((r) => r.getAttribute("aria-label")));
+}
 
 describe("staff console", () => {
   it("refuses a shopper at /admin, and the rules refuse them staff data", async () => {
@@ -246,15 +253,11 @@ describe("staff console", () => {
     const [{ sku: liveSku, inventory }] = (await useSkus(1, "in")) as [Pick];
     const ordered = (await adminDb().collection(Collections.inventory).orderBy("sku").select().get()).docs.map((d) => d.id);
     expect(ordered.length).toBeGreaterThan(3 * BOARD_PAGE_SIZE);
-    const board = async (page: Page) => {
-      await page.getByRole("table", { name: "Inventory board" }).waitFor({ timeout: SLOW });
-      return page.locator("table[aria-label='Inventory board'] tbody tr[aria-label]").evaluateAll((rows) => rows.map((r) => r.getAttribute("aria-label")));
-    };
     const pageOf = (n: number) => ordered.slice(n * BOARD_PAGE_SIZE, (n + 1) * BOARD_PAGE_SIZE);
     const status = (page: Page) => page.getByRole("status").filter({ hasText: "live" });
 
     const page = await signInToConsole("staff@showroom.test", "/admin/inventory");
-    await expect.poll(() => board(page), { timeout: SLOW }).toEqual(pageOf(0));
+    await expect.poll(() => boardSkus(page), { timeout: SLOW }).toEqual(pageOf(0));
     await expect.poll(() => status(page).textContent(), { timeout: SLOW }).toContain(`${ordered.length} match`);
     const previous = page.getByRole("button", { name: "Previous page" });
     const next = page.getByRole("button", { name: "Next page" });
@@ -262,17 +265,17 @@ describe("staff console", () => {
     const last = Math.ceil(ordered.length / BOARD_PAGE_SIZE) - 1;
     for (let n = 1; n <= last; n += 1) {
       await next.click();
-      await expect.poll(() => board(page), { timeout: SLOW }).toEqual(pageOf(n));
+      await expect.poll(() => boardSkus(page), { timeout: SLOW }).toEqual(pageOf(n));
     }
     expect(await next.isDisabled()).toBe(true);
     await previous.click();
-    await expect.poll(() => board(page), { timeout: SLOW }).toEqual(pageOf(last - 1));
+    await expect.poll(() => boardSkus(page), { timeout: SLOW }).toEqual(pageOf(last - 1));
 
     // A page is a link (the cursor is in the URL), and only that page is listened to: a change to one of its SKUs shows with no reload.
     const index = ordered.indexOf(liveSku);
     const start = Math.floor(index / BOARD_PAGE_SIZE) * BOARD_PAGE_SIZE;
     await page.goto(`${inject("baseUrl")}/admin/inventory${start === 0 ? "" : `?after=${ordered[start - 1]}`}`);
-    await expect.poll(() => board(page), { timeout: SLOW }).toEqual(pageOf(start / BOARD_PAGE_SIZE));
+    await expect.poll(() => boardSkus(page), { timeout: SLOW }).toEqual(pageOf(start / BOARD_PAGE_SIZE));
     const staff = await signIn({ kind: "user", role: "staff" });
     try {
       await staff.call("adjustStock", { sku: liveSku, location: "east", delta: 7, reason: "count", note: "e2e paging" });
@@ -283,24 +286,25 @@ describe("staff console", () => {
     await expect.poll(() => row.locator('[data-column="onhand-east"]').textContent(), { timeout: 10_000 }).toBe(String(inventory.locations.east.onHand + 7));
 
     // Server-side filters: an SKU prefix, a stock status (from the public stock view) and a location.
+    const search = page.getByLabel("SKU or product name");
     await page.goto(`${inject("baseUrl")}/admin/inventory`);
-    await page.getByLabel("SKU starts with").fill("sof-al");
-    await page.getByLabel("SKU starts with").press("Enter");
-    await expect.poll(() => board(page), { timeout: SLOW }).toEqual(ordered.filter((s) => s.startsWith("SOF-AL")));
-    expect(page.url()).toContain("q=SOF-AL");
+    await search.fill("sof-al");
+    await search.press("Enter");
+    await expect.poll(() => boardSkus(page), { timeout: SLOW }).toEqual(ordered.filter((s) => s.startsWith("SOF-AL")));
+    expect(page.url()).toContain("q=sof-al");
 
     const low = (await adminDb().collection(Collections.stock).where("status", "==", "low_stock").orderBy("sku").select().get()).docs.map((d) => d.id);
     await page.getByRole("button", { name: /^Low stock: \d+\. Show them$/ }).click();
     await page.getByRole("button", { name: "Clear filters" }).waitFor();
-    await page.getByLabel("SKU starts with").fill("");
-    await page.getByLabel("SKU starts with").press("Enter");
-    await expect.poll(() => board(page), { timeout: SLOW }).toEqual(low.slice(0, BOARD_PAGE_SIZE));
+    await search.fill("");
+    await search.press("Enter");
+    await expect.poll(() => boardSkus(page), { timeout: SLOW }).toEqual(low.slice(0, BOARD_PAGE_SIZE));
     expect(await page.getByRole("button", { name: /^Low stock: / }).getAttribute("aria-label")).toBe(`Low stock: ${low.length}. Show them`);
     await expect.poll(() => status(page).textContent(), { timeout: SLOW }).toContain(`${low.length} match`);
 
     const east = (await adminDb().collection(Collections.inventory).where("locations.east.onHand", "!=", 0).orderBy("sku").select().get()).docs.map((d) => d.id);
     await page.goto(`${inject("baseUrl")}/admin/inventory?location=east`);
-    await expect.poll(() => board(page), { timeout: SLOW }).toEqual(east.slice(0, BOARD_PAGE_SIZE));
+    await expect.poll(() => boardSkus(page), { timeout: SLOW }).toEqual(east.slice(0, BOARD_PAGE_SIZE));
     const eastOnHand = await page.locator('table[aria-label="Inventory board"] tbody [data-column="onhand-east"]').allTextContents();
     expect(eastOnHand.filter((n) => n === "0")).toEqual([]);
   }, TEST_TIMEOUT);
@@ -332,5 +336,40 @@ describe("staff console", () => {
     await page.locator(".recharts-bar-rectangle").first().waitFor({ timeout: SLOW });
     await expect.poll(async () => Number(await page.locator(".admin-kpi__value").first().textContent())).toBeGreaterThanOrEqual(6);
     await page.screenshot({ path: "docs/screenshots/admin-dashboard.png" });
+  }, TEST_TIMEOUT);
+
+  // Last: it adds decor SKUs, which the screenshots above should not show.
+  it("finds SKUs by product name words and filters a category across pages, on the server", async () => {
+    const skusOf = (products: { variants: { sku: string }[] }[]) => products.flatMap((p) => p.variants.map((v) => v.sku)).toSorted();
+
+    const page = await signInToConsole("staff@showroom.test", "/admin/inventory");
+    const search = page.getByLabel("SKU or product name");
+    await search.fill("Table LAMP");
+    await search.press("Enter");
+    const lamps = skusOf(seedProducts().filter((p) => /\btable lamp/i.test(p.name)));
+    expect(lamps.length).toBeGreaterThan(1);
+    await expect.poll(() => boardSkus(page), { timeout: SLOW }).toEqual(lamps);
+    await page.getByLabel("Category").selectOption("rugs");
+    await expect.poll(() => boardSkus(page), { timeout: SLOW }).toEqual([]);
+    await page.getByLabel("Category").selectOption("lighting");
+    await expect.poll(() => boardSkus(page), { timeout: SLOW }).toEqual(lamps);
+
+    // More decor SKUs than a page holds, interleaved with the seeded ones in SKU order.
+    const tag = randomUUID().slice(0, 4).toUpperCase();
+    const extra = ["E", "S"].map((letter) => ({
+      productId: `e2e-decor-${letter}-${tag}`.toLowerCase(),
+      variants: Array.from({ length: 15 }, (_, n) => ({ sku: `DEC-${letter}${tag}-${String(n).padStart(2, "0")}`, main: 4 })),
+    }));
+    await writeStockedProducts(adminDb(), extra);
+    const decorProducts = (await adminDb().collection(Collections.products).where("category", "==", "decor").get()).docs.map((d) => d.data() as { variants: { sku: string }[] });
+    const decor = skusOf(decorProducts);
+    expect(decor.length).toBeGreaterThan(BOARD_PAGE_SIZE);
+
+    await page.goto(`${inject("baseUrl")}/admin/inventory?category=decor`);
+    await expect.poll(() => boardSkus(page), { timeout: SLOW }).toEqual(decor.slice(0, BOARD_PAGE_SIZE));
+    await page.getByRole("status").filter({ hasText: `${decor.length} match · live` }).waitFor({ timeout: SLOW });
+    await page.getByRole("button", { name: "Next page" }).click();
+    await expect.poll(() => boardSkus(page), { timeout: SLOW }).toEqual(decor.slice(BOARD_PAGE_SIZE));
+    expect(await page.getByRole("button", { name: "Next page" }).isDisabled()).toBe(true);
   }, TEST_TIMEOUT);
 });

@@ -81,7 +81,7 @@ export function InventoryBoard() {
         <Kpi label="Out of stock" value={ready?.out} tone="out" onClick={() => refilter({ stock: "out" })} />
       </section>
       <form className="admin-filters" role="search" aria-label="Filter inventory" onSubmit={(e) => e.preventDefault()}>
-        <TextFilter label="SKU or product name" value={filter.search} onChange={(v) => refilter({ q: v })} placeholder="e.g. SOF-ALBA or velvet sofa" grow />
+        <TextFilter label="SKU or product name" value={filter.search} onChange={(v) => refilter({ q: v })} placeholder="e.g. SOF-ALBA or oak bed" grow />
         <label className="admin-field">
           Stock
           <select value={filter.stock} onChange={(e) => refilter({ stock: e.target.value })}>
