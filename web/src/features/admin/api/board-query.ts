@@ -7,7 +7,8 @@
  * - search (an SKU prefix or product name words) and category: fields the
  *   product's writers copy onto `inventory` (board-search.ts), one
  *   `array-contains` and one equality;
- * - location: `locations.<l>.onHand != 0` on inventory;
+ * - location: `locations.<l>.onHand != 0` on inventory, except with a search
+ *   (see below);
  * - stock (low / out): the status is computed from holds and the clock, so it
  *   is not on `inventory`; the functions write it to the public `stock/{sku}`
  *   in the same transaction as inventory. Alone (or with a location), the page
@@ -17,7 +18,10 @@
  * fields, so a stock filter together with a search or a category cannot be one
  * query: the page is drawn from inventory (a search or a category narrows
  * better than a status does) and the stock filter applies to its rows in the
- * browser (`pageOnly`), as does a location with a stock filter alone.
+ * browser (`pageOnly`), as does a location with a stock filter alone. A
+ * location with a search also applies on the page: an index of search terms
+ * and on-hand counts would make every stock movement rewrite one entry per
+ * term, on the engine's hot path.
  */
 import { Collections, searchKey, StockFilterStatuses, type BoardFilter } from "@showroom/model";
 
@@ -55,11 +59,14 @@ export function boardPlan(filter: BoardFilter, direction: "asc" | "desc"): Board
   if (byStatus) clauses.push(statusIn(byStatus));
   if (filter.category !== "all") clauses.push({ kind: "where", field: "category", op: "==", value: filter.category });
   if (search) clauses.push({ kind: "where", field: "searchTerms", op: "array-contains", value: search });
-  if (filter.location !== "all" && !fromStock) clauses.push({ kind: "where", field: `locations.${filter.location}.onHand`, op: "!=", value: 0 });
+  // A search never shares an index with on-hand counts: every stock movement would rewrite one index
+  // entry per search term (about 60 a SKU) on the hot path. A search narrows to few SKUs anyway.
+  const locationOnServer = filter.location !== "all" && !fromStock && !search;
+  if (locationOnServer) clauses.push({ kind: "where", field: `locations.${filter.location}.onHand`, op: "!=", value: 0 });
   clauses.push({ kind: "orderBy", field: "sku", direction });
   const pageOnly: BoardPlan["pageOnly"] = [];
   if (statuses && !fromStock) pageOnly.push("stock");
-  if (filter.location !== "all" && fromStock) pageOnly.push("location");
+  if (filter.location !== "all" && !locationOnServer) pageOnly.push("location");
   return { collection: fromStock ? Collections.stock : Collections.inventory, clauses, pageOnly };
 }
 
