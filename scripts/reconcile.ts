@@ -3,7 +3,8 @@
  * emulators, or the real project in GCLOUD_PROJECT with default credentials)
  * and prints drift; exits 1 on drift. Per SKU and location, on hand equals the
  * ledger's sum; availability respects the policy (≥ 0, or ≥ −backorderLimit);
- * `stock/{sku}` and `productStock/{productId}` equal what the inventory implies.
+ * `stock/{sku}`, `productStock/{productId}` and the inventory's own `status`
+ * equal what the inventory implies.
  */
 import { pathToFileURL } from "node:url";
 import type { DocumentData, Firestore } from "firebase-admin/firestore";
@@ -18,7 +19,8 @@ export interface Drift {
 const toMillis = (value: unknown): number =>
   typeof value === "object" && value !== null && "toMillis" in value && typeof value.toMillis === "function" ? Number(value.toMillis()) : 0;
 
-function stockStateOf(data: DocumentData): StockState {
+/** The stock facts of an `inventory/{sku}` document. */
+export function stockStateOf(data: DocumentData): StockState {
   const holds: Record<string, HoldEntry> = {};
   for (const [id, h] of Object.entries((data.holds ?? {}) as Record<string, { quantity: number; uid: string; expiresAt: unknown }>)) {
     holds[id] = { quantity: h.quantity, uid: h.uid, expiresAtMs: toMillis(h.expiresAt) };
@@ -76,6 +78,7 @@ export async function reconcile(db: Firestore, options: { skus?: string[]; nowMs
     else if (stock.available !== expected.available || stock.status !== expected.status || stock.productId !== data.productId || stock.leadTimeDays !== lead) {
       drift.push({ sku, problem: `stock/{sku} says ${stock.available} ${stock.status}, inventory implies ${expected.available} ${expected.status}${why}` });
     }
+    if (data.status !== expected.status) drift.push({ sku, problem: `inventory/{sku} says ${data.status ?? "no status"}, its stock implies ${expected.status}${why}` });
     const entry = summaries.get(String(data.productId))?.skus?.[sku] as { available?: number; status?: string; leadTimeDays?: number } | undefined;
     if (!entry) drift.push({ sku, problem: `productStock/${data.productId} has no entry` });
     else if (entry.available !== expected.available || entry.status !== expected.status || entry.leadTimeDays !== lead) {

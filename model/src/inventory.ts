@@ -2,7 +2,7 @@ import { z } from "zod";
 import { CategorySchema, SkuSchema } from "./catalog.js";
 import { Locations } from "./collections.js";
 import { MAX_SEARCH_TERMS } from "./search.js";
-import { StockPolicySchema } from "./stock.js";
+import { StockPolicySchema, StockStatusSchema } from "./stock.js";
 
 export const LocationStockSchema = z.object({ onHand: z.number().int() });
 
@@ -23,6 +23,11 @@ export const InventorySchema = z.object({
   lowStockThreshold: z.number().int().min(0),
   backorderLimit: z.number().int().min(0).optional(),
   leadTimeDays: z.number().int().min(0).optional(),
+  /**
+   * The public status, as `stock/{sku}` has it: written in the same transaction from the same
+   * computation, so the staff board filters stock together with search, category and location.
+   */
+  status: StockStatusSchema,
   /** Copied from the product for the staff board's server-side filters (board-search.ts); the stock engine never writes them. */
   category: CategorySchema,
   searchTerms: z.array(z.string()).max(MAX_SEARCH_TERMS),

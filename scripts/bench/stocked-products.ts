@@ -54,6 +54,8 @@ export async function writeStockedProducts(db: Firestore, products: StockedProdu
       const lowStockThreshold = plan.lowStockThreshold ?? 3;
       const lead = plan.leadTimeDays !== undefined ? { leadTimeDays: plan.leadTimeDays } : {};
       const backorder = plan.backorderLimit !== undefined ? { backorderLimit: plan.backorderLimit } : {};
+      // One status for inventory and the public documents, as the functions write it (publicStockOf).
+      const status = statusOf(plan);
       void writer.set(db.collection(Collections.inventory).doc(sku), {
         sku,
         productId,
@@ -64,9 +66,9 @@ export async function writeStockedProducts(db: Firestore, products: StockedProdu
         lowStockThreshold,
         ...backorder,
         ...lead,
+        status,
         ...inventoryBoardFields(sku, { name, category }),
       });
-      const status = statusOf(plan);
       const available = Math.max(0, main + east);
       void writer.set(db.collection(Collections.stock).doc(sku), { sku, productId, available, status, lowStockThreshold, ...lead, updatedAt: FieldValue.serverTimestamp() });
       summary[sku] = { available, status, ...lead };

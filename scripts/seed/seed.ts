@@ -54,6 +54,8 @@ function stockDocs(product: SeedProduct, variant: Variant) {
     ...(plan.leadTimeDays !== undefined ? { leadTimeDays: plan.leadTimeDays } : {}),
     ...(plan.backorderLimit !== undefined ? { backorderLimit: plan.backorderLimit } : {}),
   };
+  // One status for both documents, as the functions write it (publicStockOf).
+  const status = stockStatus(facts);
   const inventory = {
     sku: variant.sku,
     productId,
@@ -62,6 +64,7 @@ function stockDocs(product: SeedProduct, variant: Variant) {
     held: 0,
     lowStockThreshold: plan.lowStockThreshold,
     ...optional,
+    status,
     ...inventoryBoardFields(variant.sku, product),
     updatedAt: FieldValue.serverTimestamp(),
   };
@@ -69,7 +72,7 @@ function stockDocs(product: SeedProduct, variant: Variant) {
     sku: variant.sku,
     productId,
     available: Math.max(0, onHand),
-    status: stockStatus(facts),
+    status,
     lowStockThreshold: plan.lowStockThreshold,
     ...(plan.leadTimeDays !== undefined ? { leadTimeDays: plan.leadTimeDays } : {}),
     updatedAt: FieldValue.serverTimestamp(),

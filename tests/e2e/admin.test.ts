@@ -8,7 +8,7 @@ import fs from "node:fs";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { doc, getDoc } from "firebase/firestore";
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
-import { Collections, type Location } from "@showroom/model";
+import { Collections, StockFilterStatuses, type Location } from "@showroom/model";
 import { adminAuth, adminDb } from "../../scripts/lib/admin.js";
 import { seedProducts } from "../../scripts/seed/catalog.js";
 import { writeStockedProducts } from "../../scripts/bench/stocked-products.js";
@@ -285,7 +285,7 @@ describe("staff console", () => {
     const row = page.getByRole("row", { name: liveSku, exact: true });
     await expect.poll(() => row.locator('[data-column="onhand-east"]').textContent(), { timeout: 10_000 }).toBe(String(inventory.locations.east.onHand + 7));
 
-    // Server-side filters: an SKU prefix, a stock status (from the public stock view) and a location.
+    // Server-side filters: an SKU prefix, a stock status (inventory's copy of the public one) and a location.
     const search = page.getByLabel("SKU or product name");
     await page.goto(`${inject("baseUrl")}/admin/inventory`);
     await search.fill("sof-al");
@@ -339,7 +339,7 @@ describe("staff console", () => {
   }, TEST_TIMEOUT);
 
   // Last: it adds decor SKUs, which the screenshots above should not show.
-  it("finds SKUs by product name words and filters a category across pages, on the server", async () => {
+  it("finds SKUs by product name words and filters a category, alone and with a stock status, across pages, on the server", async () => {
     const skusOf = (products: { variants: { sku: string }[] }[]) => products.flatMap((p) => p.variants.map((v) => v.sku)).toSorted();
 
     const page = await signInToConsole("staff@showroom.test", "/admin/inventory");
@@ -358,7 +358,8 @@ describe("staff console", () => {
     const tag = randomUUID().slice(0, 4).toUpperCase();
     const extra = ["E", "S"].map((letter) => ({
       productId: `e2e-decor-${letter}-${tag}`.toLowerCase(),
-      variants: Array.from({ length: 15 }, (_, n) => ({ sku: `DEC-${letter}${tag}-${String(n).padStart(2, "0")}`, main: 4 })),
+      // The last few sold out, so the stock filter has matches past the category's first page.
+      variants: Array.from({ length: 15 }, (_, n) => ({ sku: `DEC-${letter}${tag}-${String(n).padStart(2, "0")}`, main: letter === "S" && n >= 12 ? 0 : 4 })),
     }));
     await writeStockedProducts(adminDb(), extra);
     const decorProducts = (await adminDb().collection(Collections.products).where("category", "==", "decor").get()).docs.map((d) => d.data() as { variants: { sku: string }[] });
@@ -370,6 +371,17 @@ describe("staff console", () => {
     await page.getByRole("status").filter({ hasText: `${decor.length} match · live` }).waitFor({ timeout: SLOW });
     await page.getByRole("button", { name: "Next page" }).click();
     await expect.poll(() => boardSkus(page), { timeout: SLOW }).toEqual(decor.slice(BOARD_PAGE_SIZE));
+    expect(await page.getByRole("button", { name: "Next page" }).isDisabled()).toBe(true);
+
+    // Category and stock status in one query: the out-of-stock decor SKUs from every page, on the first.
+    const outStatuses = new Set<string>(StockFilterStatuses.out);
+    const stock = await adminDb().getAll(...decor.map((sku) => adminDb().collection(Collections.stock).doc(sku)));
+    const decorOut = stock.filter((d) => outStatuses.has(d.get("status"))).map((d) => d.id);
+    expect(decorOut.length).toBeLessThanOrEqual(BOARD_PAGE_SIZE);
+    expect(decorOut.some((sku) => decor.indexOf(sku) >= BOARD_PAGE_SIZE)).toBe(true);
+    await page.goto(`${inject("baseUrl")}/admin/inventory?category=decor&stock=out`);
+    await expect.poll(() => boardSkus(page), { timeout: SLOW }).toEqual(decorOut);
+    await page.getByRole("status").filter({ hasText: `${decorOut.length} match · live` }).waitFor({ timeout: SLOW });
     expect(await page.getByRole("button", { name: "Next page" }).isDisabled()).toBe(true);
   }, TEST_TIMEOUT);
 });

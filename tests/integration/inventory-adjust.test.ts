@@ -32,6 +32,20 @@ describe("adjustStock", () => {
     await expectReconciled([sku]);
   });
 
+  it("writes the public status onto inventory in the same write, as it flips", async () => {
+    const { skus } = await createProduct([{ main: 4 }]);
+    const sku = skus[0] as string;
+    const staff = await pool.client({ kind: "user", role: "staff" });
+    const statuses = async () => [(await readDoc(Collections.inventory, sku))?.status, (await readDoc(Collections.stock, sku))?.status];
+
+    expect(await statuses()).toEqual(["in_stock", "in_stock"]);
+    await staff.call("adjustStock", { sku, location: "main", delta: -2, reason: "damage" });
+    expect(await statuses()).toEqual(["low_stock", "low_stock"]);
+    await staff.call("adjustStock", { sku, setTo: 0, reason: "count" });
+    expect(await statuses()).toEqual(["out_of_stock", "out_of_stock"]);
+    await expectReconciled([sku]);
+  });
+
   it("refuses to take a location below zero or below what holds have promised, writing nothing", async () => {
     const { skus } = await createProduct([{ main: 2, east: 3 }]);
     const sku = skus[0] as string;
@@ -78,13 +92,15 @@ describe("upsertProduct", () => {
 
     const created = await readDoc(Collections.products, productId);
     expect(created).toMatchObject({ name: "Orla Side Table", slug: "orla-side-table", active: true, currency: "USD", priceFromCents: 24_900, images: [expect.stringMatching(/^data:image\/svg\+xml,/)] });
-    expect(await readDoc(Collections.inventory, sku)).toMatchObject({ productId, policy: "stock", locations: { main: { onHand: 0 }, east: { onHand: 0 } } });
+    expect(await readDoc(Collections.inventory, sku)).toMatchObject({ productId, policy: "stock", locations: { main: { onHand: 0 }, east: { onHand: 0 } }, status: "out_of_stock" });
     expect(await readDoc(Collections.stock, sku)).toMatchObject({ productId, available: 0, status: "out_of_stock" });
 
     const updated = { ...product(sku), id: productId, madeToOrder: true, leadTimeDays: 21, variants: [...product(sku).variants, { sku: sku2, label: "Walnut", options: { finish: "Walnut" }, priceCents: 19_900 }] };
     await expect(staff.call("upsertProduct", updated)).resolves.toEqual({ productId });
     expect(await readDoc(Collections.products, productId)).toMatchObject({ priceFromCents: 19_900, images: created?.images });
     expect(await readDoc(Collections.stock, sku)).toMatchObject({ status: "made_to_order", leadTimeDays: 21 });
+    expect(await readDoc(Collections.inventory, sku2)).toMatchObject({ status: "made_to_order" });
+    expect(await readDoc(Collections.inventory, sku)).toMatchObject({ status: "made_to_order" });
     expect((await readDoc(Collections.productStock, productId))?.skus[sku2]).toEqual({ available: 0, status: "made_to_order", leadTimeDays: 21 });
     await expectReconciled([sku, sku2]);
   });

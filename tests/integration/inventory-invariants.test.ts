@@ -112,9 +112,11 @@ describe("npm run reconcile", () => {
 
     await adminDb().collection(Collections.inventory).doc(a).update({ "locations.east.onHand": 7 });
     await adminDb().collection(Collections.stock).doc(b).update({ available: 9 });
+    await adminDb().collection(Collections.inventory).doc(b).update({ status: "in_stock" });
     const drifted = await reconcile(skus);
     expect(drifted.code).toBe(1);
     expect(drifted.stdout).toContain(`DRIFT ${a}: east: on hand 7 ≠ ledger sum 1`);
     expect(drifted.stdout).toContain(`DRIFT ${b}: stock/{sku} says 9 low_stock, inventory implies 1 low_stock`);
+    expect(drifted.stdout).toContain(`DRIFT ${b}: inventory/{sku} says in_stock, its stock implies low_stock`);
   }, 120_000);
 });

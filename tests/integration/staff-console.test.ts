@@ -29,7 +29,7 @@ const inventoryOf = async (sku: string) => (await adminDb().collection(Collectio
 const ledgerFor = async (id: string) => (await adminDb().collection(Collections.stockLedger).where("receiptId", "==", id).get()).docs.map((d) => d.data());
 
 describe("receiveShipment", () => {
-  it("applies every row as one audited receipt: ledger, inventory, public stock", async () => {
+  it("applies every row as one audited receipt: ledger, inventory and its status, public stock", async () => {
     const staff = await client({ kind: "user", role: "staff" });
     const a = await seedSku(2, 0);
     const b = await seedSku(0, 1);
@@ -40,12 +40,16 @@ describe("receiveShipment", () => {
       { sku: b.sku, location: "east", quantity: 10 },
     ];
 
+    expect((await inventoryOf(b.sku))?.status).toBe("low_stock");
     await expect(staff.call("receiveShipment", { receiptId: id, rows, note: "PO 4411" })).resolves.toEqual({ receiptId: id, rows: 3, units: 17, alreadyApplied: false });
 
     expect((await inventoryOf(a.sku))?.locations).toEqual({ main: { onHand: 7 }, east: { onHand: 2 } });
     expect((await inventoryOf(b.sku))?.locations).toEqual({ main: { onHand: 0 }, east: { onHand: 11 } });
     expect((await adminDb().collection(Collections.stock).doc(a.sku).get()).data()).toMatchObject({ available: 9, status: "in_stock" });
     expect((await adminDb().collection(Collections.productStock).doc(b.productId).get()).data()?.skus[b.sku]).toMatchObject({ available: 11 });
+    // The board filters on inventory's copy of the public status: it follows the receipt.
+    expect((await inventoryOf(a.sku))?.status).toBe("in_stock");
+    expect((await inventoryOf(b.sku))?.status).toBe("in_stock");
     const ledger = await ledgerFor(id);
     expect(ledger.map((e) => [e.sku, e.location, e.delta, e.before, e.after, e.reason, e.actorUid]).toSorted()).toEqual(
       [

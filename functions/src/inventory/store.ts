@@ -74,19 +74,25 @@ function orderFromDoc(id: string, data: DocumentData): OrderState {
   };
 }
 
-/** `stock/{sku}` and the SKU's entry in `productStock/{productId}`, from the inventory truth. */
+/**
+ * The one place a SKU's public status is derived: `stock/{sku}`, the SKU's
+ * entry in `productStock/{productId}`, and `inventory/{sku}.status` (which the
+ * staff board filters on together with its other fields, board-query.ts).
+ */
 export function publicStockOf(inventory: InventoryState, nowMs: number) {
   const { available, status } = publicAvailability(inventory, nowMs);
   const lead = inventory.leadTimeDays !== undefined ? { leadTimeDays: inventory.leadTimeDays } : {};
   return {
     stock: { sku: inventory.sku, productId: inventory.productId, available, status, lowStockThreshold: inventory.lowStockThreshold, ...lead },
     summary: { available, status, ...lead },
+    inventory: { status },
   };
 }
 
 /**
  * Writes `stock/{sku}` for each SKU and one `productStock` write per product
  * (a transaction may write a document once): only the named SKUs' entries change.
+ * The caller writes each SKU's inventory, with `publicStockOf(…).inventory`, in the same transaction.
  */
 export function writePublicStock(tx: Transaction, db: Firestore, inventories: InventoryState[], nowMs: number): void {
   const byProduct = new Map<string, InventoryState[]>();
@@ -103,6 +109,24 @@ export function writePublicStock(tx: Transaction, db: Firestore, inventories: In
       { mergeFields: ["productId", "updatedAt", ...list.map((inventory) => new FieldPath("skus", inventory.sku))] },
     );
   }
+}
+
+/**
+ * A stock movement's whole write: each SKU's inventory (locations, holds and
+ * the public status) and its public stock, in the caller's transaction. The
+ * engine and receiving both write through here, so their documents stay alike.
+ */
+export function writeStockState(tx: Transaction, db: Firestore, inventories: InventoryState[], nowMs: number): void {
+  for (const inventory of inventories) {
+    tx.update(db.collection(Collections.inventory).doc(inventory.sku), {
+      locations: inventory.locations,
+      holds: holdsToDoc(inventory.holds),
+      held: Object.values(inventory.holds).reduce((sum, h) => sum + h.quantity, 0),
+      ...publicStockOf(inventory, nowMs).inventory,
+      updatedAt: FieldValue.serverTimestamp(),
+    });
+  }
+  writePublicStock(tx, db, inventories, nowMs);
 }
 
 export function holdsToDoc(holds: Record<string, HoldEntry>) {
@@ -193,15 +217,7 @@ function orderToDoc(order: OrderState) {
 function writeEffects(tx: Transaction, db: Firestore, world: World, effects: Effects): void {
   const now = FieldValue.serverTimestamp();
   const inventories = [...effects.inventory].map((sku) => world.inventory.get(sku)).filter((i): i is InventoryState => !!i);
-  for (const inventory of inventories) {
-    tx.update(db.collection(Collections.inventory).doc(inventory.sku), {
-      locations: inventory.locations,
-      holds: holdsToDoc(inventory.holds),
-      held: Object.values(inventory.holds).reduce((sum, h) => sum + h.quantity, 0),
-      updatedAt: now,
-    });
-  }
-  writePublicStock(tx, db, inventories, world.nowMs);
+  writeStockState(tx, db, inventories, world.nowMs);
   for (const entry of effects.ledger) {
     const clean = Object.fromEntries(Object.entries(entry).filter(([, v]) => v !== undefined));
     tx.create(db.collection(Collections.stockLedger).doc(), { ...clean, at: now });

@@ -1,8 +1,9 @@
 /**
  * Production tidy-up: expired holds already stop counting inside every stock
  * transaction; this marks them `expired`, drops them from their SKUs and
- * republishes `stock/{sku}` for SKUs nobody touched since (the per-hold timer
- * in holdCart does the same sooner when its instance is still alive).
+ * republishes their status (`stock/{sku}` and inventory's copy, through the
+ * engine) for SKUs nobody touched since (the per-hold timer in holdCart does
+ * the same sooner when its instance is still alive).
  */
 import { onSchedule } from "firebase-functions/scheduler";
 import { Timestamp } from "firebase-admin/firestore";

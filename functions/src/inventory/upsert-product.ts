@@ -15,7 +15,6 @@ import {
   inventoryBoardFields,
   lowestPrice,
   productInStock,
-  publicAvailability,
   searchTerms,
   slugify,
   UpsertProductInputSchema,
@@ -27,7 +26,7 @@ import { appendAudit } from "../shared/audit.js";
 import { defineCallable, type Caller } from "../shared/callable.js";
 import { stockClock } from "./clock.js";
 import type { InventoryState } from "./decide.js";
-import { inventoryFromDoc, writePublicStock } from "./store.js";
+import { inventoryFromDoc, publicStockOf, writePublicStock } from "./store.js";
 
 /** A plain placeholder until staff upload photos: a tinted card with the product's initial. */
 export function placeholderImage(name: string): string {
@@ -82,8 +81,9 @@ export async function upsertProduct(deps: { db: Firestore; now: () => Promise<nu
           lowStockThreshold: DEFAULT_LOW_STOCK_THRESHOLD,
           ...lead,
         };
-        tx.create(ref, { ...fresh, ...boardFields(snap.id), updatedAt: FieldValue.serverTimestamp() });
-        republish.push(inventoryFromDoc(snap.id, fresh));
+        const state = inventoryFromDoc(snap.id, fresh);
+        tx.create(ref, { ...fresh, ...publicStockOf(state, nowMs).inventory, ...boardFields(snap.id), updatedAt: FieldValue.serverTimestamp() });
+        republish.push(state);
         continue;
       }
       const stored = snap.data() ?? {};
@@ -93,8 +93,9 @@ export async function upsertProduct(deps: { db: Firestore; now: () => Promise<nu
       const board = boardFields(snap.id);
       const boardChanged = !hasBoardFields(stored, board);
       if (!stockChanged && !boardChanged) continue;
-      tx.update(ref, { ...(stockChanged ? { policy, ...lead } : {}), ...(boardChanged ? board : {}), updatedAt: FieldValue.serverTimestamp() });
-      if (stockChanged) republish.push({ ...current, policy, ...lead });
+      const next = { ...current, policy, ...lead };
+      tx.update(ref, { ...(stockChanged ? { policy, ...lead, ...publicStockOf(next, nowMs).inventory } : {}), ...(boardChanged ? board : {}), updatedAt: FieldValue.serverTimestamp() });
+      if (stockChanged) republish.push(next);
     }
     for (const snap of unlisted) {
       const board = boardFields(snap.id);
@@ -103,7 +104,7 @@ export async function upsertProduct(deps: { db: Firestore; now: () => Promise<nu
     // The variants may change and so may their policy: the flag follows the public
     // statuses as they stand after this write (the trigger keeps it from then on).
     const statuses: Record<string, { status?: unknown }> = { ...(summarySnap?.get("skus") ?? {}) };
-    for (const inventory of republish) statuses[inventory.sku] = publicAvailability(inventory, nowMs);
+    for (const inventory of republish) statuses[inventory.sku] = publicStockOf(inventory, nowMs).summary;
     tx.set(
       productRef,
       {

@@ -11,7 +11,7 @@ import { appendAudit } from "../shared/audit.js";
 import { defineCallable, type Caller } from "../shared/callable.js";
 import { db } from "../app.js";
 import { stockClock } from "../inventory/clock.js";
-import { holdsToDoc, inventoryFromDoc, writePublicStock } from "../inventory/store.js";
+import { inventoryFromDoc, writeStockState } from "../inventory/store.js";
 
 export const receiptLedgerId = (receiptId: string, row: number) => `receipt-${receiptId}-${row}`;
 
@@ -51,16 +51,8 @@ export async function receiveShipment(deps: { db: Firestore; now: () => Promise<
       });
     });
 
-    // Same document shapes as the inventory engine writes (store.ts), so both stay interchangeable.
-    for (const state of states.values()) {
-      tx.update(deps.db.collection(Collections.inventory).doc(state.sku), {
-        locations: state.locations,
-        holds: holdsToDoc(state.holds),
-        held: Object.values(state.holds).reduce((sum, h) => sum + h.quantity, 0),
-        updatedAt: FieldValue.serverTimestamp(),
-      });
-    }
-    writePublicStock(tx, deps.db, [...states.values()], nowMs);
+    // The same writes as the inventory engine's (store.ts), so both stay interchangeable.
+    writeStockState(tx, deps.db, [...states.values()], nowMs);
 
     appendAudit(tx, {
       actor: caller,

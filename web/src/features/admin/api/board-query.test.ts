@@ -49,10 +49,10 @@ describe("board query", () => {
     expect(boardPlan({ ...DEFAULT_BOARD_FILTER, search: "s" }, "asc")).toEqual(boardPlan(DEFAULT_BOARD_FILTER, "asc"));
   });
 
-  it("draws stock filters from the public stock view, by status", () => {
+  it("filters stock by the status inventory carries, one equality for low and one `in` for out", () => {
     const low = boardPlan({ ...DEFAULT_BOARD_FILTER, stock: "low" }, "asc");
     const out = boardPlan({ ...DEFAULT_BOARD_FILTER, stock: "out" }, "asc");
-    expect(low.collection).toBe("stock");
+    expect(low.collection).toBe("inventory");
     expect(low.clauses[0]).toEqual({ kind: "where", field: "status", op: "==", value: "low_stock" });
     expect(out.clauses[0]).toEqual({ kind: "where", field: "status", op: "in", value: ["out_of_stock", "backorder"] });
   });
@@ -70,17 +70,23 @@ describe("board query", () => {
     });
   });
 
-  it("filters the stock status on the page when a search or category is set, and a location on the page with a stock filter alone", () => {
+  it("runs a stock filter with a search, a category or a location as one query on inventory", () => {
     const withCategory = boardPlan({ ...DEFAULT_BOARD_FILTER, stock: "low", category: "rugs", location: "main" }, "asc");
-    expect(withCategory.collection).toBe("inventory");
-    expect(withCategory.clauses).toContainEqual({ kind: "where", field: "category", op: "==", value: "rugs" });
-    expect(withCategory.clauses).toContainEqual({ kind: "where", field: "locations.main.onHand", op: "!=", value: 0 });
-    expect(withCategory.pageOnly).toEqual(["stock"]);
-    expect(boardPlan({ ...DEFAULT_BOARD_FILTER, stock: "out", search: "alba" }, "asc").pageOnly).toEqual(["stock"]);
-    const stockAndLocation = boardPlan({ ...DEFAULT_BOARD_FILTER, stock: "out", location: "east" }, "asc");
-    expect(stockAndLocation.collection).toBe("stock");
-    expect(stockAndLocation.clauses.some((c) => c.field.startsWith("locations."))).toBe(false);
-    expect(stockAndLocation.pageOnly).toEqual(["location"]);
+    expect(withCategory).toEqual({
+      collection: "inventory",
+      clauses: [
+        { kind: "where", field: "status", op: "==", value: "low_stock" },
+        { kind: "where", field: "category", op: "==", value: "rugs" },
+        { kind: "where", field: "locations.main.onHand", op: "!=", value: 0 },
+        { kind: "orderBy", field: "sku", direction: "asc" },
+      ],
+      pageOnly: [],
+    });
+    const withSearch = boardPlan({ ...DEFAULT_BOARD_FILTER, stock: "out", search: "alba", category: "rugs" }, "desc");
+    expect(withSearch.clauses).toContainEqual({ kind: "where", field: "searchTerms", op: "array-contains", value: "alba" });
+    expect(withSearch.clauses).toContainEqual({ kind: "where", field: "status", op: "in", value: ["out_of_stock", "backorder"] });
+    expect(withSearch.pageOnly).toEqual([]);
+    expect(boardPlan({ ...DEFAULT_BOARD_FILTER, stock: "out", location: "east" }, "asc")).toMatchObject({ collection: "inventory", pageOnly: [] });
   });
 
   it("names the index a filter needs: equality, then the search terms, then SKU order, then on hand in the same direction", () => {
@@ -97,6 +103,12 @@ describe("board query", () => {
       { fieldPath: "category", order: "ASCENDING" },
       { fieldPath: "sku", order: "ASCENDING" },
       { fieldPath: "locations.east.onHand", order: "ASCENDING" },
+    ]);
+    expect(boardIndex(boardPlan({ ...DEFAULT_BOARD_FILTER, stock: "out", search: "alba", category: "rugs", location: "east" }, "desc"))).toEqual([
+      { fieldPath: "status", order: "ASCENDING" },
+      { fieldPath: "category", order: "ASCENDING" },
+      { fieldPath: "searchTerms", arrayConfig: "CONTAINS" },
+      { fieldPath: "sku", order: "DESCENDING" },
     ]);
     expect(boardIndex(boardPlan(DEFAULT_BOARD_FILTER, "asc"))).toBeNull();
   });

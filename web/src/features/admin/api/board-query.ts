@@ -2,26 +2,20 @@
  * The inventory board's page query as pure data, so the live hook, the
  * board-scale bench and the index test run the same query. The board reads
  * one page of SKUs in SKU order, never the whole collection, and every filter
- * an index can answer runs on the server:
+ * runs on the server, as one query on `inventory`:
  *
  * - search (an SKU prefix or product name words) and category: fields the
  *   product's writers copy onto `inventory` (board-search.ts), one
  *   `array-contains` and one equality;
- * - location: `locations.<l>.onHand != 0` on inventory, except with a search
- *   (see below);
- * - stock (low / out): the status is computed from holds and the clock, so it
- *   is not on `inventory`; the functions write it to the public `stock/{sku}`
- *   in the same transaction as inventory. Alone (or with a location), the page
- *   is drawn from `stock` (`status in …`) and its SKUs' inventory is read by id.
- *
- * `stock/{sku}` is rewritten whole by the stock engine and holds no product
- * fields, so a stock filter together with a search or a category cannot be one
- * query: the page is drawn from inventory (a search or a category narrows
- * better than a status does) and the stock filter applies to its rows in the
- * browser (`pageOnly`), as does a location with a stock filter alone. A
- * location with a search also applies on the page: an index of search terms
- * and on-hand counts would make every stock movement rewrite one entry per
- * term, on the engine's hot path.
+ * - stock (low / out): `inventory.status`, the public status the functions
+ *   write to `stock/{sku}` in the same transaction, from the same computation
+ *   (`publicStockOf`). A status flips rarely, so its index entries are cheap
+ *   to keep, with any combination of the other filters;
+ * - location: `locations.<l>.onHand != 0`, except with a search: an index of
+ *   search terms and on-hand counts would make every stock movement rewrite
+ *   one entry per term (about 60 a SKU) on the engine's hot path. A search
+ *   narrows to few SKUs, so the location applies to the page's rows in the
+ *   browser (`pageOnly`).
  */
 import { Collections, searchKey, StockFilterStatuses, type BoardFilter } from "@showroom/model";
 
@@ -36,7 +30,7 @@ export interface BoardPlan {
   /** Filters, then the order (SKU, then what the server appends); no cursor or limit. */
   clauses: BoardClause[];
   /** Filters applied to the page's rows in the browser, named for the page to say so. */
-  pageOnly: ("stock" | "location")[];
+  pageOnly: "location"[];
 }
 
 /** One page: after the SKU `after`, before the SKU `before`, or the first. */
@@ -51,23 +45,15 @@ const statusIn = (statuses: readonly string[]): BoardClause =>
 
 export function boardPlan(filter: BoardFilter, direction: "asc" | "desc"): BoardPlan {
   const search = searchKey(filter.search);
-  const statuses = filter.stock === "all" ? null : StockFilterStatuses[filter.stock];
-  // Statuses drawn from `stock` only when no inventory-only filter (search, category) is set.
-  const byStatus = statuses && !search && filter.category === "all" ? statuses : null;
-  const fromStock = byStatus !== null;
   const clauses: BoardClause[] = [];
-  if (byStatus) clauses.push(statusIn(byStatus));
+  if (filter.stock !== "all") clauses.push(statusIn(StockFilterStatuses[filter.stock]));
   if (filter.category !== "all") clauses.push({ kind: "where", field: "category", op: "==", value: filter.category });
   if (search) clauses.push({ kind: "where", field: "searchTerms", op: "array-contains", value: search });
-  // A search never shares an index with on-hand counts: every stock movement would rewrite one index
-  // entry per search term (about 60 a SKU) on the hot path. A search narrows to few SKUs anyway.
-  const locationOnServer = filter.location !== "all" && !fromStock && !search;
+  const locationOnServer = filter.location !== "all" && !search;
   if (locationOnServer) clauses.push({ kind: "where", field: `locations.${filter.location}.onHand`, op: "!=", value: 0 });
   clauses.push({ kind: "orderBy", field: "sku", direction });
-  const pageOnly: BoardPlan["pageOnly"] = [];
-  if (statuses && !fromStock) pageOnly.push("stock");
-  if (filter.location !== "all" && !locationOnServer) pageOnly.push("location");
-  return { collection: fromStock ? Collections.stock : Collections.inventory, clauses, pageOnly };
+  const pageOnly: BoardPlan["pageOnly"] = filter.location !== "all" && !locationOnServer ? ["location"] : [];
+  return { collection: Collections.inventory, clauses, pageOnly };
 }
 
 /** The dashboard's stock alerts: low-stock SKUs, fewest available first (ties by SKU, the document id, as on the board). */

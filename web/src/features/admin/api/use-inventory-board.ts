@@ -23,7 +23,7 @@ import {
   type AggregateSpec,
   type Query,
 } from "firebase/firestore";
-import { boardRow, Collections, Locations, StockFilterStatuses, type BoardCounts, type BoardInventory, type BoardRow } from "@showroom/model";
+import { boardRow, Collections, Locations, StockFilterStatuses, type BoardCounts, type BoardRow } from "@showroom/model";
 import { db } from "../../../lib/firebase";
 import { useLiveQuery, type Live } from "../../../lib/live";
 import { BOARD_PAGE_SIZE, LOW_STOCK_ALERTS, type BoardCursor, type BoardPlan } from "./board-query";
@@ -86,17 +86,12 @@ export interface BoardPage {
   hasNext: boolean;
 }
 
-/** Page docs: inventory itself, or a `stock` document whose SKU's inventory is read next (both name the product). */
-type PageDoc = { sku: string; productId: string; inventory: BoardInventory | null };
-
 /**
  * One page of the board, live: a listener on the page query (one row more than
- * a page, to know whether another follows), then one per product on the page
- * and, when the page comes from `stock`, one per SKU for its inventory.
+ * a page, to know whether another follows), then one per product on the page.
  */
 export function useBoardPage(plan: BoardPlan, cursor: BoardCursor): Live<BoardPage> {
   const key = JSON.stringify([plan, cursor.after ?? null, cursor.before ?? null]);
-  const fromStock = plan.collection === Collections.stock;
   const q = useMemo(() => {
     const base = planQuery(plan);
     if (cursor.before) return query(base, endBefore(cursor.before), limitToLast(BOARD_PAGE_SIZE + 1));
@@ -104,25 +99,15 @@ export function useBoardPage(plan: BoardPlan, cursor: BoardCursor): Live<BoardPa
     // `key` captures the plan and the cursor.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key]);
-  const docs = useServerQuery(q, key, (data, id): PageDoc => {
-    const inventory = fromStock ? null : parseInventory(data, id);
-    return { sku: id, productId: inventory?.productId ?? parseStock(data, id).productId, inventory };
-  });
+  const docs = useServerQuery(q, key, parseInventory);
 
   const more = docs.status === "ready" && docs.data.length > BOARD_PAGE_SIZE;
   // Going back, the extra row is the first (limitToLast); otherwise the last.
-  const pageDocs = docs.status !== "ready" ? [] : more ? (cursor.before ? docs.data.slice(1) : docs.data.slice(0, BOARD_PAGE_SIZE)) : docs.data;
-  const stockInventory = useLiveDocs(Collections.inventory, fromStock ? pageDocs.map((d) => d.sku) : [], parseInventory, { keepWhile: key });
-  const inventories = pageDocs.flatMap((d) => {
-    const inventory = d.inventory ?? (stockInventory.status === "ready" ? stockInventory.data.get(d.sku) : undefined);
-    return inventory ? [inventory] : [];
-  });
-  // Products by the page's documents, so they load alongside the inventory rather than after it.
-  const products = useLiveDocs(Collections.products, pageDocs.map((d) => d.productId), parseProduct, { keepWhile: key });
+  const inventories = docs.status !== "ready" ? [] : more ? (cursor.before ? docs.data.slice(1) : docs.data.slice(0, BOARD_PAGE_SIZE)) : docs.data;
+  const products = useLiveDocs(Collections.products, inventories.map((i) => i.productId), parseProduct, { keepWhile: key });
   const now = useNow(30_000);
 
   if (docs.status !== "ready") return docs;
-  if (stockInventory.status !== "ready") return stockInventory;
   if (products.status !== "ready") return products;
   const byId = products.data;
   return {

@@ -185,13 +185,13 @@ export function InventoryBoard() {
   );
 }
 
-/** What the page shows, and which filters and sort apply to the page only (no index answers them). */
+/** What the page shows, and what applies to the page only: a location together with a search (board-query.ts), and a sort other than SKU. */
 function pageSummary(visible: readonly BoardRow[], onPage: number, matching: number | null, pageOnly: BoardPlan["pageOnly"], sortedOnPage: boolean): string {
   const first = visible[0]?.sku;
   const last = visible.at(-1)?.sku;
   const parts = [visible.length === 0 ? "No SKUs on this page" : visible.length === 1 ? `1 SKU: ${first}` : `${visible.length} SKUs, ${first} to ${last}`];
-  if (pageOnly.length > 0) parts.push(`${pageOnly.join(" and ")} filtered within this page of ${onPage}`);
-  if (matching !== null) parts.push(`${matching.toLocaleString("en-US")} match${pageOnly.length > 0 ? " the other filters" : ""}`);
+  if (pageOnly.length > 0) parts.push(`${pageOnly.join(" and ")} filtered within this page of ${onPage} (with a search)`);
+  if (matching !== null) parts.push(`${matching.toLocaleString("en-US")} match${pageOnly.length > 0 ? ` before the ${pageOnly.join(" and ")} filter` : ""}`);
   if (sortedOnPage) parts.push("sorted within the page");
   return `${parts.join(" · ")} · live`;
 }
