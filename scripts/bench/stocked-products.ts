@@ -20,6 +20,8 @@ export interface SkuPlan {
 export interface StockedProduct {
   productId: string;
   variants: SkuPlan[];
+  /** False keeps the product out of the storefront (staff still see its SKUs); default true. */
+  active?: boolean;
 }
 
 function statusOf(plan: SkuPlan) {
@@ -29,7 +31,7 @@ function statusOf(plan: SkuPlan) {
 export async function writeStockedProducts(db: Firestore, products: StockedProduct[]): Promise<void> {
   const writer = db.bulkWriter();
   writer.onWriteError((error) => error.failedAttempts < 5);
-  for (const { productId, variants } of products) {
+  for (const { productId, variants, active = true } of products) {
     const name = `Test product ${productId}`;
     const category: Category = "decor";
     const statuses = Object.fromEntries(variants.map((p) => [p.sku, { status: statusOf(p) }]));
@@ -41,7 +43,7 @@ export async function writeStockedProducts(db: Firestore, products: StockedProdu
       images: [],
       variants: variants.map((p, i) => ({ sku: p.sku, label: `Variant ${i + 1}`, options: {}, priceCents: p.priceCents ?? 1000 })),
       currency: "USD",
-      active: true,
+      active,
       inStock: productInStock(Object.keys(statuses), statuses),
       searchTerms: searchTerms(name),
     });
