@@ -4,7 +4,7 @@
  * benchmarks and tests that need their own SKUs.
  */
 import { FieldValue, type Firestore } from "firebase-admin/firestore";
-import { Collections, inventoryBoardFields, productInStock, searchTerms, stockStatus, type Category, type StockPolicy } from "@showroom/model";
+import { Collections, DEFAULT_LOW_STOCK_THRESHOLD, inventoryBoardFields, productInStock, searchTerms, stockStatus, type Category, type StockPolicy } from "@showroom/model";
 
 export interface SkuPlan {
   sku: string;
@@ -25,7 +25,7 @@ export interface StockedProduct {
 }
 
 function statusOf(plan: SkuPlan) {
-  return stockStatus({ sellable: (plan.main ?? 0) + (plan.east ?? 0), policy: plan.policy ?? "stock", lowStockThreshold: plan.lowStockThreshold ?? 3, backorderLimit: plan.backorderLimit });
+  return stockStatus({ sellable: (plan.main ?? 0) + (plan.east ?? 0), policy: plan.policy ?? "stock", lowStockThreshold: plan.lowStockThreshold ?? DEFAULT_LOW_STOCK_THRESHOLD, backorderLimit: plan.backorderLimit });
 }
 
 export async function writeStockedProducts(db: Firestore, products: StockedProduct[]): Promise<void> {
@@ -53,7 +53,7 @@ export async function writeStockedProducts(db: Firestore, products: StockedProdu
       const main = plan.main ?? 0;
       const east = plan.east ?? 0;
       const policy = plan.policy ?? "stock";
-      const lowStockThreshold = plan.lowStockThreshold ?? 3;
+      const lowStockThreshold = plan.lowStockThreshold ?? DEFAULT_LOW_STOCK_THRESHOLD;
       const lead = plan.leadTimeDays !== undefined ? { leadTimeDays: plan.leadTimeDays } : {};
       const backorder = plan.backorderLimit !== undefined ? { backorderLimit: plan.backorderLimit } : {};
       // One status for inventory and the public documents, as the functions write it (publicStockOf).

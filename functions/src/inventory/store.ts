@@ -89,26 +89,37 @@ export function publicStockOf(inventory: InventoryState, nowMs: number) {
   };
 }
 
+/** Each SKU with its public views, derived once per write. */
+type Published = { inventory: InventoryState; views: ReturnType<typeof publicStockOf> };
+
+const publish = (inventories: InventoryState[], nowMs: number): Published[] => inventories.map((inventory) => ({ inventory, views: publicStockOf(inventory, nowMs) }));
+
 /**
  * Writes `stock/{sku}` for each SKU and one `productStock` write per product
  * (a transaction may write a document once): only the named SKUs' entries change.
- * The caller writes each SKU's inventory, with `publicStockOf(…).inventory`, in the same transaction.
  */
-export function writePublicStock(tx: Transaction, db: Firestore, inventories: InventoryState[], nowMs: number): void {
-  const byProduct = new Map<string, InventoryState[]>();
-  for (const inventory of inventories) {
-    const { stock } = publicStockOf(inventory, nowMs);
-    tx.set(db.collection(Collections.stock).doc(inventory.sku), { ...stock, updatedAt: FieldValue.serverTimestamp() });
-    byProduct.set(inventory.productId, [...(byProduct.get(inventory.productId) ?? []), inventory]);
+function writeViews(tx: Transaction, db: Firestore, published: Published[]): void {
+  const byProduct = new Map<string, Published[]>();
+  for (const entry of published) {
+    tx.set(db.collection(Collections.stock).doc(entry.inventory.sku), { ...entry.views.stock, updatedAt: FieldValue.serverTimestamp() });
+    byProduct.set(entry.inventory.productId, [...(byProduct.get(entry.inventory.productId) ?? []), entry]);
   }
   for (const [productId, list] of byProduct) {
-    const skus = Object.fromEntries(list.map((inventory) => [inventory.sku, publicStockOf(inventory, nowMs).summary]));
+    const skus = Object.fromEntries(list.map(({ inventory, views }) => [inventory.sku, views.summary]));
     tx.set(
       db.collection(Collections.productStock).doc(productId),
       { productId, skus, updatedAt: FieldValue.serverTimestamp() },
-      { mergeFields: ["productId", "updatedAt", ...list.map((inventory) => new FieldPath("skus", inventory.sku))] },
+      { mergeFields: ["productId", "updatedAt", ...list.map(({ inventory }) => new FieldPath("skus", inventory.sku))] },
     );
   }
+}
+
+/**
+ * The public stock of SKUs whose inventory the caller writes itself, with
+ * `publicStockOf(…).inventory`, in the same transaction.
+ */
+export function writePublicStock(tx: Transaction, db: Firestore, inventories: InventoryState[], nowMs: number): void {
+  writeViews(tx, db, publish(inventories, nowMs));
 }
 
 /**
@@ -117,16 +128,17 @@ export function writePublicStock(tx: Transaction, db: Firestore, inventories: In
  * engine and receiving both write through here, so their documents stay alike.
  */
 export function writeStockState(tx: Transaction, db: Firestore, inventories: InventoryState[], nowMs: number): void {
-  for (const inventory of inventories) {
+  const published = publish(inventories, nowMs);
+  for (const { inventory, views } of published) {
     tx.update(db.collection(Collections.inventory).doc(inventory.sku), {
       locations: inventory.locations,
       holds: holdsToDoc(inventory.holds),
       held: Object.values(inventory.holds).reduce((sum, h) => sum + h.quantity, 0),
-      ...publicStockOf(inventory, nowMs).inventory,
+      ...views.inventory,
       updatedAt: FieldValue.serverTimestamp(),
     });
   }
-  writePublicStock(tx, db, inventories, nowMs);
+  writeViews(tx, db, published);
 }
 
 export function holdsToDoc(holds: Record<string, HoldEntry>) {
