@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { Collections, formatMoney } from "@showroom/model";
 import { adminAuth, adminDb } from "../../scripts/lib/admin.js";
 import { launchChromium } from "../support/browser.js";
-import { availabilityText, closeStaff, screenshot, setStock, stockedVariant, warmUp } from "./shop-support.js";
+import { availabilityText, closeStaff, fillAddress, screenshot, setStock, stockedVariant, warmUp } from "./shop-support.js";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -26,13 +26,7 @@ async function addToCart(page: Page, productId: string, sku: string, quantity = 
   await page.getByRole("status").filter({ hasText: "to your cart" }).waitFor();
 }
 
-async function fillShipping(page: Page): Promise<void> {
-  await page.getByLabel("Full name").fill("Grace Hopper");
-  await page.getByLabel("Address line 1").fill("1 Navy Yard");
-  await page.getByLabel("Town or city").fill("Arlington");
-  await page.getByLabel("Postal code").fill("22202");
-  await page.getByLabel("Country").selectOption("US");
-}
+const fillShipping = (page: Page) => fillAddress(page, { name: "Grace Hopper", line1: "1 Navy Yard", city: "Arlington", postalCode: "22202", country: "US" });
 
 async function ordersOf(uid: string) {
   return (await adminDb().collection(Collections.orders).where("uid", "==", uid).get()).docs;

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { Collections } from "@showroom/model";
 import { adminAuth, adminDb } from "../../scripts/lib/admin.js";
 import { launchChromium } from "../support/browser.js";
+import { fillAddress } from "./shop-support.js";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -38,11 +39,7 @@ describe("account", () => {
     await form.getByLabel("Label (optional, e.g. Home)").fill("Home");
     await form.getByRole("button", { name: "Save address" }).click();
     await form.getByText("Enter the recipient’s name.").waitFor();
-    await form.getByLabel("Full name").fill("Ada Lovelace");
-    await form.getByLabel("Address line 1").fill("12 St James's Square");
-    await form.getByLabel("Town or city").fill("London");
-    await form.getByLabel("Postal code").fill("SW1Y 4JH");
-    await form.getByLabel("Country").selectOption("GB");
+    await fillAddress(form, { name: "Ada Lovelace", line1: "12 St James's Square", city: "London", postalCode: "SW1Y 4JH", country: "GB" });
     await form.getByRole("button", { name: "Save address" }).click();
     await page.getByRole("button", { name: "Remove address Home" }).waitFor();
 
@@ -60,11 +57,7 @@ describe("account", () => {
     // The first address is the default (checkout preselects it); another can take its place.
     await page.getByRole("button", { name: "Add an address" }).click();
     await form.getByLabel("Label (optional, e.g. Home)").fill("Work");
-    await form.getByLabel("Full name").fill("Ada Lovelace");
-    await form.getByLabel("Address line 1").fill("1 Analytical Row");
-    await form.getByLabel("Town or city").fill("Leeds");
-    await form.getByLabel("Postal code").fill("LS1 1AA");
-    await form.getByLabel("Country").selectOption("GB");
+    await fillAddress(form, { name: "Ada Lovelace", line1: "1 Analytical Row", city: "Leeds", postalCode: "LS1 1AA", country: "GB" });
     await form.getByRole("button", { name: "Save address" }).click();
     await page.getByRole("button", { name: "Make address Work the default" }).click();
     await expect.poll(async () => ((await ref.get()).get("addresses") as { label: string }[]).map((a) => a.label)).toEqual(["Work", "Home"]);

@@ -1,6 +1,6 @@
 /** Helpers shared by the storefront and checkout e2e suites. */
 import fs from "node:fs";
-import type { Page } from "playwright-core";
+import type { Locator, Page } from "playwright-core";
 import { planStatus, seedProducts, type SeedProduct, type SeedVariant } from "../../scripts/seed/catalog.js";
 import type { CallableName } from "@showroom/model";
 import { signIn, type TestClient } from "../support/clients.js";
@@ -70,4 +70,21 @@ export async function waitForAvailability(page: Page, text: string, timeout = 5_
     null,
     { timeout, polling: 20 },
   );
+}
+
+export interface TypedAddress {
+  name: string;
+  line1: string;
+  city: string;
+  postalCode: string;
+  country: string;
+}
+
+/** Types an address into the shared address fields (checkout's shipping form, the account's address book). */
+export async function fillAddress(scope: Page | Locator, address: TypedAddress): Promise<void> {
+  await scope.getByLabel("Full name").fill(address.name);
+  await scope.getByLabel("Address line 1").fill(address.line1);
+  await scope.getByLabel("Town or city").fill(address.city);
+  await scope.getByLabel("Postal code").fill(address.postalCode);
+  await scope.getByLabel("Country").selectOption(address.country);
 }
