@@ -9,7 +9,7 @@ import path from "node:path";
 import { createServer, type ViteDevServer } from "vite";
 import { buildFunctions } from "./emulators/build-functions.js";
 import { parseSlot, ROOT } from "./emulators/config.js";
-import { MissingFirestoreEmulatorError } from "./emulators/resolve-firestore.js";
+import { MissingEmulatorError } from "./emulators/missing-emulator.js";
 import { startEmulators, type RunningSuite } from "./emulators/suite.js";
 import { DEMO_PASSWORD, demoAccounts } from "./seed/demo-accounts.js";
 
@@ -60,7 +60,7 @@ try {
     await seed(suite.env);
     await suite.exportTo(dataDir);
   }
-  const { firestore, auth, functions } = suite.ports;
+  const { firestore, auth, functions, pubsub, smtp, mailWeb } = suite.ports;
   Object.assign(process.env, {
     VITE_FIRESTORE_PORT: String(firestore),
     VITE_AUTH_PORT: String(auth),
@@ -75,15 +75,16 @@ try {
 
   Storefront   ${url}/
   Staff admin  ${url}/admin
+  Mail inbox   http://127.0.0.1:${mailWeb}/   (every email the store sends)
 
   Demo logins (password: ${DEMO_PASSWORD})
 ${demoAccounts.map((a) => `    ${a.email.padEnd(24)} ${a.role ?? "shopper"}`).join("\n")}
 
-  Emulators: Firestore ${firestore}, Auth ${auth}, Functions ${functions}
+  Emulators: Firestore ${firestore}, Auth ${auth}, Functions ${functions}, Pub/Sub ${pubsub}; SMTP ${smtp}
   Data is saved to ${path.relative(ROOT, dataDir) || dataDir} when you press Ctrl+C.
 `);
 } catch (error) {
-  if (error instanceof MissingFirestoreEmulatorError) console.error(error.message);
+  if (error instanceof MissingEmulatorError) console.error(error.message);
   else console.error(`[showroom] ${error instanceof Error ? error.message : String(error)}`);
   await web?.close();
   await suite?.stop();

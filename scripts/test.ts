@@ -7,8 +7,8 @@
 import { spawnSync } from "node:child_process";
 import { buildFunctions } from "./emulators/build-functions.js";
 import { parseSlot } from "./emulators/config.js";
-import { MissingFirestoreEmulatorError } from "./emulators/resolve-firestore.js";
-import { findFirestoreEmulator, startEmulators } from "./emulators/suite.js";
+import { MissingEmulatorError } from "./emulators/missing-emulator.js";
+import { findEmulators, startEmulators } from "./emulators/suite.js";
 
 type Outcome = "passed" | "failed" | "skipped";
 const results: { name: string; outcome: Outcome; seconds: number; why?: string }[] = [];
@@ -31,15 +31,15 @@ run("unit", vitest("unit"));
 
 let missing: string | undefined;
 try {
-  findFirestoreEmulator();
+  findEmulators();
 } catch (error) {
-  if (!(error instanceof MissingFirestoreEmulatorError)) throw error;
+  if (!(error instanceof MissingEmulatorError)) throw error;
   missing = error.message;
 }
 
 if (missing) {
-  for (const name of EMULATOR_SUITES) results.push({ name, outcome: "skipped", seconds: 0, why: "no Firestore emulator" });
-  console.error(`\n${"!".repeat(78)}\nSKIPPED ${EMULATOR_SUITES.map((s) => s.toUpperCase()).join(", ")}: NO FIRESTORE EMULATOR ON THIS MACHINE.\n${missing}\n${"!".repeat(78)}`);
+  for (const name of EMULATOR_SUITES) results.push({ name, outcome: "skipped", seconds: 0, why: "no Firestore or Pub/Sub emulator" });
+  console.error(`\n${"!".repeat(78)}\nSKIPPED ${EMULATOR_SUITES.map((s) => s.toUpperCase()).join(", ")}: AN EMULATOR IS MISSING ON THIS MACHINE.\n${missing}\n${"!".repeat(78)}`);
 } else {
   // `npm start` itself, on its own ports (slot 2), so it can sit beside the suite below.
   run("launcher", vitest("launcher"));

@@ -7,10 +7,10 @@
 import { spawn } from "node:child_process";
 import { buildFunctions } from "./emulators/build-functions.js";
 import { parseSlot } from "./emulators/config.js";
-import { MissingFirestoreEmulatorError } from "./emulators/resolve-firestore.js";
+import { MissingEmulatorError } from "./emulators/missing-emulator.js";
 import { startEmulators } from "./emulators/suite.js";
 
-/** Exit status when no Firestore emulator exists: `npm test` tells it apart from a failure. */
+/** Exit status when an emulator is not installed: `npm test` tells it apart from a failure. */
 export const EXIT_NO_EMULATOR = 78;
 
 const separator = process.argv.indexOf("--");
@@ -27,7 +27,7 @@ try {
   buildFunctions();
   suite = await startEmulators({ slot: parseSlot(process.env.SHOWROOM_EMULATOR_SLOT), log });
 } catch (error) {
-  if (error instanceof MissingFirestoreEmulatorError) {
+  if (error instanceof MissingEmulatorError) {
     console.error(error.message);
     process.exit(EXIT_NO_EMULATOR);
   }

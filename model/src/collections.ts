@@ -16,6 +16,10 @@ export const Collections = {
   auditLog: "auditLog",
   /** `roleChanges/{uid}`: setUserRole stamps it so the user's app refreshes its ID token; owner-read only. */
   roleChanges: "roleChanges",
+  /** Server-only outbox: one document per committed change that matters (events.ts), relayed to Pub/Sub. */
+  events: "events",
+  /** Trigger Email extension shape `{ to, message: { subject, text, html }, delivery }`; server-only. */
+  mail: "mail",
 } as const;
 
 export type CollectionName = (typeof Collections)[keyof typeof Collections];

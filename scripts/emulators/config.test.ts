@@ -1,14 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { parseSlot, portsOf, readFirebaseJson, shiftPorts } from "./config.js";
+import { mailPortsOf, parseSlot, portsOf, readFirebaseJson, shiftPorts } from "./config.js";
 
 describe("emulator slots", () => {
   it("slot 0 keeps the DESIGN ports", () => {
-    expect(portsOf(shiftPorts(readFirebaseJson(), 0))).toEqual({ firestore: 8080, auth: 9099, functions: 5001, hub: 4400 });
+    expect(portsOf(shiftPorts(readFirebaseJson(), 0))).toEqual({ firestore: 8080, auth: 9099, functions: 5001, pubsub: 8085, hub: 4400 });
+    expect(mailPortsOf(0)).toEqual({ smtp: 1025, mailWeb: 1080 });
   });
 
   it("moves every port, websocket included, by 10 per slot and leaves the UI off", () => {
     const shifted = shiftPorts(readFirebaseJson(), 3);
-    expect(portsOf(shifted)).toEqual({ firestore: 8110, auth: 9129, functions: 5031, hub: 4430 });
+    expect(portsOf(shifted)).toEqual({ firestore: 8110, auth: 9129, functions: 5031, pubsub: 8115, hub: 4430 });
+    expect(mailPortsOf(3)).toEqual({ smtp: 1055, mailWeb: 1110 });
     expect(shifted.emulators.firestore).toMatchObject({ websocketPort: 9180 });
     expect(shifted.emulators.ui).toEqual({ enabled: false });
   });

@@ -9,7 +9,9 @@ import { fileURLToPath } from "node:url";
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 export const PROJECT_ID = "demo-showroom";
-export const EMULATORS = ["firestore", "auth", "functions"] as const;
+export const EMULATORS = ["firestore", "auth", "functions", "pubsub"] as const;
+/** The SMTP server with a web inbox (maildev) that runs beside the emulators; not a Firebase emulator, so not in firebase.json. */
+export const MAIL_PORTS = { smtp: 1025, mailWeb: 1080 } as const;
 const MAX_SLOT = 9;
 
 interface HostPort {
@@ -28,8 +30,13 @@ export interface EmulatorPorts {
   firestore: number;
   auth: number;
   functions: number;
+  pubsub: number;
   hub: number;
 }
+
+export type MailPorts = { smtp: number; mailWeb: number };
+/** Every port a running suite listens on: the emulators' and the mail server's. */
+export type SuitePorts = EmulatorPorts & MailPorts;
 
 export function readFirebaseJson(): FirebaseJson {
   return JSON.parse(fs.readFileSync(path.join(ROOT, "firebase.json"), "utf8")) as FirebaseJson;
@@ -74,7 +81,11 @@ export function shiftPorts(config: FirebaseJson, slot: number): FirebaseJson {
 
 export function portsOf(config: FirebaseJson): EmulatorPorts {
   const port = (name: string) => (config.emulators[name] as HostPort).port;
-  return { firestore: port("firestore"), auth: port("auth"), functions: port("functions"), hub: port("hub") };
+  return { firestore: port("firestore"), auth: port("auth"), functions: port("functions"), pubsub: port("pubsub"), hub: port("hub") };
+}
+
+export function mailPortsOf(slot: number): MailPorts {
+  return { smtp: MAIL_PORTS.smtp + 10 * slot, mailWeb: MAIL_PORTS.mailWeb + 10 * slot };
 }
 
 /** The config file firebase-tools should read for a slot: firebase.json itself for slot 0. */
@@ -87,14 +98,21 @@ export function configFileForSlot(slot: number): string {
 }
 
 /** The variables every emulator client (Admin SDK, tests, seed, bench) reads. */
-export function emulatorEnv(ports: EmulatorPorts): Record<string, string> {
+export function emulatorEnv(ports: SuitePorts): Record<string, string> {
   return {
     FIRESTORE_EMULATOR_HOST: `127.0.0.1:${ports.firestore}`,
     FIREBASE_AUTH_EMULATOR_HOST: `127.0.0.1:${ports.auth}`,
     FUNCTIONS_EMULATOR_ORIGIN: `http://127.0.0.1:${ports.functions}`,
     FIREBASE_EMULATOR_HUB: `127.0.0.1:${ports.hub}`,
+    PUBSUB_EMULATOR_HOST: `127.0.0.1:${ports.pubsub}`,
+    ...mailEnv(ports),
     GCLOUD_PROJECT: PROJECT_ID,
     // No metadata server exists here; without this, google-auth-library probes for one and warns.
     METADATA_SERVER_DETECTION: "none",
   };
+}
+
+/** Where functions send mail and where people (and tests) read it, on the emulators. */
+export function mailEnv(ports: MailPorts): Record<string, string> {
+  return { SHOWROOM_SMTP_URL: `smtp://127.0.0.1:${ports.smtp}`, SHOWROOM_MAIL_INBOX_URL: `http://127.0.0.1:${ports.mailWeb}` };
 }

@@ -6,6 +6,7 @@
  * machine goes through `deps`, so the order is unit-tested.
  */
 import path from "node:path";
+import { MissingEmulatorError } from "./missing-emulator.js";
 
 export type FirestoreEmulatorSource =
   | { kind: "env"; binaryPath: string }
@@ -31,7 +32,7 @@ export const INSTALL_HINT =
   "  - or point FIRESTORE_EMULATOR_BINARY_PATH at a Firestore emulator jar\n" +
   "  - or, with internet access, run `npx firebase setup:emulators:firestore` once to cache it.";
 
-export class MissingFirestoreEmulatorError extends Error {
+export class MissingFirestoreEmulatorError extends MissingEmulatorError {
   constructor(detail: string) {
     super(`${INSTALL_HINT}\n${detail}`);
     this.name = "MissingFirestoreEmulatorError";

@@ -1,7 +1,8 @@
 /**
- * Starts and stops Firestore + Auth + Functions through the pinned
- * firebase-tools, with the Firestore emulator resolved offline. Used by
- * `npm start`, `npm run with-emulators` and the persistence test.
+ * Starts and stops Firestore + Auth + Functions + Pub/Sub through the pinned
+ * firebase-tools, with the Firestore and Pub/Sub emulators resolved offline,
+ * plus the SMTP server with a web inbox (maildev) that functions send mail to.
+ * Used by `npm start`, `npm run with-emulators`, `npm test` and the persistence test.
  */
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
@@ -9,8 +10,22 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { ensureLauncherJar } from "./launcher-jar.js";
-import { configFileForSlot, emulatorEnv, EMULATORS, PROJECT_ID, portsOf, readFirebaseJson, ROOT, shiftPorts, type EmulatorPorts } from "./config.js";
+import {
+  configFileForSlot,
+  emulatorEnv,
+  EMULATORS,
+  mailEnv,
+  mailPortsOf,
+  PROJECT_ID,
+  portsOf,
+  readFirebaseJson,
+  ROOT,
+  shiftPorts,
+  type SuitePorts,
+} from "./config.js";
+import { startMailServer } from "./mail-server.js";
 import { resolveFirestoreEmulator, type FirestoreEmulatorSource } from "./resolve-firestore.js";
+import { resolvePubsubEmulator } from "./resolve-pubsub.js";
 
 const FIREBASE_BIN = path.join(ROOT, "node_modules", "firebase-tools", "lib", "bin", "firebase.js");
 const CACHE_DIR = path.join(ROOT, ".cache", "emulators");
@@ -19,7 +34,7 @@ const START_TIMEOUT_MS = 120_000;
 const STOP_TIMEOUT_MS = 20_000;
 
 export interface RunningSuite {
-  ports: EmulatorPorts;
+  ports: SuitePorts;
   /** FIRESTORE_EMULATOR_HOST, FIREBASE_AUTH_EMULATOR_HOST, GCLOUD_PROJECT… for clients. */
   env: Record<string, string>;
   logFile: string;
@@ -34,11 +49,10 @@ export interface StartOptions {
   log?: (line: string) => void;
 }
 
-function cachedFirestoreJarName(): string {
-  const info = JSON.parse(
+function downloadableEmulatorInfo() {
+  return JSON.parse(
     fs.readFileSync(path.join(ROOT, "node_modules", "firebase-tools", "lib", "emulator", "downloadableEmulatorInfo.json"), "utf8"),
-  ) as { firestore: { downloadPathRelativeToCacheDir: string } };
-  return info.firestore.downloadPathRelativeToCacheDir;
+  ) as { firestore: { downloadPathRelativeToCacheDir: string }; pubsub: { binaryPathRelativeToCacheDir: string } };
 }
 
 function cloudSdkRoots(): string[] {
@@ -60,10 +74,26 @@ export function findFirestoreEmulator(): FirestoreEmulatorSource {
   return resolveFirestoreEmulator({
     env: process.env,
     homeDir: os.homedir(),
-    cachedJarName: cachedFirestoreJarName(),
+    cachedJarName: downloadableEmulatorInfo().firestore.downloadPathRelativeToCacheDir,
     exists: (file) => fs.existsSync(file),
     cloudSdkRoots,
   });
+}
+
+/** The PUBSUB_EMULATOR_BINARY_PATH to hand firebase-tools (undefined: its own cache has one). */
+export function findPubsubEmulator(): string | undefined {
+  return resolvePubsubEmulator({
+    env: process.env,
+    homeDir: os.homedir(),
+    cachedBinaryName: downloadableEmulatorInfo().pubsub.binaryPathRelativeToCacheDir,
+    exists: (file) => fs.existsSync(file),
+    cloudSdkRoots,
+  });
+}
+
+/** Both offline emulators, or a MissingEmulatorError that says what to install. */
+export function findEmulators(): { firestore: FirestoreEmulatorSource; pubsubBinary: string | undefined } {
+  return { firestore: findFirestoreEmulator(), pubsubBinary: findPubsubEmulator() };
 }
 
 /** The path to hand firebase-tools as FIRESTORE_EMULATOR_BINARY_PATH, if any. */
@@ -117,10 +147,11 @@ export function javaProcesses(): { pid: number; args: string[] }[] {
 }
 
 /** firebase-tools starts Java detached; if it dies uncleanly, Java would outlive it. */
-function killStrayJava(firestorePort: number): void {
+function killStrayJava(ports: SuitePorts): void {
   for (const { pid, args } of javaProcesses()) {
-    const isOurFirestore = args.some((a) => a.includes("firestore")) && args[args.indexOf("--port") + 1] === String(firestorePort);
-    if (!isOurFirestore) continue;
+    const isOurFirestore = args.some((a) => a.includes("firestore")) && args[args.indexOf("--port") + 1] === String(ports.firestore);
+    const isOurPubsub = args.some((a) => a.includes("pubsub")) && args.includes(`--port=${ports.pubsub}`);
+    if (!isOurFirestore && !isOurPubsub) continue;
     try {
       process.kill(pid, "SIGKILL");
     } catch {
@@ -132,7 +163,7 @@ function killStrayJava(firestorePort: number): void {
 export async function startEmulators(options: StartOptions = {}): Promise<RunningSuite> {
   const slot = options.slot ?? 0;
   const log = options.log ?? (() => {});
-  const ports = portsOf(shiftPorts(readFirebaseJson(), slot));
+  const ports: SuitePorts = { ...portsOf(shiftPorts(readFirebaseJson(), slot)), ...mailPortsOf(slot) };
   for (const [name, port] of Object.entries(ports)) {
     if (await portInUse(port)) {
       throw new Error(
@@ -142,9 +173,11 @@ export async function startEmulators(options: StartOptions = {}): Promise<Runnin
     }
   }
 
-  const source = findFirestoreEmulator();
+  const { firestore: source, pubsubBinary } = findEmulators();
   const binaryPath = await firestoreBinaryPath(source);
   log(`Firestore emulator: ${source.kind === "cloud-sdk" ? `Cloud CLI component ${source.componentJar}` : source.binaryPath}`);
+  log(`Pub/Sub emulator: ${pubsubBinary ?? "firebase-tools cache"}`);
+  const mail = await startMailServer(ports, log);
 
   const args = [FIREBASE_BIN, "emulators:start", "--only", EMULATORS.join(","), "--project", PROJECT_ID, "--config", configFileForSlot(slot)];
   if (options.importDir) args.push("--import", options.importDir);
@@ -161,11 +194,15 @@ export async function startEmulators(options: StartOptions = {}): Promise<Runnin
     env: {
       ...process.env,
       ...(binaryPath ? { FIRESTORE_EMULATOR_BINARY_PATH: binaryPath } : {}),
+      ...(pubsubBinary ? { PUBSUB_EMULATOR_BINARY_PATH: pubsubBinary } : {}),
+      // Functions inherit this environment: they send mail to the local SMTP server.
+      ...mailEnv(ports),
       // Loading the functions takes longer than firebase-tools' default 10 s on a busy 2-core machine.
       FUNCTIONS_DISCOVERY_TIMEOUT: process.env.FUNCTIONS_DISCOVERY_TIMEOUT ?? "60",
       // firebase-tools must not think it talks to other emulators already running.
       FIRESTORE_EMULATOR_HOST: undefined,
       FIREBASE_AUTH_EMULATOR_HOST: undefined,
+      PUBSUB_EMULATOR_HOST: undefined,
     },
   });
   child.stdout?.pipe(logStream);
@@ -179,7 +216,8 @@ export async function startEmulators(options: StartOptions = {}): Promise<Runnin
         await exited(child, 5_000);
       }
     }
-    killStrayJava(ports.firestore);
+    killStrayJava(ports);
+    await mail.stop();
   };
 
   await new Promise<void>((resolve, reject) => {
