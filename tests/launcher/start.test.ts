@@ -9,12 +9,13 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { Collections } from "@showroom/model";
-import { portsOf, readFirebaseJson, shiftPorts } from "../../scripts/emulators/config.js";
+import { mailPortsOf, portsOf, readFirebaseJson, shiftPorts } from "../../scripts/emulators/config.js";
 import { javaProcesses } from "../../scripts/emulators/suite.js";
 import { seedProducts } from "../../scripts/seed/catalog.js";
 
 const SLOT = 2;
 const ports = portsOf(shiftPorts(readFirebaseJson(), SLOT));
+const mail = mailPortsOf(SLOT);
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "showroom-data-"));
 let current: ChildProcess | undefined;
 
@@ -48,7 +49,7 @@ function pressCtrlC(child: ChildProcess): Promise<number | null> {
 
 function javaOnPort(port: number): number[] {
   return javaProcesses()
-    .filter(({ args }) => args.includes(String(port)))
+    .filter(({ args }) => args.includes(String(port)) || args.includes(`--port=${port}`))
     .map(({ pid }) => pid);
 }
 
@@ -63,6 +64,8 @@ describe("npm start", () => {
     const first = await startShowroom();
     expect(first.output()).toContain("Seeding");
     expect(first.output()).toContain("admin@showroom.test");
+    expect(first.output()).toContain(`Mail inbox   http://127.0.0.1:${mail.mailWeb}/`);
+    expect((await fetch(`http://127.0.0.1:${mail.mailWeb}/api/healthz`)).status).toBe(200);
     const web = await fetch(`http://127.0.0.1:${5173 + 10 * SLOT}/`);
     expect(web.status).toBe(200);
 
@@ -74,6 +77,8 @@ describe("npm start", () => {
 
     expect(await pressCtrlC(first.child)).toBe(0);
     expect(javaOnPort(ports.firestore)).toEqual([]);
+    expect(javaOnPort(ports.pubsub)).toEqual([]);
+    await expect(fetch(`http://127.0.0.1:${mail.mailWeb}/api/healthz`)).rejects.toThrow();
     expect(fs.existsSync(path.join(dataDir, "firebase-export-metadata.json"))).toBe(true);
 
     const second = await startShowroom();
@@ -84,5 +89,6 @@ describe("npm start", () => {
 
     expect(await pressCtrlC(second.child)).toBe(0);
     expect(javaOnPort(ports.firestore)).toEqual([]);
+    expect(javaOnPort(ports.pubsub)).toEqual([]);
   });
 });
