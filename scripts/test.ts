@@ -1,17 +1,19 @@
 /**
  * `npm test`: every suite, in order — typecheck, lint, unit, then the suites
  * that need the emulators (the `npm start` persistence check, rules,
- * integration, browser e2e). Without a Firestore emulator those are skipped,
- * loudly, and counted as skipped, never as passed.
+ * integration, browser e2e). Without a Firestore or Pub/Sub emulator (or, for e2e, a
+ * Chromium) those are skipped, loudly, and counted as skipped, never as
+ * passed; under CI=true a skipped suite fails the run (see suite-verdict.ts).
  */
 import { spawnSync } from "node:child_process";
 import { buildFunctions } from "./emulators/build-functions.js";
 import { parseSlot } from "./emulators/config.js";
 import { MissingEmulatorError } from "./emulators/missing-emulator.js";
 import { findEmulators, startEmulators } from "./emulators/suite.js";
+import { findChromium, MissingChromiumError } from "./lib/find-chromium.js";
+import { isCi, verdict, type SuiteResult } from "./lib/suite-verdict.js";
 
-type Outcome = "passed" | "failed" | "skipped";
-const results: { name: string; outcome: Outcome; seconds: number; why?: string }[] = [];
+const results: SuiteResult[] = [];
 
 function run(name: string, command: string[], env: Record<string, string> = {}): void {
   console.log(`\n━━ ${name}: ${command.join(" ")}`);
@@ -19,6 +21,22 @@ function run(name: string, command: string[], env: Record<string, string> = {}):
   const [program, ...args] = command as [string, ...string[]];
   const status = spawnSync(program, args, { stdio: "inherit", env: { ...process.env, ...env } }).status;
   results.push({ name, outcome: status === 0 ? "passed" : "failed", seconds: (Date.now() - started) / 1000 });
+}
+
+function skip(names: string[], why: string, detail: string): void {
+  for (const name of names) results.push({ name, outcome: "skipped", seconds: 0, why });
+  console.error(`\n${"!".repeat(78)}\nSKIPPED ${names.map((s) => s.toUpperCase()).join(", ")}: ${why.toUpperCase()} ON THIS MACHINE.\n${detail}\n${"!".repeat(78)}`);
+}
+
+/** The install hint when `find` throws the "missing" error `kind`, else undefined. */
+function missing(find: () => unknown, kind: new (...args: never[]) => Error): string | undefined {
+  try {
+    find();
+    return undefined;
+  } catch (error) {
+    if (!(error instanceof kind)) throw error;
+    return error.message;
+  }
 }
 
 const vitest = (project: string) => ["vitest", "run", "--project", project];
@@ -29,17 +47,9 @@ run("typecheck web", ["tsc", "-p", "web/tsconfig.json"]);
 run("lint", ["eslint", "--max-warnings", "0", "."]);
 run("unit", vitest("unit"));
 
-let missing: string | undefined;
-try {
-  findEmulators();
-} catch (error) {
-  if (!(error instanceof MissingEmulatorError)) throw error;
-  missing = error.message;
-}
-
-if (missing) {
-  for (const name of EMULATOR_SUITES) results.push({ name, outcome: "skipped", seconds: 0, why: "no Firestore or Pub/Sub emulator" });
-  console.error(`\n${"!".repeat(78)}\nSKIPPED ${EMULATOR_SUITES.map((s) => s.toUpperCase()).join(", ")}: AN EMULATOR IS MISSING ON THIS MACHINE.\n${missing}\n${"!".repeat(78)}`);
+const noEmulator = missing(findEmulators, MissingEmulatorError);
+if (noEmulator) {
+  skip(EMULATOR_SUITES, "no Firestore or Pub/Sub emulator", noEmulator);
 } else {
   // `npm start` itself, on its own ports (slot 2), so it can sit beside the suite below.
   run("launcher", vitest("launcher"));
@@ -50,15 +60,16 @@ if (missing) {
   const suite = await startEmulators({ slot, log: (line) => console.log(`[emulators] ${line}`) });
   console.log(`[emulators] ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   try {
-    for (const project of ["rules", "integration", "e2e"]) run(project, vitest(project), suite.env);
+    for (const project of ["rules", "integration"]) run(project, vitest(project), suite.env);
+    const noBrowser = missing(findChromium, MissingChromiumError);
+    if (noBrowser) skip(["e2e"], "no Chromium", noBrowser);
+    else run("e2e", vitest("e2e"), suite.env);
   } finally {
     await suite.stop();
   }
 }
 
-const count = (o: Outcome) => results.filter((r) => r.outcome === o).length;
+const { exitCode, lines } = verdict(results, isCi(process.env));
 console.log("\n━━ summary");
-for (const r of results) console.log(`  ${r.outcome.toUpperCase().padEnd(8)} ${r.name.padEnd(16)} ${r.seconds.toFixed(1)} s${r.why ? `  (${r.why})` : ""}`);
-if (count("skipped") > 0) console.log(`  WARNING: ${count("skipped")} SUITES WERE SKIPPED AND DID NOT RUN.`);
-console.log(`suites: ${count("passed")} passed, ${count("failed")} failed, ${count("skipped")} skipped`);
-process.exit(count("failed") > 0 ? 1 : 0);
+for (const line of lines) console.log(line);
+process.exit(exitCode);

@@ -1,27 +1,30 @@
 import { describe, expect, it } from "vitest";
 import {
   Categories,
+  InventorySchema,
+  LedgerEntrySchema,
   ProductSchema,
+  ProductStockSchema,
+  PublicStockSchema,
   SkuSchema,
-  VariantSchema,
-  lowestPrice,
-  stockStatus,
 } from "@showroom/model";
 import type { StockStatus } from "@showroom/model";
-import { scaledCatalog, seedCatalog, seedProducts } from "./catalog.js";
-import type { SeedVariant } from "./catalog.js";
-import { productIllustration, variantColor } from "./illustrations.js";
+import { productIllustration } from "@showroom/model/illustrations";
+import catalogData from "./catalog-data.json" with { type: "json" };
+import { parseCatalogData, planStatus, scaledCatalog, seedCatalog, seedProducts } from "./catalog.js";
+import type { SeedProduct, SeedVariant } from "./catalog.js";
+import { productDoc, productStockSummary, stockDocs } from "./seed.js";
 
 const allVariants: SeedVariant[] = seedCatalog.flatMap((p) => p.variants);
 
-function statusOf(variant: SeedVariant): StockStatus {
-  const { stock } = variant;
-  return stockStatus({
-    sellable: stock.main + stock.east,
-    policy: stock.policy,
-    lowStockThreshold: stock.lowStockThreshold,
-    ...(stock.backorderLimit === undefined ? {} : { backorderLimit: stock.backorderLimit }),
-  });
+/** What a first seed writes for a product (no stock existed yet), built by seed.ts itself. */
+function firstSeedDocs(product: SeedProduct) {
+  const statuses = Object.fromEntries(product.variants.map((v) => [v.sku, { status: planStatus(v.stock) }]));
+  return {
+    product: productDoc(product, statuses),
+    stock: product.variants.map((variant) => stockDocs(product, variant)),
+    productStock: productStockSummary(product, new Set()),
+  };
 }
 
 describe("seed catalog", () => {
@@ -37,29 +40,28 @@ describe("seed catalog", () => {
     }
   });
 
-  it("has variants that pass VariantSchema", () => {
-    for (const { sku, label, options, priceCents } of allVariants) {
-      expect(() => VariantSchema.parse({ sku, label, options, priceCents }), sku).not.toThrow();
+  it("writes documents that pass the model's schemas: products, inventory, stock, ledger, productStock", () => {
+    for (const p of seedCatalog) {
+      const docs = firstSeedDocs(p);
+      expect(() => ProductSchema.parse(docs.product), p.slug).not.toThrow();
+      expect(docs.product.images).toEqual([productIllustration(p)]);
+      for (const { inventory, stock, ledger } of docs.stock) {
+        expect(() => InventorySchema.parse(inventory), inventory.sku).not.toThrow();
+        expect(() => PublicStockSchema.parse(stock), stock.sku).not.toThrow();
+        for (const entry of ledger) expect(() => LedgerEntrySchema.parse(entry.data), entry.id).not.toThrow();
+      }
+      expect(() => ProductStockSchema.parse(docs.productStock), p.slug).not.toThrow();
     }
   });
 
-  it("has products that fit ProductSchema once stored", () => {
+  it("writes each SKU's planned status and units to its stock documents", () => {
     for (const p of seedCatalog) {
-      const doc = {
-        name: p.name,
-        slug: p.slug,
-        category: p.category,
-        description: p.description,
-        images: [productIllustration(p)],
-        variants: p.variants.map(({ sku, label, options, priceCents }) => ({ sku, label, options, priceCents })),
-        currency: p.currency,
-        active: true,
-        materials: p.materials,
-        dimensions: p.dimensions,
-        priceFromCents: lowestPrice(p.variants),
-        ...(p.featured ? { featured: true } : {}),
-      };
-      expect(() => ProductSchema.parse(doc), p.slug).not.toThrow();
+      for (const [i, { inventory, stock }] of firstSeedDocs(p).stock.entries()) {
+        const plan = p.variants[i]!.stock;
+        expect(stock.status, stock.sku).toBe(planStatus(plan));
+        expect(inventory.status).toBe(stock.status);
+        expect(stock.available).toBe(plan.main + plan.east);
+      }
     }
   });
 
@@ -97,7 +99,7 @@ describe("seed catalog", () => {
   it("has every stock status class, with consistent plans", () => {
     const counts = new Map<StockStatus, number>();
     for (const v of allVariants) {
-      const status = statusOf(v);
+      const status = planStatus(v.stock);
       counts.set(status, (counts.get(status) ?? 0) + 1);
       const { stock } = v;
       expect(Number.isInteger(stock.main) && stock.main >= 0).toBe(true);
@@ -142,20 +144,27 @@ describe("illustrations", () => {
       });
     }
   });
+});
 
-  it("colours variants from their options", () => {
-    expect(variantColor({ fabric: "Velvet — Emerald" })).toBe(variantColor({ colour: "Emerald" }));
-    expect(variantColor({ finish: "Walnut" })).not.toBe(variantColor({ finish: "Oak" }));
-    expect(variantColor({ size: "Large" })).toMatch(/^#[0-9a-f]{6}$/);
-    expect(variantColor({ size: "Large" })).toBe(variantColor({ size: "Large" }));
+describe("catalog-data.json", () => {
+  const product = catalogData.products[0]!;
+  const withProduct = (change: Record<string, unknown>) => ({ ...catalogData, products: [{ ...product, ...change }] });
+
+  it("reads as the catalog", () => {
+    expect(parseCatalogData(catalogData).map((p) => p.name)).toEqual(seedCatalog.map((p) => p.name));
   });
 
-  it("draws a different shape per category", () => {
-    const options = { colour: "Sage" };
-    const svgs = Categories.map((category) =>
-      productIllustration({ category, name: "Test", variants: [{ options }] }),
-    );
-    expect(new Set(svgs).size).toBe(Categories.length);
+  it("rejects a value name that is not shared", () => {
+    expect(() => parseCatalogData(withProduct({ axes: [{ key: "fabric", values: ["velvet-plaid"] }] }))).toThrow(/"velvet-plaid" is not one of sharedValues/);
+  });
+
+  it("rejects a product the schema does not allow", () => {
+    expect(() => parseCatalogData(withProduct({ category: "garden" }))).toThrow();
+    expect(() => parseCatalogData(withProduct({ basePriceCents: 12.5 }))).toThrow();
+    expect(() => parseCatalogData(withProduct({ dimensions: { widthCm: 10 } }))).toThrow();
+    expect(() => parseCatalogData(withProduct({ axes: [] }))).toThrow();
+    expect(() => parseCatalogData(withProduct({ colour: "red" }))).toThrow();
+    expect(() => parseCatalogData(withProduct({ axes: [{ key: "size", values: [{ value: "Large", code: "large" }] }] }))).toThrow(/SKU code part/);
   });
 });
 

@@ -8,7 +8,7 @@
 import { FieldValue, type Firestore } from "firebase-admin/firestore";
 import type { Auth } from "firebase-admin/auth";
 import { Collections, inventoryBoardFields, lowestPrice, productInStock, searchTerms, stockStatus, type Location } from "@showroom/model";
-import { productIllustration } from "./illustrations.js";
+import { productIllustration } from "@showroom/model/illustrations";
 import { planStatus, type SeedProduct } from "./catalog.js";
 import { DEMO_PASSWORD, demoAccounts } from "./demo-accounts.js";
 
@@ -23,7 +23,7 @@ export interface SeedReport {
 /** Public statuses by SKU: the stored one for SKUs that already exist, the planned one for SKUs this seed creates. */
 type Statuses = Record<string, { status?: unknown } | undefined>;
 
-function productDoc(product: SeedProduct, statuses: Statuses) {
+export function productDoc(product: SeedProduct, statuses: Statuses) {
   return {
     name: product.name,
     slug: product.slug,
@@ -45,7 +45,7 @@ function productDoc(product: SeedProduct, statuses: Statuses) {
   };
 }
 
-function stockDocs(product: SeedProduct, variant: Variant) {
+export function stockDocs(product: SeedProduct, variant: Variant) {
   const productId = product.id;
   const plan = variant.stock;
   const onHand = plan.main + plan.east;
@@ -96,7 +96,7 @@ function stockDocs(product: SeedProduct, variant: Variant) {
 }
 
 /** The public per-product summary, written only when none of the product's stock existed yet (first seed). */
-function productStockSummary(product: SeedProduct, existing: Set<string>) {
+export function productStockSummary(product: SeedProduct, existing: Set<string>) {
   if (product.variants.some((v) => existing.has(v.sku))) return null;
   const skus = Object.fromEntries(
     product.variants.map((variant) => {

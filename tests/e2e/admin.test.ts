@@ -15,6 +15,7 @@ import { writeStockedProducts } from "../../scripts/bench/stocked-products.js";
 import { BOARD_PAGE_SIZE } from "../../web/src/features/admin/api/board-query.js";
 import { DEMO_PASSWORD } from "../../scripts/seed/demo-accounts.js";
 import { launchChromium } from "../support/browser.js";
+import { screenshot } from "../support/screenshots.js";
 import { signIn } from "../support/clients.js";
 
 let browser: Browser;
@@ -171,8 +172,7 @@ describe("staff console", () => {
     const problems = page.getByRole("alert").filter({ hasText: "nothing will be applied" });
     await problems.waitFor({ timeout: SLOW });
     expect(await problems.textContent()).toContain(`Line 4: Unknown SKU ${unknown}.`);
-    fs.mkdirSync("docs/screenshots", { recursive: true });
-    await page.screenshot({ path: "docs/screenshots/admin-receiving.png", fullPage: true });
+    await screenshot(page, "admin-receiving", true);
     const apply = page.getByRole("button", { name: /Apply receipt/ });
     expect(await apply.isDisabled()).toBe(true);
     expect((await inventoryOf(a!.sku)).locations).toEqual(a!.inventory.locations);
@@ -329,13 +329,13 @@ describe("staff console", () => {
 
     const page = await signInToConsole("admin@showroom.test", "/admin/inventory");
     await page.getByRole("table", { name: "Inventory board" }).getByRole("row").nth(40).waitFor({ timeout: SLOW });
-    await page.screenshot({ path: "docs/screenshots/admin-board.png" });
+    await screenshot(page, "admin-board");
 
     await page.getByRole("navigation", { name: "Staff console" }).getByRole("link", { name: "Dashboard" }).click();
     await page.getByRole("heading", { name: "Top sellers, last 7 days" }).waitFor();
     await page.locator(".recharts-bar-rectangle").first().waitFor({ timeout: SLOW });
     await expect.poll(async () => Number(await page.locator(".admin-kpi__value").first().textContent())).toBeGreaterThanOrEqual(6);
-    await page.screenshot({ path: "docs/screenshots/admin-dashboard.png" });
+    await screenshot(page, "admin-dashboard");
   }, TEST_TIMEOUT);
 
   // Last: it adds decor SKUs, which the screenshots above should not show.

@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { Collections, formatMoney } from "@showroom/model";
 import { adminAuth, adminDb } from "../../scripts/lib/admin.js";
 import { launchChromium } from "../support/browser.js";
-import { availabilityText, closeStaff, fillAddress, screenshot, setStock, stockedVariant, warmUp } from "./shop-support.js";
+import { screenshot } from "../support/screenshots.js";
+import { availabilityText, closeStaff, fillAddress, setStock, stockedVariant, warmUp } from "./shop-support.js";
 
 let browser: Browser;
 beforeAll(async () => {

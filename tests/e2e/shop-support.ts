@@ -1,16 +1,8 @@
 /** Helpers shared by the storefront and checkout e2e suites. */
-import fs from "node:fs";
 import type { Locator, Page } from "playwright-core";
 import { planStatus, seedProducts, type SeedProduct, type SeedVariant } from "../../scripts/seed/catalog.js";
 import type { CallableName } from "@showroom/model";
 import { signIn, type TestClient } from "../support/clients.js";
-
-export const SCREENSHOTS = "docs/screenshots";
-
-export async function screenshot(page: Page, name: string, fullPage = false): Promise<void> {
-  fs.mkdirSync(SCREENSHOTS, { recursive: true });
-  await page.screenshot({ path: `${SCREENSHOTS}/${name}.png`, fullPage });
-}
 
 /**
  * The n-th seeded product of a category with a SKU sold from stock with at

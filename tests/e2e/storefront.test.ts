@@ -4,7 +4,8 @@ import { Collections, formatMoney, lowestPrice, productInStock, shipsNow, type P
 import { adminDb } from "../../scripts/lib/admin.js";
 import { planStatus, seedProducts } from "../../scripts/seed/catalog.js";
 import { launchChromium } from "../support/browser.js";
-import { availabilityText, closeStaff, screenshot, setStock, staff, stockedVariant, waitForAvailability, warmUp } from "./shop-support.js";
+import { screenshot } from "../support/screenshots.js";
+import { availabilityText, closeStaff, setStock, staff, stockedVariant, waitForAvailability, warmUp } from "./shop-support.js";
 
 let browser: Browser;
 beforeAll(async () => {

@@ -26,11 +26,6 @@ export async function eventually<T>(read: () => Promise<T | undefined>, what: st
   }
 }
 
-/** Waits a while and asserts nothing appeared: for "the trigger must not write" checks. */
-export async function settle(ms = 2_500): Promise<void> {
-  await new Promise((r) => setTimeout(r, ms));
-}
-
 export const profileRef = (uid: string) => adminDb().collection(Collections.customers).doc(uid);
 
 export async function profileOf(uid: string): Promise<DocumentData> {
@@ -109,13 +104,14 @@ export async function customerJourney(tag: string): Promise<Journey> {
   const staff = await client({ kind: "user", role: "staff" });
   await staff.call("lookupCustomer", { email });
 
-  // Triggers (profile audit, consent history) finish before the suites look.
+  // Triggers (profile audit, consent history) finish before the suites look: the profile was
+  // written three times (created, then two edits), each with one audit entry; three consent
+  // changes. Nothing else here runs a trigger that writes about the customer.
   await eventually(async () => {
     const consent = await profileRef(c.uid).collection(CustomerSubcollections.consentEvents).get();
     const audits = (await auditFor(c.uid)).filter((a) => String(a.action).startsWith("customer.profile"));
-    return consent.size === 3 && audits.length >= 3 ? true : undefined;
+    return consent.size === 3 && audits.length === 3 ? true : undefined;
   }, "the profile triggers");
-  await settle(1_500);
   return { shopper: c, email, phone, addressPhone, skus: { held, bought, cancelled, watched }, orderIds: [first.orderId, second.orderId], staffUids: [admin.uid!, staff.uid!] };
 }
 

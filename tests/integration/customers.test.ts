@@ -7,7 +7,7 @@ import { Collections, CustomerSubcollections, DEFAULT_DISPLAY_NAME, LookupCustom
 import { adminDb } from "../../scripts/lib/admin.js";
 import { expectCallableError } from "../support/clients.js";
 import { recordProfileChange } from "../../functions/src/customers/profile-audit.js";
-import { auditFor, client, clients, editProfile, eventually, profileOf, profileRef, settle, shopper } from "./customers-support.js";
+import { auditFor, client, clients, editProfile, eventually, profileOf, profileRef, shopper } from "./customers-support.js";
 
 afterAll(() => Promise.all(clients.map((c) => c.close())));
 
@@ -154,7 +154,8 @@ describe("consent history and profile audit", () => {
   it("writes nothing for an event about a profile that has been erased", async () => {
     const c = await shopper();
     const before = (await profileRef(c.uid).get()).data();
-    await settle(1_000);
+    // The profile's own creation event writes an audit entry: let it land before counting.
+    await eventually(async () => ((await auditFor(c.uid)).some((a) => a.action === "customer.profile.create") ? true : undefined), "the profile's creation audit");
     await adminDb().recursiveDelete(profileRef(c.uid));
     const auditsBefore = (await auditFor(c.uid)).length;
     await recordProfileChange(adminDb(), { eventId: `late-${randomUUID()}`, uid: c.uid, before, after: { ...before, phone: "+1 555 0100 44" } });

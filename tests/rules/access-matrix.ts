@@ -8,8 +8,24 @@
  * and delete act on it, create writes `create.path` (absent before the cell
  * runs) and list runs `list.query`.
  */
-import { Collections, CustomerSubcollections, EVENT_RECEIPTS_COLLECTION } from "@showroom/model";
+import {
+  BackInStockAlertSchema,
+  Collections,
+  ConsentEventSchema,
+  CustomerProfileSchema,
+  CustomerSubcollections,
+  EVENT_RECEIPTS_COLLECTION,
+  HoldSchema,
+  InventorySchema,
+  LedgerEntrySchema,
+  NotificationSchema,
+  OrderSchema,
+  ProductSchema,
+  ProductStockSchema,
+  PublicStockSchema,
+} from "@showroom/model";
 import { collection, query, serverTimestamp, Timestamp, where, type DocumentData, type Firestore, type Query } from "firebase/firestore";
+import type { z } from "zod";
 
 export const Personas = ["signedOut", "guest", "alice", "bob", "staff", "admin"] as const;
 export type Persona = (typeof Personas)[number];
@@ -69,10 +85,22 @@ const readOnly = (who: readonly Persona[]): Record<Operation, readonly Persona[]
 });
 
 const at = Timestamp.fromDate(new Date(Date.UTC(2026, 10, 1)));
+
+/**
+ * A seeded document as the system stores it: the model's schema types it and
+ * checks it when this module loads, so a fixture cannot drift from the real
+ * shape; Firestore timestamps, which the schemas leave out, are added apart.
+ */
+function stored<S extends z.ZodType>(schema: S, data: z.input<S>, timestamps: Record<string, Timestamp | null> = {}): DocumentData {
+  schema.parse(data);
+  return { ...(data as DocumentData), ...timestamps };
+}
+
 const SKU = "SOF-ALBA-3S-VELVET";
 const address = { id: "home", label: "Home", name: "Alice Archer", line1: "1 Elm St", city: "Springfield", postalCode: "12345", country: "US" };
-const line = { sku: SKU, productId: "p-alba", name: "Alba sofa", label: "Velvet", quantity: 1, unitPriceCents: 129900, lineTotalCents: 129900, allocations: [{ location: "main", quantity: 1 }] };
-const order = (uid: string | null) => ({
+const line = { sku: SKU, productId: "p-alba", name: "Alba sofa", label: "Velvet", quantity: 1, unitPriceCents: 129900, lineTotalCents: 129900, allocations: [{ location: "main" as const, quantity: 1 }] };
+/** An order as placeOrder stores it (the create cell swaps in the caller's uid, null when signed out). */
+const order = (uid: string): z.input<typeof OrderSchema> => ({
   uid,
   lines: [line],
   totalCents: 129900,
@@ -80,7 +108,6 @@ const order = (uid: string | null) => ({
   status: "placed",
   shipping: { name: "Alice Archer", line1: "1 Elm St", city: "Springfield", postalCode: "12345", country: "US" },
   idempotencyKey: "key-000001",
-  createdAt: at,
 });
 const customerEditable = () => ({
   displayName: "Alice Archer",
@@ -96,7 +123,18 @@ export const AccessMatrix: readonly MatrixRow[] = [
   {
     path: `${Collections.products}/{productId}`,
     policy: "Catalog: anyone reads; only Cloud Functions write.",
-    seed: { "products/p-alba": { name: "Alba sofa", variants: [{ sku: SKU, label: "Velvet", options: {}, priceCents: 129900 }], currency: "USD", active: true } },
+    seed: {
+      "products/p-alba": stored(ProductSchema, {
+        name: "Alba sofa",
+        slug: "alba-sofa",
+        category: "sofas",
+        description: "A deep sofa.",
+        images: [],
+        variants: [{ sku: SKU, label: "Velvet", options: {}, priceCents: 129900 }],
+        currency: "USD",
+        active: true,
+      }),
+    },
     subject: "products/p-alba",
     list: whole(Collections.products),
     create: { path: "products/p-new", data: () => ({ name: "Free sofa", variants: [], currency: "USD", active: true }) },
@@ -106,7 +144,7 @@ export const AccessMatrix: readonly MatrixRow[] = [
   {
     path: `${Collections.stock}/{sku}`,
     policy: "Public stock view: anyone reads; only Cloud Functions write.",
-    seed: { [`stock/${SKU}`]: { sku: SKU, productId: "p-alba", available: 3, status: "low_stock", updatedAt: at } },
+    seed: { [`stock/${SKU}`]: stored(PublicStockSchema, { sku: SKU, productId: "p-alba", available: 3, status: "low_stock" }, { updatedAt: at }) },
     subject: `stock/${SKU}`,
     list: whole(Collections.stock),
     create: { path: "stock/NEW-SKU", data: () => ({ sku: "NEW-SKU", productId: "p-alba", available: 999, status: "in_stock" }) },
@@ -116,17 +154,29 @@ export const AccessMatrix: readonly MatrixRow[] = [
   {
     path: `${Collections.productStock}/{productId}`,
     policy: "Public per-product availability summary: anyone reads; only Cloud Functions write.",
-    seed: { "productStock/p-alba": { variants: { [SKU]: { available: 3, status: "low_stock" } }, updatedAt: at } },
+    seed: { "productStock/p-alba": stored(ProductStockSchema, { productId: "p-alba", skus: { [SKU]: { available: 3, status: "low_stock" } } }, { updatedAt: at }) },
     subject: "productStock/p-alba",
     list: whole(Collections.productStock),
-    create: { path: "productStock/p-new", data: () => ({ variants: {} }) },
-    update: () => ({ [`variants.${SKU}.available`]: 999 }),
+    create: { path: "productStock/p-new", data: () => ({ productId: "p-new", skus: {} }) },
+    update: () => ({ [`skus.${SKU}.available`]: 999 }),
     allow: readOnly(EVERYONE),
   },
   {
     path: `${Collections.inventory}/{sku}`,
     policy: "Per-location stock and policy: staff read; only Cloud Functions write.",
-    seed: { [`inventory/${SKU}`]: { sku: SKU, productId: "p-alba", policy: "stock", locations: { main: { onHand: 2 }, east: { onHand: 1 } }, held: 0, lowStockThreshold: 3 } },
+    seed: {
+      [`inventory/${SKU}`]: stored(InventorySchema, {
+        sku: SKU,
+        productId: "p-alba",
+        policy: "stock",
+        locations: { main: { onHand: 2 }, east: { onHand: 1 } },
+        held: 0,
+        lowStockThreshold: 3,
+        status: "low_stock",
+        category: "sofas",
+        searchTerms: ["alba"],
+      }),
+    },
     subject: `inventory/${SKU}`,
     list: whole(Collections.inventory),
     create: { path: "inventory/NEW-SKU", data: () => ({ sku: "NEW-SKU", locations: { main: { onHand: 999 } }, held: 0 }) },
@@ -136,7 +186,7 @@ export const AccessMatrix: readonly MatrixRow[] = [
   {
     path: `${Collections.stockLedger}/{entryId}`,
     policy: "Stock movements: staff read; only Cloud Functions write.",
-    seed: { "stockLedger/e1": { sku: SKU, location: "main", delta: 2, reason: "receive", at } },
+    seed: { "stockLedger/e1": stored(LedgerEntrySchema, { sku: SKU, location: "main", delta: 2, reason: "receive", actorUid: "sam-staff", before: 0, after: 2 }, { at }) },
     subject: "stockLedger/e1",
     list: whole(Collections.stockLedger),
     create: { path: "stockLedger/e-new", data: () => ({ sku: SKU, location: "main", delta: 999, reason: "receive" }) },
@@ -146,7 +196,7 @@ export const AccessMatrix: readonly MatrixRow[] = [
   {
     path: `${Collections.holds}/{holdId}`,
     policy: "Cart holds: staff read; only Cloud Functions write (shoppers use holdCart/releaseHold).",
-    seed: { "holds/h-alice": { uid: "alice", lines: [{ sku: SKU, quantity: 1 }], expiresAt: at, status: "active" } },
+    seed: { "holds/h-alice": stored(HoldSchema, { uid: "alice", lines: [{ sku: SKU, quantity: 1 }], status: "active" }, { expiresAt: at }) },
     subject: "holds/h-alice",
     list: whole(Collections.holds),
     create: { path: "holds/h-new", data: (uid) => ({ uid, lines: [{ sku: SKU, quantity: 20 }], expiresAt: at, status: "active" }) },
@@ -186,10 +236,10 @@ export const AccessMatrix: readonly MatrixRow[] = [
   {
     path: `${Collections.orders}/{orderId}`,
     policy: "Orders: the owner reads (queries must filter uid == own uid), staff read all; only Cloud Functions write.",
-    seed: { "orders/o-alice": order("alice"), "orders/o-bob": order("bob") },
+    seed: { "orders/o-alice": stored(OrderSchema, order("alice"), { createdAt: at }), "orders/o-bob": stored(OrderSchema, order("bob"), { createdAt: at }) },
     subject: "orders/o-alice",
     list: { describe: "`orders` where `uid == \"alice\"`", query: (db) => query(collection(db, Collections.orders), where("uid", "==", "alice")) },
-    create: { path: "orders/o-new", data: (uid) => order(uid) },
+    create: { path: "orders/o-new", data: (uid) => ({ ...order("o-new-owner"), uid }) },
     update: () => ({ status: "delivered" }),
     allow: readOnly(OWNER_AND_STAFF),
   },
@@ -197,7 +247,11 @@ export const AccessMatrix: readonly MatrixRow[] = [
     path: `${Collections.customers}/{uid}`,
     policy: "Profile: the owner reads, creates and updates only the editable fields; staff use an audited callable; deleteMyAccount deletes.",
     seed: {
-      "customers/alice": { uid: "alice", email: "alice@showroom.test", createdAt: at, displayName: "Alice", addresses: [], marketing: { email: { granted: false }, sms: { granted: false } }, updatedAt: at },
+      "customers/alice": stored(
+        CustomerProfileSchema,
+        { uid: "alice", email: "alice@showroom.test", displayName: "Alice", addresses: [], marketing: { email: { granted: false }, sms: { granted: false } } },
+        { createdAt: at, updatedAt: at },
+      ),
     },
     subject: "customers/alice",
     list: whole(Collections.customers),
@@ -208,7 +262,7 @@ export const AccessMatrix: readonly MatrixRow[] = [
   {
     path: `${Collections.customers}/{uid}/${CustomerSubcollections.alerts}/{sku}`,
     policy: "Back-in-stock alerts: the owner reads, creates exactly {sku, createdAt} and deletes; no updates.",
-    seed: { [`customers/alice/alerts/${SKU}`]: { sku: SKU, createdAt: at } },
+    seed: { [`customers/alice/alerts/${SKU}`]: stored(BackInStockAlertSchema, { sku: SKU }, { createdAt: at }) },
     subject: `customers/alice/alerts/${SKU}`,
     list: whole("customers/alice/alerts"),
     create: { path: "customers/alice/alerts/LMP-ORB-BRASS", data: () => ({ sku: "LMP-ORB-BRASS", createdAt: serverTimestamp() }) },
@@ -218,7 +272,9 @@ export const AccessMatrix: readonly MatrixRow[] = [
   {
     path: `${Collections.customers}/{uid}/${CustomerSubcollections.notifications}/{notificationId}`,
     policy: "Notifications: the owner reads and may only stamp readAt; Cloud Functions create and delete.",
-    seed: { "customers/alice/notifications/n1": { kind: "back-in-stock", sku: SKU, createdAt: at } },
+    seed: {
+      "customers/alice/notifications/n1": stored(NotificationSchema, { kind: "back-in-stock", sku: SKU, productId: "p-alba", status: "in_stock", available: 3 }, { createdAt: at, readAt: null }),
+    },
     subject: "customers/alice/notifications/n1",
     list: whole("customers/alice/notifications"),
     create: { path: "customers/alice/notifications/n-new", data: () => ({ kind: "back-in-stock", sku: SKU, createdAt: serverTimestamp() }) },
@@ -228,7 +284,7 @@ export const AccessMatrix: readonly MatrixRow[] = [
   {
     path: `${Collections.customers}/{uid}/${CustomerSubcollections.consentEvents}/{eventId}`,
     policy: "Consent history: the owner reads; only Cloud Functions write.",
-    seed: { "customers/alice/consentEvents/c1": { channel: "email", granted: true, at, source: "account" } },
+    seed: { "customers/alice/consentEvents/c1": stored(ConsentEventSchema, { channel: "email", granted: true, source: "customer" }, { at }) },
     subject: "customers/alice/consentEvents/c1",
     list: whole("customers/alice/consentEvents"),
     create: { path: "customers/alice/consentEvents/c-new", data: () => ({ channel: "sms", granted: true, at: serverTimestamp() }) },

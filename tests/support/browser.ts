@@ -1,15 +1,10 @@
-/** Debian's Chromium driven by playwright-core (no browser download needed). */
-import fs from "node:fs";
+/** A Chromium found on this machine (see scripts/lib/find-chromium.ts), driven by playwright-core: no browser download. */
 import { chromium, type Browser } from "playwright-core";
-
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+import { findChromium } from "../../scripts/lib/find-chromium.js";
 
 export async function launchChromium(): Promise<Browser> {
-  if (!fs.existsSync(CHROMIUM_PATH)) {
-    throw new Error(`Chromium not found at ${CHROMIUM_PATH}: apt-get install chromium (or set CHROMIUM_PATH).`);
-  }
   return chromium.launch({
-    executablePath: CHROMIUM_PATH,
+    executablePath: findChromium().executablePath,
     args: [
       "--headless",
       "--no-sandbox",

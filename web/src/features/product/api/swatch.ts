@@ -2,7 +2,7 @@
  * Swatch colours and per-variant pictures come from the seed's pure drawing
  * module (no I/O), so the demo's swatches always match its illustrations.
  */
-export { productIllustration, variantColor as swatchColor } from "../../../../../scripts/seed/illustrations";
+export { productIllustration, variantColor as swatchColor } from "@showroom/model/illustrations";
 
 /** The demo catalog's pictures are generated SVGs; a catalog with photos keeps its own images. */
 export function isGeneratedIllustration(src: string | undefined): boolean {

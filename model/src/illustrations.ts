@@ -3,7 +3,7 @@
  * one simple silhouette per category, coloured from the variant's fabric, colour or
  * finish. No text, no external references, no randomness.
  */
-import type { Category } from "@showroom/model";
+import type { Category } from "./catalog.js";
 
 export interface IllustrationSubject {
   category: Category;

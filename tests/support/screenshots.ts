@@ -1,0 +1,15 @@
+/**
+ * Where browser tests save screenshots. The README's images under
+ * docs/screenshots are tracked, so a test run must not rewrite them: only
+ * `npm run screenshots` (SHOWROOM_SCREENSHOTS=1) writes there; every other
+ * run writes to the ignored test-results/screenshots, for a look after a run.
+ */
+import fs from "node:fs";
+import type { Page } from "playwright-core";
+
+export const SCREENSHOTS = process.env.SHOWROOM_SCREENSHOTS === "1" ? "docs/screenshots" : "test-results/screenshots";
+
+export async function screenshot(page: Page, name: string, fullPage = false): Promise<void> {
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: `${SCREENSHOTS}/${name}.png`, fullPage });
+}
