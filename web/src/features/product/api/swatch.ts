@@ -1,6 +1,7 @@
 /**
- * Swatch colours and per-variant pictures come from the seed's pure drawing
- * module (no I/O), so the demo's swatches always match its illustrations.
+ * Swatch colours and per-variant pictures come from the model's pure drawing
+ * module (no I/O), which the seed draws the demo catalog with, so the demo's
+ * swatches always match its illustrations.
  */
 export { productIllustration, variantColor as swatchColor } from "@showroom/model/illustrations";
 
