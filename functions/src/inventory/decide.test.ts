@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { decideBatch, type Actor, type InventoryState, type Outcome, type StockRequest, type World } from "./decide.js";
+import type { InventoryState } from "@showroom/model";
+import { decideBatch, type Actor, type Outcome, type StockRequest, type World } from "./decide.js";
 
 const NOW = Date.UTC(2026, 10, 26, 12);
 const alice: Actor = { uid: "alice", role: null };

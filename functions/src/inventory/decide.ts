@@ -27,6 +27,7 @@ import {
   type HoldCartInput,
   type HoldEntry,
   type HoldStatus,
+  type InventoryState,
   type LedgerEntry,
   type Location,
   type OrderLine,
@@ -35,7 +36,6 @@ import {
   type PlaceOrderInput,
   type PlaceOrderOutput,
   type ShippingAddress,
-  type StockState,
 } from "@showroom/model";
 import type { AuditEntry } from "../shared/audit.js";
 
@@ -52,11 +52,6 @@ export type StockRequest =
   | { kind: "adjustStock"; actor: Actor; input: AdjustStockInput }
   /** Republishes SKUs whose holds expired and marks those holds expired (timer / schedule). */
   | { kind: "sweep"; skus: string[]; holdIds: string[] };
-
-export interface InventoryState extends StockState {
-  sku: string;
-  productId: string;
-}
 
 export interface ProductState {
   id: string;

@@ -10,14 +10,18 @@ import { FieldValue, type Firestore } from "firebase-admin/firestore";
 import {
   Collections,
   DEFAULT_CURRENCY,
-  DEFAULT_LOW_STOCK_THRESHOLD,
   hasBoardFields,
   inventoryBoardFields,
   lowestPrice,
+  newInventoryDoc,
+  newInventoryState,
+  parseInventoryDoc,
+  publicStockOf,
   productInStock,
   searchTerms,
   slugify,
   UpsertProductInputSchema,
+  type InventoryState,
   type StockPolicy,
   type UpsertProductInput,
 } from "@showroom/model";
@@ -25,8 +29,7 @@ import { db } from "../app.js";
 import { appendAudit } from "../shared/audit.js";
 import { defineCallable, type Caller } from "../shared/callable.js";
 import { stockClock } from "./clock.js";
-import type { InventoryState } from "./decide.js";
-import { inventoryFromDoc, publicStockOf, writePublicStock } from "./store.js";
+import { writePublicStock } from "./store.js";
 
 /** A plain placeholder until staff upload photos: a tinted card with the product's initial. */
 export function placeholderImage(name: string): string {
@@ -71,23 +74,13 @@ export async function upsertProduct(deps: { db: Firestore; now: () => Promise<nu
       const ref = deps.db.collection(Collections.inventory).doc(snap.id);
       const lead = input.leadTimeDays !== undefined ? { leadTimeDays: input.leadTimeDays } : {};
       if (!snap.exists) {
-        const fresh = {
-          sku: snap.id,
-          productId,
-          policy: nextPolicy("stock", input.madeToOrder),
-          locations: { main: { onHand: 0 }, east: { onHand: 0 } },
-          held: 0,
-          holds: {},
-          lowStockThreshold: DEFAULT_LOW_STOCK_THRESHOLD,
-          ...lead,
-        };
-        const state = inventoryFromDoc(snap.id, fresh);
-        tx.create(ref, { ...fresh, ...publicStockOf(state, nowMs).inventory, ...boardFields(snap.id), updatedAt: FieldValue.serverTimestamp() });
+        const state = newInventoryState(snap.id, productId, { policy: nextPolicy("stock", input.madeToOrder), leadTimeDays: input.leadTimeDays });
+        tx.create(ref, { ...newInventoryDoc(state, publicStockOf(state, nowMs), boardFields(snap.id)), updatedAt: FieldValue.serverTimestamp() });
         republish.push(state);
         continue;
       }
       const stored = snap.data() ?? {};
-      const current = inventoryFromDoc(snap.id, stored);
+      const current = parseInventoryDoc(snap.id, stored);
       const policy = nextPolicy(current.policy, input.madeToOrder);
       const stockChanged = policy !== current.policy || (input.leadTimeDays !== undefined && input.leadTimeDays !== current.leadTimeDays);
       const board = boardFields(snap.id);

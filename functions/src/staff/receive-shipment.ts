@@ -6,12 +6,12 @@
  */
 import { HttpsError } from "firebase-functions/https";
 import { FieldValue, type Firestore } from "firebase-admin/firestore";
-import { Collections, ReceiveShipmentInputSchema, type ReceiveShipmentInput, type ReceiveShipmentOutput } from "@showroom/model";
+import { Collections, parseInventoryDoc, ReceiveShipmentInputSchema, type ReceiveShipmentInput, type ReceiveShipmentOutput } from "@showroom/model";
 import { appendAudit } from "../shared/audit.js";
 import { defineCallable, type Caller } from "../shared/callable.js";
 import { db } from "../app.js";
 import { stockClock } from "../inventory/clock.js";
-import { inventoryFromDoc, writeStockState } from "../inventory/store.js";
+import { writeStockState } from "../inventory/store.js";
 
 export const receiptLedgerId = (receiptId: string, row: number) => `receipt-${receiptId}-${row}`;
 
@@ -32,7 +32,7 @@ export async function receiveShipment(deps: { db: Firestore; now: () => Promise<
     }
 
     const nowMs = await deps.now();
-    const states = new Map(snaps.map((s) => [s.id, inventoryFromDoc(s.id, s.data()!)]));
+    const states = new Map(snaps.map((s) => [s.id, parseInventoryDoc(s.id, s.data())]));
     input.rows.forEach((row, index) => {
       const state = states.get(row.sku)!;
       const before = state.locations[row.location]?.onHand ?? 0;
