@@ -16,3 +16,4 @@ export * from "./board.js";
 export * from "./board-search.js";
 export * from "./search.js";
 export * from "./stock-codec.js";
+export * from "./callables.js";

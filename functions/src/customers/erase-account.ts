@@ -13,7 +13,6 @@ import type { Auth } from "firebase-admin/auth";
 import {
   Collections,
   DeleteMyAccountOutputSchema,
-  EmptyInputSchema,
   ERASED,
   erasedUid,
   scrubStrings,
@@ -136,6 +135,6 @@ export async function deleteMyAccount(
   return { deleted: true };
 }
 
-export const deleteMyAccountCallable = defineCallable("deleteMyAccount", "signed-in", EmptyInputSchema, (_input, caller) =>
+export const deleteMyAccountCallable = defineCallable("deleteMyAccount", (_input, caller) =>
   deleteMyAccount({ db: db(), auth: auth() }, caller),
 );

@@ -1,7 +1,7 @@
 /** `exportMyData`: every document about the caller as JSON; nothing about anyone else. */
 import { DocumentReference, GeoPoint, Timestamp, type Firestore } from "firebase-admin/firestore";
 import type { Auth } from "firebase-admin/auth";
-import { EmptyInputSchema, redactOthers, type ExportMyDataOutput } from "@showroom/model";
+import { redactOthers, type ExportMyDataOutput } from "@showroom/model";
 import { auth, db } from "../app.js";
 import { dataExported } from "../logs.js";
 import { defineCallable, type Caller } from "../shared/callable.js";
@@ -43,6 +43,6 @@ export async function exportMyData(deps: { db: Firestore; auth: Auth }, caller: 
   };
 }
 
-export const exportMyDataCallable = defineCallable("exportMyData", "signed-in", EmptyInputSchema, (_input, caller) =>
+export const exportMyDataCallable = defineCallable("exportMyData", (_input, caller) =>
   exportMyData({ db: db(), auth: auth() }, caller),
 );

@@ -24,6 +24,7 @@ import {
   type AdjustStockOutput,
   type CancelOrderInput,
   type Currency,
+  type ErrorDetails,
   type HoldCartInput,
   type HoldEntry,
   type HoldStatus,
@@ -109,7 +110,7 @@ export class Rejection extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
-    readonly details?: Record<string, unknown>,
+    readonly details?: ErrorDetails,
   ) {
     super(message);
   }

@@ -5,7 +5,6 @@
  * and the board's copies of its name and category (board-search.ts) on every
  * inventory document of the product, listed or no longer listed.
  */
-import { HttpsError } from "firebase-functions/https";
 import { FieldValue, type Firestore } from "firebase-admin/firestore";
 import {
   Collections,
@@ -20,14 +19,13 @@ import {
   productInStock,
   searchTerms,
   slugify,
-  UpsertProductInputSchema,
   type InventoryState,
   type StockPolicy,
   type UpsertProductInput,
 } from "@showroom/model";
 import { db } from "../app.js";
 import { appendAudit } from "../shared/audit.js";
-import { defineCallable, type Caller } from "../shared/callable.js";
+import { defineCallable, refusal, type Caller } from "../shared/callable.js";
 import { stockClock } from "./clock.js";
 import { writePublicStock } from "./store.js";
 
@@ -59,7 +57,7 @@ export async function upsertProduct(deps: { db: Firestore; now: () => Promise<nu
     for (const snap of inventorySnaps) {
       const owner = snap.get("productId") as string | undefined;
       if (snap.exists && owner !== productId) {
-        throw new HttpsError("failed-precondition", `SKU ${snap.id} already belongs to another product.`, { reason: "sku-taken", sku: snap.id, productId: owner });
+        throw refusal("failed-precondition", `SKU ${snap.id} already belongs to another product.`, { reason: "sku-taken", sku: snap.id, productId: owner });
       }
     }
     // SKUs dropped from the variants keep their inventory, and stay on the board under this product.
@@ -129,6 +127,6 @@ export async function upsertProduct(deps: { db: Firestore; now: () => Promise<nu
   return { productId };
 }
 
-export const upsertProductCallable = defineCallable("upsertProduct", "staff", UpsertProductInputSchema, (input, caller) =>
+export const upsertProductCallable = defineCallable("upsertProduct", (input, caller) =>
   upsertProduct({ db: db(), now: stockClock(db()) }, input, caller),
 );

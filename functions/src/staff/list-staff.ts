@@ -1,5 +1,5 @@
 /** `listStaff` (admin): everyone holding a role, and optionally one user by email so a role can be granted. */
-import { ListStaffInputSchema, isStaffRole, type ListStaffInput, type ListStaffOutput, type StaffUser } from "@showroom/model";
+import { isStaffRole, type ListStaffInput, type ListStaffOutput, type StaffUser } from "@showroom/model";
 import type { Auth, UserRecord } from "firebase-admin/auth";
 import { defineCallable } from "../shared/callable.js";
 import { auth } from "../app.js";
@@ -34,4 +34,4 @@ export async function listStaff(deps: { auth: Auth }, input: ListStaffInput): Pr
   return { staff, user };
 }
 
-export const listStaffCallable = defineCallable("listStaff", "admin", ListStaffInputSchema, (input) => listStaff({ auth: auth() }, input));
+export const listStaffCallable = defineCallable("listStaff", (input) => listStaff({ auth: auth() }, input));

@@ -4,11 +4,10 @@
  * audit entry for the whole receipt. Either every row lands or none does.
  * The ledger ids derive from `receiptId`, so a retried apply receives once.
  */
-import { HttpsError } from "firebase-functions/https";
 import { FieldValue, type Firestore } from "firebase-admin/firestore";
-import { Collections, parseInventoryDoc, ReceiveShipmentInputSchema, type ReceiveShipmentInput, type ReceiveShipmentOutput } from "@showroom/model";
+import { Collections, parseInventoryDoc, type ReceiveShipmentInput, type ReceiveShipmentOutput } from "@showroom/model";
 import { appendAudit } from "../shared/audit.js";
-import { defineCallable, type Caller } from "../shared/callable.js";
+import { defineCallable, refusal, type Caller } from "../shared/callable.js";
 import { db } from "../app.js";
 import { stockClock } from "../inventory/clock.js";
 import { writeStockState } from "../inventory/store.js";
@@ -24,7 +23,7 @@ export async function receiveShipment(deps: { db: Firestore; now: () => Promise<
     const snaps = await tx.getAll(...skus.map((sku) => deps.db.collection(Collections.inventory).doc(sku)));
     const unknown = snaps.filter((s) => !s.exists).map((s) => s.id);
     if (unknown.length > 0) {
-      throw new HttpsError("not-found", `Unknown SKU${unknown.length > 1 ? "s" : ""} ${unknown.join(", ")}: nothing was received.`, {
+      throw refusal("not-found", `Unknown SKU${unknown.length > 1 ? "s" : ""} ${unknown.join(", ")}: nothing was received.`, {
         reason: "unknown-sku",
         sku: unknown[0],
         skus: unknown,
@@ -66,6 +65,6 @@ export async function receiveShipment(deps: { db: Firestore; now: () => Promise<
   return { receiptId: input.receiptId, rows: input.rows.length, units, alreadyApplied: !applied };
 }
 
-export const receiveShipmentCallable = defineCallable("receiveShipment", "staff", ReceiveShipmentInputSchema, (input, caller) =>
+export const receiveShipmentCallable = defineCallable("receiveShipment", (input, caller) =>
   receiveShipment({ db: db(), now: stockClock(db()) }, input, caller),
 );
