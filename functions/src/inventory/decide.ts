@@ -10,6 +10,7 @@
  */
 import {
   allocate,
+  DEFAULT_LOCATION,
   holdExpiry,
   holdIsUsable,
   lineTotal,
@@ -440,7 +441,7 @@ function releaseHold(d: Draft, request: Extract<StockRequest, { kind: "releaseHo
 function adjustStock(d: Draft, request: Extract<StockRequest, { kind: "adjustStock" }>) {
   const { actor, input } = request;
   const inventory = d.knownStock(input.sku);
-  const location = input.location ?? "main";
+  const location = input.location ?? DEFAULT_LOCATION;
   const before = inventory.locations[location]?.onHand ?? 0;
   const delta = input.delta ?? (input.setTo ?? before) - before;
   if (delta < 0) {
