@@ -9,7 +9,6 @@
  */
 import { randomBytes } from "node:crypto";
 import { FieldPath, type DocumentData, type Firestore } from "firebase-admin/firestore";
-import type { Auth } from "firebase-admin/auth";
 import {
   Collections,
   DeleteMyAccountOutputSchema,
@@ -19,7 +18,7 @@ import {
   type CustomerDataSource,
 } from "@showroom/model";
 import type { z } from "zod";
-import { auth, db } from "../app.js";
+import { deps, type Deps } from "../app.js";
 import { accountErased } from "../logs.js";
 import { appendAudit } from "../shared/audit.js";
 import { defineCallable, type Caller } from "../shared/callable.js";
@@ -85,7 +84,7 @@ async function pseudonymiseHoldEntries(firestore: Firestore, found: readonly Fou
 }
 
 export async function deleteMyAccount(
-  deps: { db: Firestore; auth: Auth },
+  deps: Pick<Deps, "db" | "auth">,
   caller: Caller,
   random: () => string = () => randomBytes(12).toString("hex"),
 ): Promise<z.infer<typeof DeleteMyAccountOutputSchema>> {
@@ -136,5 +135,5 @@ export async function deleteMyAccount(
 }
 
 export const deleteMyAccountCallable = defineCallable("deleteMyAccount", (_input, caller) =>
-  deleteMyAccount({ db: db(), auth: auth() }, caller),
+  deleteMyAccount(deps(), caller),
 );

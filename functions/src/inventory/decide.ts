@@ -6,7 +6,7 @@
  * Each request works on a draft; a rejected request's draft is dropped, so it
  * writes nothing, and all lines of an order succeed or none does. Because the
  * function depends only on its inputs, a retried transaction simply decides
- * again on fresh reads. No Firebase imports (the audit type is erased).
+ * again on fresh reads. No Firebase imports (the audit and caller types are erased).
  */
 import {
   allocate,
@@ -40,18 +40,14 @@ import {
   type ShippingAddress,
 } from "@showroom/model";
 import type { AuditEntry } from "../shared/audit.js";
-
-export interface Actor {
-  uid: string;
-  role: "staff" | "admin" | null;
-}
+import type { Caller } from "../shared/callable.js";
 
 export type StockRequest =
-  | { kind: "placeOrder"; actor: Actor; orderId: string; input: PlaceOrderInput }
-  | { kind: "cancelOrder"; actor: Actor; input: CancelOrderInput }
-  | { kind: "holdCart"; actor: Actor; holdId: string; input: HoldCartInput }
-  | { kind: "releaseHold"; actor: Actor; input: { holdId: string } }
-  | { kind: "adjustStock"; actor: Actor; input: AdjustStockInput }
+  | { kind: "placeOrder"; actor: Caller; orderId: string; input: PlaceOrderInput }
+  | { kind: "cancelOrder"; actor: Caller; input: CancelOrderInput }
+  | { kind: "holdCart"; actor: Caller; holdId: string; input: HoldCartInput }
+  | { kind: "releaseHold"; actor: Caller; input: { holdId: string } }
+  | { kind: "adjustStock"; actor: Caller; input: AdjustStockInput }
   /** Republishes SKUs whose holds expired and marks those holds expired (timer / schedule). */
   | { kind: "sweep"; skus: string[]; holdIds: string[] };
 

@@ -1,12 +1,13 @@
 /** Staff move an order along placed → fulfilled → delivered; stock does not move, so no engine batch. */
-import { FieldValue, Timestamp, type Firestore } from "firebase-admin/firestore";
+import { FieldValue, Timestamp } from "firebase-admin/firestore";
 import { Collections, NextOrderStatus, type UpdateOrderStatusInput } from "@showroom/model";
-import { db } from "../app.js";
+import { deps, type Deps } from "../app.js";
 import { appendAudit } from "../shared/audit.js";
 import { defineCallable, refusal, type Caller } from "../shared/callable.js";
 
-export async function updateOrderStatus(deps: { db: Firestore; now: () => number }, input: UpdateOrderStatusInput, caller: Caller) {
+export async function updateOrderStatus(deps: Pick<Deps, "db" | "now">, input: UpdateOrderStatusInput, caller: Caller) {
   const ref = deps.db.collection(Collections.orders).doc(input.orderId);
+  const nowMs = await deps.now();
   await deps.db.runTransaction(async (tx) => {
     const snap = await tx.get(ref);
     if (!snap.exists) throw refusal("not-found", "No such order.", { reason: "unknown-order", orderId: input.orderId });
@@ -16,7 +17,7 @@ export async function updateOrderStatus(deps: { db: Firestore; now: () => number
     }
     tx.update(ref, {
       status: input.status,
-      statusHistory: FieldValue.arrayUnion({ status: input.status, by: caller.uid, at: Timestamp.fromMillis(deps.now()) }),
+      statusHistory: FieldValue.arrayUnion({ status: input.status, by: caller.uid, at: Timestamp.fromMillis(nowMs) }),
       updatedAt: FieldValue.serverTimestamp(),
     });
     appendAudit(tx, {
@@ -31,5 +32,5 @@ export async function updateOrderStatus(deps: { db: Firestore; now: () => number
 }
 
 export const updateOrderStatusCallable = defineCallable("updateOrderStatus", (input, caller) =>
-  updateOrderStatus({ db: db(), now: Date.now }, input, caller),
+  updateOrderStatus(deps(), input, caller),
 );

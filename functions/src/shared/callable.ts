@@ -18,6 +18,7 @@ import type { z } from "zod";
 import { config } from "../config.js";
 import { unexpectedError } from "../logs.js";
 
+/** Who calls: the one caller type of the functions (callables, the stock engine's requests, the audit log's actor). */
 export interface Caller {
   uid: string;
   role: "staff" | "admin" | null;

@@ -4,17 +4,16 @@
  * audit entry for the whole receipt. Either every row lands or none does.
  * The ledger ids derive from `receiptId`, so a retried apply receives once.
  */
-import { FieldValue, type Firestore } from "firebase-admin/firestore";
+import { FieldValue } from "firebase-admin/firestore";
 import { Collections, parseInventoryDoc, type ReceiveShipmentInput, type ReceiveShipmentOutput } from "@showroom/model";
 import { appendAudit } from "../shared/audit.js";
 import { defineCallable, refusal, type Caller } from "../shared/callable.js";
-import { db } from "../app.js";
-import { stockClock } from "../inventory/clock.js";
+import { deps, type Deps } from "../app.js";
 import { writeStockState } from "../inventory/store.js";
 
 export const receiptLedgerId = (receiptId: string, row: number) => `receipt-${receiptId}-${row}`;
 
-export async function receiveShipment(deps: { db: Firestore; now: () => Promise<number> }, input: ReceiveShipmentInput, caller: Caller): Promise<ReceiveShipmentOutput> {
+export async function receiveShipment(deps: Pick<Deps, "db" | "now">, input: ReceiveShipmentInput, caller: Caller): Promise<ReceiveShipmentOutput> {
   const units = input.rows.reduce((sum, r) => sum + r.quantity, 0);
   const skus = [...new Set(input.rows.map((r) => r.sku))];
   const applied = await deps.db.runTransaction(async (tx) => {
@@ -66,5 +65,5 @@ export async function receiveShipment(deps: { db: Firestore; now: () => Promise<
 }
 
 export const receiveShipmentCallable = defineCallable("receiveShipment", (input, caller) =>
-  receiveShipment({ db: db(), now: stockClock(db()) }, input, caller),
+  receiveShipment(deps(), input, caller),
 );

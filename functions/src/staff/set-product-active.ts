@@ -1,11 +1,11 @@
 /** `setProductActive` (staff): takes a product off the storefront or back on; audited. */
-import { FieldValue, type Firestore } from "firebase-admin/firestore";
+import { FieldValue } from "firebase-admin/firestore";
 import { Collections, type SetProductActiveInput } from "@showroom/model";
 import { appendAudit } from "../shared/audit.js";
 import { defineCallable, refusal, type Caller } from "../shared/callable.js";
-import { db } from "../app.js";
+import { deps, type Deps } from "../app.js";
 
-export async function setProductActive(deps: { db: Firestore }, input: SetProductActiveInput, caller: Caller) {
+export async function setProductActive(deps: Pick<Deps, "db">, input: SetProductActiveInput, caller: Caller) {
   const ref = deps.db.collection(Collections.products).doc(input.productId);
   await deps.db.runTransaction(async (tx) => {
     const snap = await tx.get(ref);
@@ -26,5 +26,5 @@ export async function setProductActive(deps: { db: Firestore }, input: SetProduc
 }
 
 export const setProductActiveCallable = defineCallable("setProductActive", (input, caller) =>
-  setProductActive({ db: db() }, input, caller),
+  setProductActive(deps(), input, caller),
 );

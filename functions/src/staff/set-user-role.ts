@@ -1,9 +1,8 @@
 import { Collections, type SetUserRoleInput, type SetUserRoleOutput } from "@showroom/model";
-import type { Auth } from "firebase-admin/auth";
-import { FieldValue, type Firestore } from "firebase-admin/firestore";
+import { FieldValue } from "firebase-admin/firestore";
 import { appendAudit } from "../shared/audit.js";
 import { defineCallable, refusal, type Caller } from "../shared/callable.js";
-import { auth, db } from "../app.js";
+import { deps, type Deps } from "../app.js";
 import { roleChanged } from "../logs.js";
 
 /**
@@ -14,7 +13,7 @@ import { roleChanged } from "../logs.js";
  * triggers always sees them.
  */
 export async function setUserRole(
-  deps: { auth: Auth; db: Firestore },
+  deps: Pick<Deps, "auth" | "db">,
   input: SetUserRoleInput,
   caller: Caller,
 ): Promise<SetUserRoleOutput> {
@@ -43,5 +42,5 @@ export async function setUserRole(
 }
 
 export const setUserRoleCallable = defineCallable("setUserRole", (input, caller) =>
-  setUserRole({ auth: auth(), db: db() }, input, caller),
+  setUserRole(deps(), input, caller),
 );
