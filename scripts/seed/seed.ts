@@ -7,17 +7,7 @@
  */
 import { FieldValue, type Firestore } from "firebase-admin/firestore";
 import type { Auth } from "firebase-admin/auth";
-import {
-  Collections,
-  inventoryBoardFields,
-  lowestPrice,
-  newInventoryDoc,
-  newInventoryState,
-  openingLedger,
-  productInStock,
-  publicStockOf,
-  searchTerms,
-} from "@showroom/model";
+import { Collections, inventoryBoardFields, lowestPrice, newInventoryDoc, newInventoryState, openingLedger, productInStock, publicStockOf, searchTerms } from "@showroom/model";
 import { productIllustration } from "./illustrations.js";
 import { planStatus, type SeedProduct } from "./catalog.js";
 import { DEMO_PASSWORD, demoAccounts } from "./demo-accounts.js";
