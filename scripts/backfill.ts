@@ -20,9 +20,8 @@
  */
 import { GrpcStatus, type DocumentReference, type DocumentSnapshot } from "firebase-admin/firestore";
 import { isDeepStrictEqual } from "node:util";
-import { Collections, hasBoardFields, inventoryBoardFields, productInStock, publicAvailability, searchTerms, type Category } from "@showroom/model";
+import { Collections, hasBoardFields, inventoryBoardFields, parseInventoryDoc, productInStock, publicStockOf, searchTerms, type Category } from "@showroom/model";
 import { adminDb } from "./lib/admin.js";
-import { stockStateOf } from "./reconcile.js";
 
 const db = adminDb();
 const nowMs = Date.now();
@@ -65,7 +64,7 @@ for (const doc of (await db.collection(Collections.inventory).get()).docs) {
     continue;
   }
   const fields = inventoryBoardFields(doc.id, product);
-  const { status } = publicAvailability(stockStateOf(doc.data()), nowMs);
+  const { status } = publicStockOf(parseInventoryDoc(doc.id, doc.data()), nowMs).inventory;
   if (hasBoardFields(doc.data(), fields) && doc.get("status") === status) continue;
   update(doc, { ...fields, status }, "inventory");
 }

@@ -8,24 +8,12 @@
  */
 import { pathToFileURL } from "node:url";
 import type { DocumentData, Firestore } from "firebase-admin/firestore";
-import { Collections, Locations, publicAvailability, sellableUnits, sellFloor, type HoldEntry, type StockState } from "@showroom/model";
+import { Collections, Locations, parseInventoryDoc, publicStockOf, sellableUnits, sellFloor } from "@showroom/model";
 import { adminDb } from "./lib/admin.js";
 
 export interface Drift {
   sku: string;
   problem: string;
-}
-
-const toMillis = (value: unknown): number =>
-  typeof value === "object" && value !== null && "toMillis" in value && typeof value.toMillis === "function" ? Number(value.toMillis()) : 0;
-
-/** The stock facts of an `inventory/{sku}` document. */
-export function stockStateOf(data: DocumentData): StockState {
-  const holds: Record<string, HoldEntry> = {};
-  for (const [id, h] of Object.entries((data.holds ?? {}) as Record<string, { quantity: number; uid: string; expiresAt: unknown }>)) {
-    holds[id] = { quantity: h.quantity, uid: h.uid, expiresAtMs: toMillis(h.expiresAt) };
-  }
-  return { policy: data.policy, locations: data.locations ?? {}, holds, lowStockThreshold: data.lowStockThreshold, backorderLimit: data.backorderLimit, leadTimeDays: data.leadTimeDays };
 }
 
 /** Ledger sums per `${sku}/${location}`, for the given SKUs or (undefined) for all. */
@@ -46,6 +34,9 @@ async function ledgerSums(db: Firestore, skus: string[] | undefined): Promise<Ma
   return sums;
 }
 
+/** Whether a stored view holds the expected value in each of these fields (absent on both sides counts as equal). */
+const sameFields = <T extends object>(stored: DocumentData, expected: T, keys: (keyof T & string)[]) => keys.every((key) => stored[key] === expected[key]);
+
 export async function reconcile(db: Firestore, options: { skus?: string[]; nowMs?: number } = {}): Promise<{ checked: number; drift: Drift[] }> {
   const nowMs = options.nowMs ?? Date.now();
   const inventories = options.skus
@@ -60,7 +51,13 @@ export async function reconcile(db: Firestore, options: { skus?: string[]; nowMs
   inventories.forEach((doc, i) => {
     const sku = doc.id;
     const data = doc.data() ?? {};
-    const state = stockStateOf(data);
+    let state;
+    try {
+      state = parseInventoryDoc(sku, data);
+    } catch (error) {
+      drift.push({ sku, problem: error instanceof Error ? error.message : String(error) });
+      return;
+    }
     for (const location of Locations) {
       const onHand = state.locations[location]?.onHand ?? 0;
       const ledger = sums.get(`${sku}/${location}`) ?? 0;
@@ -69,20 +66,20 @@ export async function reconcile(db: Firestore, options: { skus?: string[]; nowMs
     const floor = sellFloor(state);
     const sellable = sellableUnits(state, nowMs);
     if (floor !== null && sellable < floor) drift.push({ sku, problem: `sellable ${sellable} is below the ${state.policy} floor ${floor}` });
-    const expected = publicAvailability(state, nowMs);
+    const expected = publicStockOf(state, nowMs);
+    const implies = `${expected.summary.available} ${expected.summary.status}`;
     // A lapsed hold counts for nothing at once, but the public view is republished by the next write or the sweep.
     const why = Object.values(state.holds).some((h) => h.expiresAtMs <= nowMs) ? " (expired holds not yet swept)" : "";
     const stock = stockDocs[i]?.data();
-    const lead = data.leadTimeDays;
     if (!stock) drift.push({ sku, problem: "stock/{sku} is missing" });
-    else if (stock.available !== expected.available || stock.status !== expected.status || stock.productId !== data.productId || stock.leadTimeDays !== lead) {
-      drift.push({ sku, problem: `stock/{sku} says ${stock.available} ${stock.status}, inventory implies ${expected.available} ${expected.status}${why}` });
+    else if (!sameFields(stock, expected.stock, ["available", "status", "productId", "leadTimeDays"])) {
+      drift.push({ sku, problem: `stock/{sku} says ${stock.available} ${stock.status}, inventory implies ${implies}${why}` });
     }
-    if (data.status !== expected.status) drift.push({ sku, problem: `inventory/{sku} says ${data.status ?? "no status"}, its stock implies ${expected.status}${why}` });
-    const entry = summaries.get(String(data.productId))?.skus?.[sku] as { available?: number; status?: string; leadTimeDays?: number } | undefined;
-    if (!entry) drift.push({ sku, problem: `productStock/${data.productId} has no entry` });
-    else if (entry.available !== expected.available || entry.status !== expected.status || entry.leadTimeDays !== lead) {
-      drift.push({ sku, problem: `productStock/${data.productId} says ${entry.available} ${entry.status}, inventory implies ${expected.available} ${expected.status}${why}` });
+    if (data.status !== expected.inventory.status) drift.push({ sku, problem: `inventory/{sku} says ${data.status ?? "no status"}, its stock implies ${expected.inventory.status}${why}` });
+    const entry = summaries.get(state.productId)?.skus?.[sku] as DocumentData | undefined;
+    if (!entry) drift.push({ sku, problem: `productStock/${state.productId} has no entry` });
+    else if (!sameFields(entry, expected.summary, ["available", "status", "leadTimeDays"])) {
+      drift.push({ sku, problem: `productStock/${state.productId} says ${entry.available} ${entry.status}, inventory implies ${implies}${why}` });
     }
   });
   return { checked: inventories.length, drift };

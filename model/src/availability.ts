@@ -23,6 +23,12 @@ export interface StockState {
   leadTimeDays?: number;
 }
 
+/** One SKU's stock: `inventory/{sku}` as the stock engine, the board and reconcile read it (stock-codec.ts). */
+export interface InventoryState extends StockState {
+  sku: string;
+  productId: string;
+}
+
 export function isLiveHold(hold: Pick<HoldEntry, "expiresAtMs">, nowMs: number): boolean {
   return hold.expiresAtMs > nowMs;
 }

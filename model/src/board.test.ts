@@ -7,9 +7,9 @@ import {
   isOutOfStock,
   stockHistory,
   StockFilterStatuses,
-  type BoardInventory,
   type BoardProduct,
 } from "./board.js";
+import type { InventoryState } from "./availability.js";
 import { StockPolicySchema } from "./stock.js";
 
 const now = Date.UTC(2026, 10, 26, 12);
@@ -19,7 +19,7 @@ const products = new Map<string, BoardProduct>([
   ["arc", { name: "Arc Lamp", category: "lighting", active: false }],
 ]);
 
-function inv(sku: string, productId: string, main: number, east: number, extra: Partial<BoardInventory> = {}): BoardInventory {
+function inv(sku: string, productId: string, main: number, east: number, extra: Partial<InventoryState> = {}): InventoryState {
   return { sku, productId, policy: "stock", locations: { main: { onHand: main }, east: { onHand: east } }, holds: {}, lowStockThreshold: 3, ...extra };
 }
 
@@ -98,7 +98,7 @@ describe("StockFilterStatuses", () => {
     for (const policy of StockPolicySchema.options) {
       for (let onHand = 0; onHand <= 6; onHand += 1) {
         for (const held of [0, 2, 7]) {
-          const holds: BoardInventory["holds"] = held ? { h: { quantity: held, uid: "u", expiresAtMs: now + 60_000 } } : {};
+          const holds: InventoryState["holds"] = held ? { h: { quantity: held, uid: "u", expiresAtMs: now + 60_000 } } : {};
           const row = boardRow(inv("X-1", "alba", onHand, 0, { policy, holds, backorderLimit: 3 }), undefined, now);
           if (isLowStock(row) !== StockFilterStatuses.low.includes(row.status)) mismatches.push(`low ${policy} ${onHand}-${held}`);
           if (isOutOfStock(row) !== StockFilterStatuses.out.includes(row.status)) mismatches.push(`out ${policy} ${onHand}-${held}`);

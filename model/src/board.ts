@@ -6,13 +6,8 @@
 import { matchesBoardSearch } from "./board-search.js";
 import type { Category } from "./catalog.js";
 import { Locations, type Location } from "./collections.js";
-import { heldUnits, onHandTotal, publicAvailability, type StockState } from "./availability.js";
+import { heldUnits, onHandTotal, publicAvailability, type InventoryState } from "./availability.js";
 import type { StockPolicy, StockStatus } from "./stock.js";
-
-export interface BoardInventory extends StockState {
-  sku: string;
-  productId: string;
-}
 
 export interface BoardProduct {
   name: string;
@@ -35,7 +30,7 @@ export interface BoardRow {
   lowStockThreshold: number;
 }
 
-export function boardRow(inventory: BoardInventory, product: BoardProduct | undefined, nowMs: number): BoardRow {
+export function boardRow(inventory: InventoryState, product: BoardProduct | undefined, nowMs: number): BoardRow {
   const { available, status } = publicAvailability(inventory, nowMs);
   return {
     sku: inventory.sku,

@@ -9,27 +9,6 @@ import { Locations } from "./collections.js";
 import { CentsSchema, CurrencySchema } from "./money.js";
 import { RoleSchema } from "./roles.js";
 
-export const CallableNames = [
-  "placeOrder",
-  "cancelOrder",
-  "holdCart",
-  "releaseHold",
-  "adjustStock",
-  "upsertProduct",
-  "updateOrderStatus",
-  "setUserRole",
-  "exportMyData",
-  "deleteMyAccount",
-  // Staff console (docs: web/src/features/admin).
-  "receiveShipment",
-  "listStaff",
-  "setProductActive",
-  // Customer data (issue 7): profile sync after sign-in/linking, staff customer lookup.
-  "syncMyProfile",
-  "lookupCustomer",
-] as const;
-export type CallableName = (typeof CallableNames)[number];
-
 export const IdempotencyKeySchema = z
   .string()
   .regex(/^[A-Za-z0-9_-]{8,100}$/, "8–100 characters of A–Z, a–z, 0–9, _ and -");
@@ -170,19 +149,27 @@ export const SetUserRoleOutputSchema = z.object({
 export const EmptyInputSchema = z.strictObject({});
 export const DeleteMyAccountOutputSchema = z.object({ deleted: z.literal(true) });
 
-/** Reasons carried in `HttpsError.details.reason`. */
-export type ErrorReason =
-  | "out-of-stock"
-  | "unknown-sku"
-  | "hold-expired"
-  | "invalid-transition"
+/** Every reason a callable's refusal carries in `HttpsError.details.reason`. */
+export const ErrorReasons = [
+  "out-of-stock",
+  "unknown-sku",
+  "hold-expired",
+  "invalid-transition",
   // Added by the inventory engine (docs/inventory.md).
-  | "unknown-order"
-  | "unknown-hold"
-  | "negative-stock"
-  | "sku-taken"
+  "unknown-order",
+  "unknown-hold",
+  "negative-stock",
+  "sku-taken",
   // Added by customer data (issue 7).
-  | "unknown-customer";
+  "unknown-customer",
+  // Added by the staff console.
+  "unknown-product",
+  "unknown-user",
+] as const;
+export type ErrorReason = (typeof ErrorReasons)[number];
+
+/** `HttpsError.details` of a refusal: its reason, and whatever names the thing refused (`sku`, `orderId`, …). */
+export type ErrorDetails = { reason: ErrorReason } & Record<string, unknown>;
 
 export type PlaceOrderInput = z.infer<typeof PlaceOrderInputSchema>;
 export type PlaceOrderOutput = z.infer<typeof PlaceOrderOutputSchema>;

@@ -3,6 +3,7 @@ import {
   becameSellable,
   changedProfileFields,
   consentChanges,
+  CustomerEditableFields,
   CustomerEditableSchema,
   CustomerProfileSchema,
   defaultProfile,
@@ -89,5 +90,11 @@ describe("redactOthers", () => {
     const order = { uid: "u1", statusHistory: [{ status: "placed", by: "u1" }, { status: "fulfilled", by: "staff-1" }] };
     expect(redactOthers("orders", order, "u1")).toEqual({ uid: "u1", statusHistory: [{ status: "placed", by: "u1" }, { status: "fulfilled", by: "staff" }] });
     expect(redactOthers("customers", { uid: "u1" }, "u1")).toEqual({ uid: "u1" });
+  });
+});
+
+describe("CustomerEditableFields", () => {
+  it("names the editable schema's fields plus the updatedAt stamp (tests/rules/customer-fields.test.ts proves the rules agree)", () => {
+    expect([...CustomerEditableFields].sort()).toEqual([...Object.keys(CustomerEditableSchema.shape), "updatedAt"].sort());
   });
 });

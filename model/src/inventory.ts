@@ -7,19 +7,31 @@ import { StockPolicySchema, StockStatusSchema } from "./stock.js";
 export const LocationStockSchema = z.object({ onHand: z.number().int() });
 
 /**
+ * A stored time: a Firestore `Timestamp` of either SDK (Admin or web; both have
+ * `toMillis`), read as epoch milliseconds, so the model stays free of Firebase.
+ */
+export const StoredTimeSchema = z
+  .custom<{ toMillis(): number }>((value) => typeof (value as { toMillis?: unknown } | null)?.toMillis === "function", "Expected a Timestamp")
+  .transform((time) => time.toMillis());
+
+/** One active hold's units on `inventory/{sku}.holds`. */
+export const StoredHoldSchema = z.object({ quantity: z.number().int().min(1), uid: z.string(), expiresAt: StoredTimeSchema });
+
+/**
  * `inventory/{sku}`: staff-only truth for one SKU. `onHand` per location moves
  * only with a ledger entry; `holds` keeps every active hold's units with its
  * expiry (`expiresAt` is a Firestore Timestamp, hence `unknown` here), so
  * availability is computed in the same transaction as any change; `held` is
  * the sum of unexpired holds when the document was last written (informative).
+ * Read and built only through stock-codec.ts.
  */
 export const InventorySchema = z.object({
   sku: SkuSchema,
   productId: z.string().min(1),
   policy: StockPolicySchema,
-  locations: z.record(z.enum(Locations), LocationStockSchema),
+  locations: z.partialRecord(z.enum(Locations), LocationStockSchema),
   held: z.number().int().min(0),
-  holds: z.record(z.string(), z.object({ quantity: z.number().int().min(1), uid: z.string(), expiresAt: z.unknown() })).optional(),
+  holds: z.record(z.string(), StoredHoldSchema).optional(),
   lowStockThreshold: z.number().int().min(0),
   backorderLimit: z.number().int().min(0).optional(),
   leadTimeDays: z.number().int().min(0).optional(),
@@ -33,10 +45,6 @@ export const InventorySchema = z.object({
   searchTerms: z.array(z.string()).max(MAX_SEARCH_TERMS),
 });
 export type Inventory = z.infer<typeof InventorySchema>;
-
-export function totalOnHand(inventory: Pick<Inventory, "locations">): number {
-  return Object.values(inventory.locations).reduce((sum, loc) => sum + (loc?.onHand ?? 0), 0);
-}
 
 export const LedgerReasonSchema = z.enum([
   "receive",

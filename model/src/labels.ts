@@ -2,13 +2,19 @@
  * The zod-free part of the model: constants and display helpers the
  * storefront needs for its first paint (`@showroom/model/labels`). Keeping zod
  * out of this module keeps it out of the catalog's critical-path JavaScript.
- * Everything here is also exported from `@showroom/model`.
+ * Everything here is also exported from `@showroom/model`. Imports run one
+ * way: the zod modules (money.ts, stock.ts, catalog.ts) build their enums from
+ * the lists here; nothing here imports them.
  */
-import type { Currency } from "./money.js";
-import type { PublicStock } from "./stock.js";
 
 export { Collections } from "./collections.js";
 export { catalogSearchTerm } from "./search.js";
+
+export const Currencies = ["USD", "EUR", "GBP"] as const;
+export type Currency = (typeof Currencies)[number];
+
+export const StockStatuses = ["in_stock", "low_stock", "out_of_stock", "made_to_order", "backorder"] as const;
+export type StockStatus = (typeof StockStatuses)[number];
 
 export const Categories = ["sofas", "chairs", "tables", "beds", "storage", "lighting", "rugs", "decor"] as const;
 
@@ -39,7 +45,7 @@ export function lowestPrice(variants: readonly { priceCents: number }[]): number
 }
 
 /** The words the storefront shows, exactly as DESIGN lists them. */
-export function availabilityLabel(stock: Pick<PublicStock, "available" | "status" | "leadTimeDays">): string {
+export function availabilityLabel(stock: { available: number; status: StockStatus; leadTimeDays?: number | undefined }): string {
   switch (stock.status) {
     case "in_stock":
       return "In stock";

@@ -1,7 +1,8 @@
 import { z } from "zod";
+import { Currencies, type Currency } from "./labels.js";
 
-export const CurrencySchema = z.enum(["USD", "EUR", "GBP"]);
-export type Currency = z.infer<typeof CurrencySchema>;
+export type { Currency } from "./labels.js";
+export const CurrencySchema = z.enum(Currencies);
 export const DEFAULT_CURRENCY: Currency = "USD";
 
 /** Money is always integer minor units (cents) plus a currency code. */

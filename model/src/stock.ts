@@ -1,14 +1,9 @@
 import { z } from "zod";
 import { SkuSchema } from "./catalog.js";
+import { StockStatuses, type StockStatus } from "./labels.js";
 
-export const StockStatusSchema = z.enum([
-  "in_stock",
-  "low_stock",
-  "out_of_stock",
-  "made_to_order",
-  "backorder",
-]);
-export type StockStatus = z.infer<typeof StockStatusSchema>;
+export type { StockStatus } from "./labels.js";
+export const StockStatusSchema = z.enum(StockStatuses);
 
 /** How a SKU may sell: from stock only, without limit (made to order), or past zero up to a limit. */
 export const StockPolicySchema = z.enum(["stock", "made_to_order", "backorder"]);

@@ -4,7 +4,18 @@
  * benchmarks and tests that need their own SKUs.
  */
 import { FieldValue, type Firestore } from "firebase-admin/firestore";
-import { Collections, DEFAULT_LOW_STOCK_THRESHOLD, inventoryBoardFields, productInStock, searchTerms, stockStatus, type Category, type StockPolicy } from "@showroom/model";
+import {
+  Collections,
+  inventoryBoardFields,
+  newInventoryDoc,
+  newInventoryState,
+  openingLedger,
+  productInStock,
+  publicStockOf,
+  searchTerms,
+  type Category,
+  type StockPolicy,
+} from "@showroom/model";
 
 export interface SkuPlan {
   sku: string;
@@ -24,8 +35,10 @@ export interface StockedProduct {
   active?: boolean;
 }
 
-function statusOf(plan: SkuPlan) {
-  return stockStatus({ sellable: (plan.main ?? 0) + (plan.east ?? 0), policy: plan.policy ?? "stock", lowStockThreshold: plan.lowStockThreshold ?? DEFAULT_LOW_STOCK_THRESHOLD, backorderLimit: plan.backorderLimit });
+/** A planned SKU's stock and its public views (nothing is held yet, so the time does not matter). */
+function stockOf(productId: string, { sku, main, east, policy = "stock", priceCents: _price, ...plan }: SkuPlan) {
+  const state = newInventoryState(sku, productId, { ...plan, policy, onHand: { main, east } });
+  return { state, views: publicStockOf(state, Date.now()) };
 }
 
 export async function writeStockedProducts(db: Firestore, products: StockedProduct[]): Promise<void> {
@@ -34,7 +47,8 @@ export async function writeStockedProducts(db: Firestore, products: StockedProdu
   for (const { productId, variants, active = true } of products) {
     const name = `Test product ${productId}`;
     const category: Category = "decor";
-    const statuses = Object.fromEntries(variants.map((p) => [p.sku, { status: statusOf(p) }]));
+    const stocks = variants.map((plan) => stockOf(productId, plan));
+    const statuses = Object.fromEntries(stocks.map(({ state, views }) => [state.sku, views.summary]));
     void writer.set(db.collection(Collections.products).doc(productId), {
       name,
       slug: productId.toLowerCase(),
@@ -47,39 +61,14 @@ export async function writeStockedProducts(db: Firestore, products: StockedProdu
       inStock: productInStock(Object.keys(statuses), statuses),
       searchTerms: searchTerms(name),
     });
-    const summary: Record<string, unknown> = {};
-    for (const plan of variants) {
-      const { sku } = plan;
-      const main = plan.main ?? 0;
-      const east = plan.east ?? 0;
-      const policy = plan.policy ?? "stock";
-      const lowStockThreshold = plan.lowStockThreshold ?? DEFAULT_LOW_STOCK_THRESHOLD;
-      const lead = plan.leadTimeDays !== undefined ? { leadTimeDays: plan.leadTimeDays } : {};
-      const backorder = plan.backorderLimit !== undefined ? { backorderLimit: plan.backorderLimit } : {};
-      // One status for inventory and the public documents, as the functions write it (publicStockOf).
-      const status = statusOf(plan);
-      void writer.set(db.collection(Collections.inventory).doc(sku), {
-        sku,
-        productId,
-        policy,
-        locations: { main: { onHand: main }, east: { onHand: east } },
-        held: 0,
-        holds: {},
-        lowStockThreshold,
-        ...backorder,
-        ...lead,
-        status,
-        ...inventoryBoardFields(sku, { name, category }),
-      });
-      const available = Math.max(0, main + east);
-      void writer.set(db.collection(Collections.stock).doc(sku), { sku, productId, available, status, lowStockThreshold, ...lead, updatedAt: FieldValue.serverTimestamp() });
-      summary[sku] = { available, status, ...lead };
-      for (const [location, delta] of [["main", main], ["east", east]] as const) {
-        if (delta === 0) continue;
-        void writer.set(db.collection(Collections.stockLedger).doc(`seed-${sku}-${location}`), { sku, location, delta, reason: "seed", actorUid: "fixture", before: 0, after: delta, at: FieldValue.serverTimestamp() });
+    for (const { state, views } of stocks) {
+      void writer.set(db.collection(Collections.inventory).doc(state.sku), newInventoryDoc(state, views, inventoryBoardFields(state.sku, { name, category })));
+      void writer.set(db.collection(Collections.stock).doc(state.sku), { ...views.stock, updatedAt: FieldValue.serverTimestamp() });
+      for (const { id, entry } of openingLedger(state, "fixture")) {
+        void writer.set(db.collection(Collections.stockLedger).doc(id), { ...entry, at: FieldValue.serverTimestamp() });
       }
     }
-    void writer.set(db.collection(Collections.productStock).doc(productId), { productId, skus: summary, updatedAt: FieldValue.serverTimestamp() });
+    void writer.set(db.collection(Collections.productStock).doc(productId), { productId, skus: statuses, updatedAt: FieldValue.serverTimestamp() });
   }
   await writer.close();
 }

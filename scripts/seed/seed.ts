@@ -7,7 +7,7 @@
  */
 import { FieldValue, type Firestore } from "firebase-admin/firestore";
 import type { Auth } from "firebase-admin/auth";
-import { Collections, inventoryBoardFields, lowestPrice, productInStock, searchTerms, stockStatus, type Location } from "@showroom/model";
+import { Collections, inventoryBoardFields, lowestPrice, newInventoryDoc, newInventoryState, openingLedger, productInStock, publicStockOf, searchTerms } from "@showroom/model";
 import { productIllustration } from "@showroom/model/illustrations";
 import { planStatus, type SeedProduct } from "./catalog.js";
 import { DEMO_PASSWORD, demoAccounts } from "./demo-accounts.js";
@@ -45,65 +45,24 @@ export function productDoc(product: SeedProduct, statuses: Statuses) {
   };
 }
 
+/** A new SKU's stock as planned; nothing is held yet, so the time its views are derived at does not matter. */
 export function stockDocs(product: SeedProduct, variant: Variant) {
-  const productId = product.id;
-  const plan = variant.stock;
-  const onHand = plan.main + plan.east;
-  const facts = { sellable: onHand, policy: plan.policy, lowStockThreshold: plan.lowStockThreshold, backorderLimit: plan.backorderLimit };
-  const optional = {
-    ...(plan.leadTimeDays !== undefined ? { leadTimeDays: plan.leadTimeDays } : {}),
-    ...(plan.backorderLimit !== undefined ? { backorderLimit: plan.backorderLimit } : {}),
+  const { main, east, ...plan } = variant.stock;
+  const state = newInventoryState(variant.sku, product.id, { ...plan, onHand: { main, east } });
+  const views = publicStockOf(state, Date.now());
+  const now = FieldValue.serverTimestamp();
+  return {
+    inventory: { ...newInventoryDoc(state, views, inventoryBoardFields(variant.sku, product)), updatedAt: now },
+    stock: { ...views.stock, updatedAt: now },
+    summary: views.summary,
+    ledger: openingLedger(state, "seed").map(({ id, entry }) => ({ id, data: { ...entry, at: now } })),
   };
-  // One status for both documents, as the functions write it (publicStockOf).
-  const status = stockStatus(facts);
-  const inventory = {
-    sku: variant.sku,
-    productId,
-    policy: plan.policy,
-    locations: { main: { onHand: plan.main }, east: { onHand: plan.east } },
-    held: 0,
-    lowStockThreshold: plan.lowStockThreshold,
-    ...optional,
-    status,
-    ...inventoryBoardFields(variant.sku, product),
-    updatedAt: FieldValue.serverTimestamp(),
-  };
-  const stock = {
-    sku: variant.sku,
-    productId,
-    available: Math.max(0, onHand),
-    status,
-    lowStockThreshold: plan.lowStockThreshold,
-    ...(plan.leadTimeDays !== undefined ? { leadTimeDays: plan.leadTimeDays } : {}),
-    updatedAt: FieldValue.serverTimestamp(),
-  };
-  const ledger = (["main", "east"] as Location[])
-    .filter((location) => plan[location] !== 0)
-    .map((location) => ({
-      id: `seed-${variant.sku}-${location}`,
-      data: {
-        sku: variant.sku,
-        location,
-        delta: plan[location],
-        reason: "seed",
-        actorUid: "seed",
-        before: 0,
-        after: plan[location],
-        at: FieldValue.serverTimestamp(),
-      },
-    }));
-  return { inventory, stock, ledger };
 }
 
 /** The public per-product summary, written only when none of the product's stock existed yet (first seed). */
 export function productStockSummary(product: SeedProduct, existing: Set<string>) {
   if (product.variants.some((v) => existing.has(v.sku))) return null;
-  const skus = Object.fromEntries(
-    product.variants.map((variant) => {
-      const { stock } = stockDocs(product, variant);
-      return [variant.sku, { available: stock.available, status: stock.status, ...(stock.leadTimeDays !== undefined ? { leadTimeDays: stock.leadTimeDays } : {}) }];
-    }),
-  );
+  const skus = Object.fromEntries(product.variants.map((variant) => [variant.sku, stockDocs(product, variant).summary]));
   return { productId: product.id, skus, updatedAt: FieldValue.serverTimestamp() };
 }
 

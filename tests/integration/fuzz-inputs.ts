@@ -3,28 +3,14 @@
  * sample per callable, mutated (wrong types, extra keys, missing fields, huge
  * strings, negative / fractional / non-finite numbers, duplicated SKUs, too
  * many lines), and kept only if the callable's own zod schema refuses it as it
- * arrives at the function (after the SDK's JSON encoding).
+ * arrives at the function (after the SDK's JSON encoding). Who may call and
+ * the schema come from the model's callable registry, as the functions' do.
  */
 import fc from "fast-check";
-import {
-  AdjustStockInputSchema,
-  CancelOrderInputSchema,
-  EmptyInputSchema,
-  HoldCartInputSchema,
-  ListStaffInputSchema,
-  LookupCustomerInputSchema,
-  PlaceOrderInputSchema,
-  ReceiveShipmentInputSchema,
-  ReleaseHoldInputSchema,
-  SetProductActiveInputSchema,
-  SetUserRoleInputSchema,
-  UpdateOrderStatusInputSchema,
-  UpsertProductInputSchema,
-  type CallableName,
-} from "@showroom/model";
+import { CallableContracts, CallableNames, type CallableAccess, type CallableInput, type CallableName } from "@showroom/model";
 import type { z } from "zod";
 
-export type Access = "signed-in" | "staff" | "admin";
+export type Access = CallableAccess;
 
 export interface CallableSpec {
   access: Access;
@@ -39,44 +25,43 @@ const lines = [
 ];
 const shipping = { name: "Ada Lovelace", line1: "1 Loom Street", city: "Leeds", postalCode: "LS1 1AA", country: "GB" };
 
-/** Typed by CallableName, so a new callable fails the typecheck until it is fuzzed too. */
-export const Callables: Record<CallableName, CallableSpec> = {
-  placeOrder: { access: "signed-in", schema: PlaceOrderInputSchema, sample: { idempotencyKey: "fuzz-key-0001", lines, shipping, holdId: "hold-1" } },
-  cancelOrder: { access: "signed-in", schema: CancelOrderInputSchema, sample: { orderId: "order-1", reason: "changed my mind" } },
-  holdCart: { access: "signed-in", schema: HoldCartInputSchema, sample: { lines } },
-  releaseHold: { access: "signed-in", schema: ReleaseHoldInputSchema, sample: { holdId: "hold-1" } },
-  adjustStock: { access: "staff", schema: AdjustStockInputSchema, sample: { sku: "SOF-ALBA-3S-VELVET", location: "main", delta: 5, reason: "receive", note: "pallet 7" } },
+/** Typed by the registry, so a new callable fails the typecheck until it is fuzzed too, and each sample has its input's type. */
+const samples: { [N in CallableName]: CallableInput<N> } = {
+  placeOrder: { idempotencyKey: "fuzz-key-0001", lines, shipping, holdId: "hold-1" },
+  cancelOrder: { orderId: "order-1", reason: "changed my mind" },
+  holdCart: { lines },
+  releaseHold: { holdId: "hold-1" },
+  adjustStock: { sku: "SOF-ALBA-3S-VELVET", location: "main", delta: 5, reason: "receive", note: "pallet 7" },
   upsertProduct: {
-    access: "staff",
-    schema: UpsertProductInputSchema,
-    sample: {
-      id: "p-fuzz",
-      name: "Fuzz sofa",
-      category: "sofas",
-      description: "A sofa.",
-      variants: [
-        { sku: "FUZ-SOFA-GREEN", label: "Green", options: { colour: "green" }, priceCents: 99900 },
-        { sku: "FUZ-SOFA-BLUE", label: "Blue", options: { colour: "blue" }, priceCents: 99900 },
-      ],
-      currency: "USD",
-      leadTimeDays: 14,
-      madeToOrder: false,
-    },
+    id: "p-fuzz",
+    name: "Fuzz sofa",
+    category: "sofas",
+    description: "A sofa.",
+    variants: [
+      { sku: "FUZ-SOFA-GREEN", label: "Green", options: { colour: "green" }, priceCents: 99900 },
+      { sku: "FUZ-SOFA-BLUE", label: "Blue", options: { colour: "blue" }, priceCents: 99900 },
+    ],
+    currency: "USD",
+    leadTimeDays: 14,
+    madeToOrder: false,
   },
-  updateOrderStatus: { access: "staff", schema: UpdateOrderStatusInputSchema, sample: { orderId: "order-1", status: "fulfilled" } },
-  setUserRole: { access: "admin", schema: SetUserRoleInputSchema, sample: { uid: "someone", role: "staff" } },
-  exportMyData: { access: "signed-in", schema: EmptyInputSchema, sample: {} },
-  deleteMyAccount: { access: "signed-in", schema: EmptyInputSchema, sample: {} },
-  receiveShipment: {
-    access: "staff",
-    schema: ReceiveShipmentInputSchema,
-    sample: { receiptId: "receipt-0001", rows: [{ sku: "SOF-ALBA-3S-VELVET", location: "main", quantity: 3 }, { sku: "LMP-ORB-BRASS", location: "east", quantity: 1 }], note: "truck 2" },
-  },
-  listStaff: { access: "admin", schema: ListStaffInputSchema, sample: { email: "sam@showroom.test" } },
-  setProductActive: { access: "staff", schema: SetProductActiveInputSchema, sample: { productId: "p-alba", active: false } },
-  syncMyProfile: { access: "signed-in", schema: EmptyInputSchema, sample: {} },
-  lookupCustomer: { access: "staff", schema: LookupCustomerInputSchema, sample: { email: "alice@showroom.test" } },
+  updateOrderStatus: { orderId: "order-1", status: "fulfilled" },
+  setUserRole: { uid: "someone", role: "staff" },
+  exportMyData: {},
+  deleteMyAccount: {},
+  receiveShipment: { receiptId: "receipt-0001", rows: [{ sku: "SOF-ALBA-3S-VELVET", location: "main", quantity: 3 }, { sku: "LMP-ORB-BRASS", location: "east", quantity: 1 }], note: "truck 2" },
+  listStaff: { email: "sam@showroom.test" },
+  setProductActive: { productId: "p-alba", active: false },
+  syncMyProfile: {},
+  lookupCustomer: { email: "alice@showroom.test" },
 };
+
+export const Callables = Object.fromEntries(
+  CallableNames.map((name): [CallableName, CallableSpec] => {
+    const { access, input } = CallableContracts[name];
+    return [name, { access, schema: input, sample: samples[name] }];
+  }),
+) as Record<CallableName, CallableSpec>;
 
 /** What the function receives: the web SDK sends JSON (NaN and ±Infinity become null, undefined disappears). */
 export function asSent(value: unknown): unknown {

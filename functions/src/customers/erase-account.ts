@@ -9,18 +9,16 @@
  */
 import { randomBytes } from "node:crypto";
 import { FieldPath, type DocumentData, type Firestore } from "firebase-admin/firestore";
-import type { Auth } from "firebase-admin/auth";
 import {
   Collections,
   DeleteMyAccountOutputSchema,
-  EmptyInputSchema,
   ERASED,
   erasedUid,
   scrubStrings,
   type CustomerDataSource,
 } from "@showroom/model";
 import type { z } from "zod";
-import { auth, db } from "../app.js";
+import { deps, type Deps } from "../app.js";
 import { accountErased } from "../logs.js";
 import { appendAudit } from "../shared/audit.js";
 import { defineCallable, type Caller } from "../shared/callable.js";
@@ -86,7 +84,7 @@ async function pseudonymiseHoldEntries(firestore: Firestore, found: readonly Fou
 }
 
 export async function deleteMyAccount(
-  deps: { db: Firestore; auth: Auth },
+  deps: Pick<Deps, "db" | "auth">,
   caller: Caller,
   random: () => string = () => randomBytes(12).toString("hex"),
 ): Promise<z.infer<typeof DeleteMyAccountOutputSchema>> {
@@ -136,6 +134,6 @@ export async function deleteMyAccount(
   return { deleted: true };
 }
 
-export const deleteMyAccountCallable = defineCallable("deleteMyAccount", "signed-in", EmptyInputSchema, (_input, caller) =>
-  deleteMyAccount({ db: db(), auth: auth() }, caller),
+export const deleteMyAccountCallable = defineCallable("deleteMyAccount", (_input, caller) =>
+  deleteMyAccount(deps(), caller),
 );

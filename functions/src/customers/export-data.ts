@@ -1,8 +1,7 @@
 /** `exportMyData`: every document about the caller as JSON; nothing about anyone else. */
-import { DocumentReference, GeoPoint, Timestamp, type Firestore } from "firebase-admin/firestore";
-import type { Auth } from "firebase-admin/auth";
-import { EmptyInputSchema, redactOthers, type ExportMyDataOutput } from "@showroom/model";
-import { auth, db } from "../app.js";
+import { DocumentReference, GeoPoint, Timestamp } from "firebase-admin/firestore";
+import { redactOthers, type ExportMyDataOutput } from "@showroom/model";
+import { deps, type Deps } from "../app.js";
 import { dataExported } from "../logs.js";
 import { defineCallable, type Caller } from "../shared/callable.js";
 import { findCustomerData } from "./customer-data.js";
@@ -20,7 +19,7 @@ export function toJson(value: unknown): unknown {
   return value;
 }
 
-export async function exportMyData(deps: { db: Firestore; auth: Auth }, caller: Caller, now: Date = new Date()): Promise<ExportMyDataOutput> {
+export async function exportMyData(deps: Pick<Deps, "db" | "auth" | "now">, caller: Caller): Promise<ExportMyDataOutput> {
   const [found, user] = await Promise.all([
     findCustomerData(deps.db, caller.uid),
     deps.auth.getUser(caller.uid).catch(() => null),
@@ -33,7 +32,7 @@ export async function exportMyData(deps: { db: Firestore; auth: Auth }, caller: 
   dataExported(caller.uid, documents.length);
   return {
     uid: caller.uid,
-    exportedAt: now.toISOString(),
+    exportedAt: new Date(await deps.now()).toISOString(),
     account: {
       email: user?.email ?? null,
       phoneNumber: user?.phoneNumber ?? null,
@@ -43,6 +42,6 @@ export async function exportMyData(deps: { db: Firestore; auth: Auth }, caller: 
   };
 }
 
-export const exportMyDataCallable = defineCallable("exportMyData", "signed-in", EmptyInputSchema, (_input, caller) =>
-  exportMyData({ db: db(), auth: auth() }, caller),
+export const exportMyDataCallable = defineCallable("exportMyData", (_input, caller) =>
+  exportMyData(deps(), caller),
 );

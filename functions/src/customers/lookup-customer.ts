@@ -3,31 +3,28 @@
  * orders. The audit entry is committed before anything is returned, so no
  * read goes unrecorded; it names the customer by uid only.
  */
-import { HttpsError } from "firebase-functions/https";
-import { Timestamp, type Firestore } from "firebase-admin/firestore";
-import type { Auth } from "firebase-admin/auth";
+import { Timestamp } from "firebase-admin/firestore";
 import {
   Collections,
-  LookupCustomerInputSchema,
   type LookupCustomerInput,
   type LookupCustomerOutput,
   type Currency,
   type OrderStatus,
 } from "@showroom/model";
-import { auth, db } from "../app.js";
+import { deps, type Deps } from "../app.js";
 import { customerLookedUp } from "../logs.js";
 import { appendAudit } from "../shared/audit.js";
-import { defineCallable, type Caller } from "../shared/callable.js";
+import { defineCallable, refusal, type Caller } from "../shared/callable.js";
 
 /** Most recent orders returned; the console pages beyond that in the orders view. */
 export const LOOKUP_ORDER_LIMIT = 50;
 
 const iso = (value: unknown) => (value instanceof Timestamp ? value.toDate().toISOString() : null);
 
-export async function lookupCustomer(deps: { db: Firestore; auth: Auth }, input: LookupCustomerInput, caller: Caller): Promise<LookupCustomerOutput> {
+export async function lookupCustomer(deps: Pick<Deps, "db" | "auth">, input: LookupCustomerInput, caller: Caller): Promise<LookupCustomerOutput> {
   const user = await deps.auth.getUserByEmail(input.email).catch((error: { code?: string }) => {
     // Unknown emails read no customer data, so there is nothing to audit.
-    if (error.code === "auth/user-not-found") throw new HttpsError("not-found", "No customer with that email.", { reason: "unknown-customer" });
+    if (error.code === "auth/user-not-found") throw refusal("not-found", "No customer with that email.", { reason: "unknown-customer" });
     throw error;
   });
   const [profileSnap, ordersSnap] = await Promise.all([
@@ -70,6 +67,6 @@ export async function lookupCustomer(deps: { db: Firestore; auth: Auth }, input:
   };
 }
 
-export const lookupCustomerCallable = defineCallable("lookupCustomer", "staff", LookupCustomerInputSchema, (input, caller) =>
-  lookupCustomer({ db: db(), auth: auth() }, input, caller),
+export const lookupCustomerCallable = defineCallable("lookupCustomer", (input, caller) =>
+  lookupCustomer(deps(), input, caller),
 );

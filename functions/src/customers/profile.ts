@@ -4,7 +4,7 @@
  * guest to an email account (linking fires no Auth onCreate).
  */
 import { FieldValue, type Firestore } from "firebase-admin/firestore";
-import { Collections, defaultProfile, EmptyInputSchema, type SyncMyProfileOutput } from "@showroom/model";
+import { Collections, defaultProfile, type SyncMyProfileOutput } from "@showroom/model";
 import { db } from "../app.js";
 import { profileCreated } from "../logs.js";
 import { defineCallable, type Caller } from "../shared/callable.js";
@@ -52,4 +52,4 @@ export async function syncMyProfile(firestore: Firestore, caller: Caller): Promi
   return { uid: caller.uid, email, created };
 }
 
-export const syncMyProfileCallable = defineCallable("syncMyProfile", "signed-in", EmptyInputSchema, (_input, caller) => syncMyProfile(db(), caller));
+export const syncMyProfileCallable = defineCallable("syncMyProfile", (_input, caller) => syncMyProfile(db(), caller));

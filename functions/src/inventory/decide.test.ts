@@ -1,10 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { decideBatch, type Actor, type InventoryState, type Outcome, type StockRequest, type World } from "./decide.js";
+import type { InventoryState } from "@showroom/model";
+import type { Caller } from "../shared/callable.js";
+import { decideBatch, type Outcome, type StockRequest, type World } from "./decide.js";
 
 const NOW = Date.UTC(2026, 10, 26, 12);
-const alice: Actor = { uid: "alice", role: null };
-const bob: Actor = { uid: "bob", role: null };
-const staff: Actor = { uid: "sam", role: "staff" };
+const alice: Caller = { uid: "alice", role: null, anonymous: false };
+const bob: Caller = { uid: "bob", role: null, anonymous: true };
+const staff: Caller = { uid: "sam", role: "staff", anonymous: false };
 const shipping = { name: "Ada", line1: "1 Loom St", city: "Leeds", postalCode: "LS1 1AA", country: "GB" };
 
 function inventory(sku: string, over: Partial<InventoryState> = {}): InventoryState {
@@ -26,7 +28,7 @@ function world(inventories: InventoryState[], over: Partial<World> = {}): World 
   };
 }
 
-const order = (actor: Actor, key: string, lines: { sku: string; quantity: number }[], extra: { holdId?: string } = {}): StockRequest => ({
+const order = (actor: Caller, key: string, lines: { sku: string; quantity: number }[], extra: { holdId?: string } = {}): StockRequest => ({
   kind: "placeOrder",
   actor,
   orderId: `order-${key}`,

@@ -6,10 +6,11 @@
  * Each request works on a draft; a rejected request's draft is dropped, so it
  * writes nothing, and all lines of an order succeed or none does. Because the
  * function depends only on its inputs, a retried transaction simply decides
- * again on fresh reads. No Firebase imports (the audit type is erased).
+ * again on fresh reads. No Firebase imports (the audit and caller types are erased).
  */
 import {
   allocate,
+  DEFAULT_LOCATION,
   holdExpiry,
   holdIsUsable,
   lineTotal,
@@ -24,9 +25,11 @@ import {
   type AdjustStockOutput,
   type CancelOrderInput,
   type Currency,
+  type ErrorDetails,
   type HoldCartInput,
   type HoldEntry,
   type HoldStatus,
+  type InventoryState,
   type LedgerEntry,
   type Location,
   type OrderLine,
@@ -35,28 +38,18 @@ import {
   type PlaceOrderInput,
   type PlaceOrderOutput,
   type ShippingAddress,
-  type StockState,
 } from "@showroom/model";
 import type { AuditEntry } from "../shared/audit.js";
-
-export interface Actor {
-  uid: string;
-  role: "staff" | "admin" | null;
-}
+import type { Caller } from "../shared/callable.js";
 
 export type StockRequest =
-  | { kind: "placeOrder"; actor: Actor; orderId: string; input: PlaceOrderInput }
-  | { kind: "cancelOrder"; actor: Actor; input: CancelOrderInput }
-  | { kind: "holdCart"; actor: Actor; holdId: string; input: HoldCartInput }
-  | { kind: "releaseHold"; actor: Actor; input: { holdId: string } }
-  | { kind: "adjustStock"; actor: Actor; input: AdjustStockInput }
+  | { kind: "placeOrder"; actor: Caller; orderId: string; input: PlaceOrderInput }
+  | { kind: "cancelOrder"; actor: Caller; input: CancelOrderInput }
+  | { kind: "holdCart"; actor: Caller; holdId: string; input: HoldCartInput }
+  | { kind: "releaseHold"; actor: Caller; input: { holdId: string } }
+  | { kind: "adjustStock"; actor: Caller; input: AdjustStockInput }
   /** Republishes SKUs whose holds expired and marks those holds expired (timer / schedule). */
   | { kind: "sweep"; skus: string[]; holdIds: string[] };
-
-export interface InventoryState extends StockState {
-  sku: string;
-  productId: string;
-}
 
 export interface ProductState {
   id: string;
@@ -114,7 +107,7 @@ export class Rejection extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
-    readonly details?: Record<string, unknown>,
+    readonly details?: ErrorDetails,
   ) {
     super(message);
   }
@@ -444,7 +437,7 @@ function releaseHold(d: Draft, request: Extract<StockRequest, { kind: "releaseHo
 function adjustStock(d: Draft, request: Extract<StockRequest, { kind: "adjustStock" }>) {
   const { actor, input } = request;
   const inventory = d.knownStock(input.sku);
-  const location = input.location ?? "main";
+  const location = input.location ?? DEFAULT_LOCATION;
   const before = inventory.locations[location]?.onHand ?? 0;
   const delta = input.delta ?? (input.setTo ?? before) - before;
   if (delta < 0) {

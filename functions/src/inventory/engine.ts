@@ -7,7 +7,7 @@ import { db } from "../app.js";
 import { config } from "../config.js";
 import { stockBatchCommitted, stockBatchFailed } from "../logs.js";
 import { GroupCommitter } from "./batcher.js";
-import { writeWeight, type Outcome, type StockAnswer, type StockRequest } from "./decide.js";
+import { writeWeight, type Outcome, type Rejection, type StockAnswer, type StockRequest } from "./decide.js";
 import { runStockBatch } from "./store.js";
 
 export function runBatch(requests: StockRequest[]): Promise<Outcome[]> {
@@ -26,10 +26,13 @@ export function runBatch(requests: StockRequest[]): Promise<Outcome[]> {
 
 let committer: GroupCommitter<StockRequest, Outcome> | undefined;
 
+/** The HttpsError a pure decision's refusal maps to. */
+export const httpsErrorOf = (rejection: Rejection) => new HttpsError(rejection.code, rejection.message, rejection.details);
+
 /** An answer to the caller, or the HttpsError a rejection maps to. */
 export function unwrap<T extends StockAnswer>(outcome: Outcome): T {
   if (outcome.ok) return outcome.value as T;
-  if ("rejection" in outcome) throw new HttpsError(outcome.rejection.code, outcome.rejection.message, outcome.rejection.details);
+  if ("rejection" in outcome) throw httpsErrorOf(outcome.rejection);
   throw outcome.error;
 }
 

@@ -14,7 +14,15 @@ import {
   type Firestore,
   type Transaction,
 } from "firebase-admin/firestore";
-import { Collections, DEFAULT_LOW_STOCK_THRESHOLD, publicAvailability, type HoldEntry, type OrderLine } from "@showroom/model";
+import {
+  Collections,
+  inventoryMovementFields,
+  parseInventoryDoc,
+  publicStockOf,
+  type InventoryState,
+  type StockViews,
+  type OrderLine,
+} from "@showroom/model";
 import { appendAudit } from "../shared/audit.js";
 import { clockTime, testClockRef } from "./clock.js";
 import {
@@ -23,7 +31,6 @@ import {
   requestSkus,
   type Effects,
   type HoldState,
-  type InventoryState,
   type OrderState,
   type Outcome,
   type ProductState,
@@ -32,23 +39,6 @@ import {
 } from "./decide.js";
 
 const millis = (value: unknown): number => (value instanceof Timestamp ? value.toMillis() : 0);
-
-export function inventoryFromDoc(sku: string, data: DocumentData): InventoryState {
-  const holds: Record<string, HoldEntry> = {};
-  for (const [id, raw] of Object.entries((data.holds ?? {}) as Record<string, { quantity: number; uid: string; expiresAt: unknown }>)) {
-    holds[id] = { quantity: raw.quantity, uid: raw.uid, expiresAtMs: millis(raw.expiresAt) };
-  }
-  return {
-    sku,
-    productId: String(data.productId),
-    policy: data.policy,
-    locations: structuredClone(data.locations ?? {}),
-    holds,
-    lowStockThreshold: data.lowStockThreshold ?? DEFAULT_LOW_STOCK_THRESHOLD,
-    ...(data.backorderLimit !== undefined ? { backorderLimit: data.backorderLimit } : {}),
-    ...(data.leadTimeDays !== undefined ? { leadTimeDays: data.leadTimeDays } : {}),
-  };
-}
 
 function productFromDoc(id: string, data: DocumentData): ProductState {
   return { id, name: data.name, currency: data.currency, active: data.active === true, variants: data.variants ?? [] };
@@ -74,23 +64,8 @@ function orderFromDoc(id: string, data: DocumentData): OrderState {
   };
 }
 
-/**
- * The one place a SKU's public status is derived: `stock/{sku}`, the SKU's
- * entry in `productStock/{productId}`, and `inventory/{sku}.status` (which the
- * staff board filters on together with its other fields, board-query.ts).
- */
-export function publicStockOf(inventory: InventoryState, nowMs: number) {
-  const { available, status } = publicAvailability(inventory, nowMs);
-  const lead = inventory.leadTimeDays !== undefined ? { leadTimeDays: inventory.leadTimeDays } : {};
-  return {
-    stock: { sku: inventory.sku, productId: inventory.productId, available, status, lowStockThreshold: inventory.lowStockThreshold, ...lead },
-    summary: { available, status, ...lead },
-    inventory: { status },
-  };
-}
-
 /** Each SKU with its public views, derived once per write. */
-type Published = { inventory: InventoryState; views: ReturnType<typeof publicStockOf> };
+type Published = { inventory: InventoryState; views: StockViews };
 
 const publish = (inventories: InventoryState[], nowMs: number): Published[] => inventories.map((inventory) => ({ inventory, views: publicStockOf(inventory, nowMs) }));
 
@@ -131,20 +106,11 @@ export function writeStockState(tx: Transaction, db: Firestore, inventories: Inv
   const published = publish(inventories, nowMs);
   for (const { inventory, views } of published) {
     tx.update(db.collection(Collections.inventory).doc(inventory.sku), {
-      locations: inventory.locations,
-      holds: holdsToDoc(inventory.holds),
-      held: Object.values(inventory.holds).reduce((sum, h) => sum + h.quantity, 0),
-      ...views.inventory,
+      ...inventoryMovementFields(inventory, views, Timestamp.fromMillis),
       updatedAt: FieldValue.serverTimestamp(),
     });
   }
   writeViews(tx, db, published);
-}
-
-export function holdsToDoc(holds: Record<string, HoldEntry>) {
-  return Object.fromEntries(
-    Object.entries(holds).map(([id, h]) => [id, { quantity: h.quantity, uid: h.uid, expiresAt: Timestamp.fromMillis(h.expiresAtMs) }]),
-  );
 }
 
 /** Documents of one collection a read round wants, and where their parsed state goes. */
@@ -207,7 +173,7 @@ async function loadWorld(tx: Transaction, db: Firestore, requests: readonly Stoc
   const [testClock] = await readRound(
     tx,
     db,
-    [want(Collections.inventory, skus, world.inventory, inventoryFromDoc), want(Collections.orders, known(world.orderKeys), world.orders, orderFromDoc)],
+    [want(Collections.inventory, skus, world.inventory, parseInventoryDoc), want(Collections.orders, known(world.orderKeys), world.orders, orderFromDoc)],
     clock ? [clock] : [],
   );
   world.nowMs = clockTime(testClock);

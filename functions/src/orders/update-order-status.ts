@@ -1,23 +1,23 @@
 /** Staff move an order along placed → fulfilled → delivered; stock does not move, so no engine batch. */
-import { HttpsError } from "firebase-functions/https";
-import { FieldValue, Timestamp, type Firestore } from "firebase-admin/firestore";
-import { Collections, NextOrderStatus, UpdateOrderStatusInputSchema, type UpdateOrderStatusInput } from "@showroom/model";
-import { db } from "../app.js";
+import { FieldValue, Timestamp } from "firebase-admin/firestore";
+import { Collections, NextOrderStatus, type UpdateOrderStatusInput } from "@showroom/model";
+import { deps, type Deps } from "../app.js";
 import { appendAudit } from "../shared/audit.js";
-import { defineCallable, type Caller } from "../shared/callable.js";
+import { defineCallable, refusal, type Caller } from "../shared/callable.js";
 
-export async function updateOrderStatus(deps: { db: Firestore; now: () => number }, input: UpdateOrderStatusInput, caller: Caller) {
+export async function updateOrderStatus(deps: Pick<Deps, "db" | "now">, input: UpdateOrderStatusInput, caller: Caller) {
   const ref = deps.db.collection(Collections.orders).doc(input.orderId);
+  const nowMs = await deps.now();
   await deps.db.runTransaction(async (tx) => {
     const snap = await tx.get(ref);
-    if (!snap.exists) throw new HttpsError("not-found", "No such order.", { reason: "unknown-order", orderId: input.orderId });
+    if (!snap.exists) throw refusal("not-found", "No such order.", { reason: "unknown-order", orderId: input.orderId });
     const from = String(snap.get("status"));
     if (NextOrderStatus[from] !== input.status) {
-      throw new HttpsError("failed-precondition", `An order that is ${from} cannot become ${input.status}.`, { reason: "invalid-transition", from, to: input.status });
+      throw refusal("failed-precondition", `An order that is ${from} cannot become ${input.status}.`, { reason: "invalid-transition", from, to: input.status });
     }
     tx.update(ref, {
       status: input.status,
-      statusHistory: FieldValue.arrayUnion({ status: input.status, by: caller.uid, at: Timestamp.fromMillis(deps.now()) }),
+      statusHistory: FieldValue.arrayUnion({ status: input.status, by: caller.uid, at: Timestamp.fromMillis(nowMs) }),
       updatedAt: FieldValue.serverTimestamp(),
     });
     appendAudit(tx, {
@@ -31,6 +31,6 @@ export async function updateOrderStatus(deps: { db: Firestore; now: () => number
   return { orderId: input.orderId, status: input.status };
 }
 
-export const updateOrderStatusCallable = defineCallable("updateOrderStatus", "staff", UpdateOrderStatusInputSchema, (input, caller) =>
-  updateOrderStatus({ db: db(), now: Date.now }, input, caller),
+export const updateOrderStatusCallable = defineCallable("updateOrderStatus", (input, caller) =>
+  updateOrderStatus(deps(), input, caller),
 );

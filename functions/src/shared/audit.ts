@@ -5,15 +5,11 @@
 import { FieldValue, type Transaction, type WriteBatch } from "firebase-admin/firestore";
 import { Collections } from "@showroom/model";
 import { db } from "../app.js";
-
-/** Who acted: a callable's caller, or a system actor with no role. Only these two fields are stored. */
-export interface AuditActor {
-  uid: string;
-  role: string | null;
-}
+import type { Caller } from "./callable.js";
 
 export interface AuditEntry {
-  actor: AuditActor;
+  /** Who acted: a callable's caller, or a system actor (`{ uid: "system", role: null }`). Only these two fields are stored. */
+  actor: Pick<Caller, "uid" | "role">;
   action: string;
   target: { kind: string; id: string };
   before?: unknown;

@@ -1,16 +1,24 @@
 /**
  * Every callable goes through `defineCallable`: check auth → check role →
- * parse the input with its zod schema → handler. Anything that is not an
- * HttpsError becomes `internal` with no message leaked, and is logged.
+ * parse the input with its zod schema → handler. Access and schema come from
+ * the model's callable registry. Anything that is not an HttpsError becomes
+ * `internal` with no message leaked, and is logged.
  */
-import { HttpsError, onCall, type CallableRequest } from "firebase-functions/https";
-import { isStaffRole, type CallableName } from "@showroom/model";
+import { HttpsError, onCall, type CallableRequest, type FunctionsErrorCode } from "firebase-functions/https";
+import {
+  CallableContracts,
+  isStaffRole,
+  type CallableAccess,
+  type CallableName,
+  type CallableOutput,
+  type CallableParsedInput,
+  type ErrorDetails,
+} from "@showroom/model";
 import type { z } from "zod";
 import { config } from "../config.js";
 import { unexpectedError } from "../logs.js";
 
-export type Access = "signed-in" | "staff" | "admin";
-
+/** Who calls: the one caller type of the functions (callables, the stock engine's requests, the audit log's actor). */
 export interface Caller {
   uid: string;
   role: "staff" | "admin" | null;
@@ -18,7 +26,7 @@ export interface Caller {
   anonymous: boolean;
 }
 
-export function callerOf(request: CallableRequest<unknown>, access: Access): Caller {
+export function callerOf(request: CallableRequest<unknown>, access: CallableAccess): Caller {
   const auth = request.auth;
   if (!auth) throw new HttpsError("unauthenticated", "Sign in first.");
   const role = isStaffRole(auth.token.role) ? (auth.token.role as "staff" | "admin") : null;
@@ -41,15 +49,15 @@ export function parseInput<S extends z.ZodType>(schema: S, data: unknown): z.inf
   return parsed.data;
 }
 
-export function defineCallable<S extends z.ZodType, R>(
-  name: CallableName,
-  access: Access,
-  schema: S,
-  handler: (input: z.infer<S>, caller: Caller) => Promise<R>,
-) {
+/** A refusal the caller can act on: its reason (typed by the model's `ErrorReason`) and what it names. */
+export const refusal = (code: FunctionsErrorCode, message: string, details: ErrorDetails) => new HttpsError(code, message, details);
+
+export function defineCallable<N extends CallableName>(name: N, handler: (input: CallableParsedInput<N>, caller: Caller) => Promise<CallableOutput<N>>) {
+  const { access, input: schema } = CallableContracts[name];
   return onCall({ region: config.region, concurrency: config.callableConcurrency }, async (request) => {
     const caller = callerOf(request, access);
-    const input = parseInput(schema, request.data);
+    // `schema` is the registry's schema for N; TypeScript cannot follow an index by a generic key.
+    const input = parseInput(schema, request.data) as CallableParsedInput<N>;
     try {
       return await handler(input, caller);
     } catch (error) {

@@ -1,8 +1,8 @@
 /** `listStaff` (admin): everyone holding a role, and optionally one user by email so a role can be granted. */
-import { ListStaffInputSchema, isStaffRole, type ListStaffInput, type ListStaffOutput, type StaffUser } from "@showroom/model";
-import type { Auth, UserRecord } from "firebase-admin/auth";
+import { isStaffRole, type ListStaffInput, type ListStaffOutput, type StaffUser } from "@showroom/model";
+import type { UserRecord } from "firebase-admin/auth";
 import { defineCallable } from "../shared/callable.js";
-import { auth } from "../app.js";
+import { deps, type Deps } from "../app.js";
 
 function staffUser(user: UserRecord): StaffUser {
   const role = user.customClaims?.role;
@@ -14,7 +14,7 @@ function staffUser(user: UserRecord): StaffUser {
   };
 }
 
-export async function listStaff(deps: { auth: Auth }, input: ListStaffInput): Promise<ListStaffOutput> {
+export async function listStaff(deps: Pick<Deps, "auth">, input: ListStaffInput): Promise<ListStaffOutput> {
   const staff: StaffUser[] = [];
   // Auth has no query by claim; pages of 1000 are cheap at a store's scale.
   let pageToken: string | undefined;
@@ -34,4 +34,4 @@ export async function listStaff(deps: { auth: Auth }, input: ListStaffInput): Pr
   return { staff, user };
 }
 
-export const listStaffCallable = defineCallable("listStaff", "admin", ListStaffInputSchema, (input) => listStaff({ auth: auth() }, input));
+export const listStaffCallable = defineCallable("listStaff", (input) => listStaff(deps(), input));

@@ -4,18 +4,16 @@
  * audit entry for the whole receipt. Either every row lands or none does.
  * The ledger ids derive from `receiptId`, so a retried apply receives once.
  */
-import { HttpsError } from "firebase-functions/https";
-import { FieldValue, type Firestore } from "firebase-admin/firestore";
-import { Collections, ReceiveShipmentInputSchema, type ReceiveShipmentInput, type ReceiveShipmentOutput } from "@showroom/model";
+import { FieldValue } from "firebase-admin/firestore";
+import { Collections, parseInventoryDoc, type ReceiveShipmentInput, type ReceiveShipmentOutput } from "@showroom/model";
 import { appendAudit } from "../shared/audit.js";
-import { defineCallable, type Caller } from "../shared/callable.js";
-import { db } from "../app.js";
-import { stockClock } from "../inventory/clock.js";
-import { inventoryFromDoc, writeStockState } from "../inventory/store.js";
+import { defineCallable, refusal, type Caller } from "../shared/callable.js";
+import { deps, type Deps } from "../app.js";
+import { writeStockState } from "../inventory/store.js";
 
 export const receiptLedgerId = (receiptId: string, row: number) => `receipt-${receiptId}-${row}`;
 
-export async function receiveShipment(deps: { db: Firestore; now: () => Promise<number> }, input: ReceiveShipmentInput, caller: Caller): Promise<ReceiveShipmentOutput> {
+export async function receiveShipment(deps: Pick<Deps, "db" | "now">, input: ReceiveShipmentInput, caller: Caller): Promise<ReceiveShipmentOutput> {
   const units = input.rows.reduce((sum, r) => sum + r.quantity, 0);
   const skus = [...new Set(input.rows.map((r) => r.sku))];
   const applied = await deps.db.runTransaction(async (tx) => {
@@ -24,7 +22,7 @@ export async function receiveShipment(deps: { db: Firestore; now: () => Promise<
     const snaps = await tx.getAll(...skus.map((sku) => deps.db.collection(Collections.inventory).doc(sku)));
     const unknown = snaps.filter((s) => !s.exists).map((s) => s.id);
     if (unknown.length > 0) {
-      throw new HttpsError("not-found", `Unknown SKU${unknown.length > 1 ? "s" : ""} ${unknown.join(", ")}: nothing was received.`, {
+      throw refusal("not-found", `Unknown SKU${unknown.length > 1 ? "s" : ""} ${unknown.join(", ")}: nothing was received.`, {
         reason: "unknown-sku",
         sku: unknown[0],
         skus: unknown,
@@ -32,7 +30,7 @@ export async function receiveShipment(deps: { db: Firestore; now: () => Promise<
     }
 
     const nowMs = await deps.now();
-    const states = new Map(snaps.map((s) => [s.id, inventoryFromDoc(s.id, s.data()!)]));
+    const states = new Map(snaps.map((s) => [s.id, parseInventoryDoc(s.id, s.data())]));
     input.rows.forEach((row, index) => {
       const state = states.get(row.sku)!;
       const before = state.locations[row.location]?.onHand ?? 0;
@@ -66,6 +64,6 @@ export async function receiveShipment(deps: { db: Firestore; now: () => Promise<
   return { receiptId: input.receiptId, rows: input.rows.length, units, alreadyApplied: !applied };
 }
 
-export const receiveShipmentCallable = defineCallable("receiveShipment", "staff", ReceiveShipmentInputSchema, (input, caller) =>
-  receiveShipment({ db: db(), now: stockClock(db()) }, input, caller),
+export const receiveShipmentCallable = defineCallable("receiveShipment", (input, caller) =>
+  receiveShipment(deps(), input, caller),
 );

@@ -1,16 +1,15 @@
 /** `setProductActive` (staff): takes a product off the storefront or back on; audited. */
-import { HttpsError } from "firebase-functions/https";
-import { FieldValue, type Firestore } from "firebase-admin/firestore";
-import { Collections, SetProductActiveInputSchema, type SetProductActiveInput } from "@showroom/model";
+import { FieldValue } from "firebase-admin/firestore";
+import { Collections, type SetProductActiveInput } from "@showroom/model";
 import { appendAudit } from "../shared/audit.js";
-import { defineCallable, type Caller } from "../shared/callable.js";
-import { db } from "../app.js";
+import { defineCallable, refusal, type Caller } from "../shared/callable.js";
+import { deps, type Deps } from "../app.js";
 
-export async function setProductActive(deps: { db: Firestore }, input: SetProductActiveInput, caller: Caller) {
+export async function setProductActive(deps: Pick<Deps, "db">, input: SetProductActiveInput, caller: Caller) {
   const ref = deps.db.collection(Collections.products).doc(input.productId);
   await deps.db.runTransaction(async (tx) => {
     const snap = await tx.get(ref);
-    if (!snap.exists) throw new HttpsError("not-found", "No such product.", { reason: "unknown-product", productId: input.productId });
+    if (!snap.exists) throw refusal("not-found", "No such product.", { reason: "unknown-product", productId: input.productId });
     const before = snap.get("active") === true;
     // Nothing changes, so nothing is audited.
     if (before === input.active) return;
@@ -26,6 +25,6 @@ export async function setProductActive(deps: { db: Firestore }, input: SetProduc
   return { productId: input.productId, active: input.active };
 }
 
-export const setProductActiveCallable = defineCallable("setProductActive", "staff", SetProductActiveInputSchema, (input, caller) =>
-  setProductActive({ db: db() }, input, caller),
+export const setProductActiveCallable = defineCallable("setProductActive", (input, caller) =>
+  setProductActive(deps(), input, caller),
 );

@@ -1,10 +1,8 @@
-import { HttpsError } from "firebase-functions/https";
-import { Collections, SetUserRoleInputSchema, type SetUserRoleInput, type SetUserRoleOutput } from "@showroom/model";
-import type { Auth } from "firebase-admin/auth";
-import { FieldValue, type Firestore } from "firebase-admin/firestore";
+import { Collections, type SetUserRoleInput, type SetUserRoleOutput } from "@showroom/model";
+import { FieldValue } from "firebase-admin/firestore";
 import { appendAudit } from "../shared/audit.js";
-import { defineCallable, type Caller } from "../shared/callable.js";
-import { auth, db } from "../app.js";
+import { defineCallable, refusal, type Caller } from "../shared/callable.js";
+import { deps, type Deps } from "../app.js";
 import { roleChanged } from "../logs.js";
 
 /**
@@ -15,12 +13,12 @@ import { roleChanged } from "../logs.js";
  * triggers always sees them.
  */
 export async function setUserRole(
-  deps: { auth: Auth; db: Firestore },
+  deps: Pick<Deps, "auth" | "db">,
   input: SetUserRoleInput,
   caller: Caller,
 ): Promise<SetUserRoleOutput> {
   const user = await deps.auth.getUser(input.uid).catch((error: { code?: string }) => {
-    if (error.code === "auth/user-not-found") throw new HttpsError("not-found", "No such user.", { reason: "unknown-user" });
+    if (error.code === "auth/user-not-found") throw refusal("not-found", "No such user.", { reason: "unknown-user" });
     throw error;
   });
   const claims = { ...(user.customClaims ?? {}) };
@@ -43,6 +41,6 @@ export async function setUserRole(
   return { uid: input.uid, role: input.role };
 }
 
-export const setUserRoleCallable = defineCallable("setUserRole", "admin", SetUserRoleInputSchema, (input, caller) =>
-  setUserRole({ auth: auth(), db: db() }, input, caller),
+export const setUserRoleCallable = defineCallable("setUserRole", (input, caller) =>
+  setUserRole(deps(), input, caller),
 );

@@ -1,35 +1,18 @@
-/** The staff console's callables, typed from the contract. */
-import {
-  AdjustStockOutputSchema,
-  CancelOrderOutputSchema,
-  ListStaffOutputSchema,
-  LookupCustomerOutputSchema,
-  ReceiveShipmentOutputSchema,
-  SetProductActiveOutputSchema,
-  SetUserRoleOutputSchema,
-  UpdateOrderStatusOutputSchema,
-  UpsertProductOutputSchema,
-  type AdjustStockInput,
-  type CancelOrderInput,
-  type ListStaffInput,
-  type LookupCustomerInput,
-  type ReceiveShipmentInput,
-  type SetProductActiveInput,
-  type SetUserRoleInput,
-  type UpdateOrderStatusInput,
-  type UpsertProductInput,
-} from "@showroom/model";
+/** The staff console's callables, typed and checked by the model's callable registry. */
+import { callableOutputSchema, type CallableInput, type CallableName, type CallableOutput } from "@showroom/model";
 import { callable, callError } from "../../../lib/callables";
 
-export const adjustStock = callable<AdjustStockInput, ReturnType<typeof AdjustStockOutputSchema.parse>>("adjustStock", AdjustStockOutputSchema);
-export const receiveShipment = callable<ReceiveShipmentInput, ReturnType<typeof ReceiveShipmentOutputSchema.parse>>("receiveShipment", ReceiveShipmentOutputSchema);
-export const updateOrderStatus = callable<UpdateOrderStatusInput, ReturnType<typeof UpdateOrderStatusOutputSchema.parse>>("updateOrderStatus", UpdateOrderStatusOutputSchema);
-export const cancelOrder = callable<CancelOrderInput, ReturnType<typeof CancelOrderOutputSchema.parse>>("cancelOrder", CancelOrderOutputSchema);
-export const upsertProduct = callable<UpsertProductInput, ReturnType<typeof UpsertProductOutputSchema.parse>>("upsertProduct", UpsertProductOutputSchema);
-export const setProductActive = callable<SetProductActiveInput, ReturnType<typeof SetProductActiveOutputSchema.parse>>("setProductActive", SetProductActiveOutputSchema);
-export const lookupCustomer = callable<LookupCustomerInput, ReturnType<typeof LookupCustomerOutputSchema.parse>>("lookupCustomer", LookupCustomerOutputSchema);
-export const listStaff = callable<ListStaffInput, ReturnType<typeof ListStaffOutputSchema.parse>>("listStaff", ListStaffOutputSchema);
-export const setUserRole = callable<SetUserRoleInput, ReturnType<typeof SetUserRoleOutputSchema.parse>>("setUserRole", SetUserRoleOutputSchema);
+const registered = <N extends CallableName>(name: N) => callable<CallableInput<N>, CallableOutput<N>>(name, callableOutputSchema(name));
+
+export const adjustStock = registered("adjustStock");
+export const receiveShipment = registered("receiveShipment");
+export const updateOrderStatus = registered("updateOrderStatus");
+export const cancelOrder = registered("cancelOrder");
+export const upsertProduct = registered("upsertProduct");
+export const setProductActive = registered("setProductActive");
+export const lookupCustomer = registered("lookupCustomer");
+export const listStaff = registered("listStaff");
+export const setUserRole = registered("setUserRole");
 
 /** A callable's failure in words staff can act on. */
 export function staffErrorMessage(error: unknown): string {

@@ -4,30 +4,14 @@
  * server confirms; "now" is the honest estimate meanwhile).
  */
 import { Timestamp, type DocumentData } from "firebase/firestore";
-import type { BoardInventory, BoardProduct, Category, Currency, HoldEntry, LedgerReason, Location, OrderLine, OrderStatus, ShippingAddress, StockPolicy, StockStatus, Variant } from "@showroom/model";
+import { parseInventoryDoc, parseStockDoc } from "@showroom/model";
+import type { BoardProduct, Category, Currency, InventoryState, LedgerReason, Location, OrderLine, OrderStatus, ShippingAddress, StockStatus, Variant } from "@showroom/model";
 
 export const millis = (value: unknown): number => (value instanceof Timestamp ? value.toMillis() : Date.now());
 
 const record = (data: unknown): DocumentData => (typeof data === "object" && data !== null ? (data as DocumentData) : {});
 
-export function parseInventory(data: unknown, id: string): BoardInventory {
-  const d = record(data);
-  const holds: Record<string, HoldEntry> = {};
-  for (const [holdId, raw] of Object.entries(record(d.holds))) {
-    const h = record(raw);
-    holds[holdId] = { quantity: Number(h.quantity ?? 0), uid: String(h.uid ?? ""), expiresAtMs: h.expiresAt instanceof Timestamp ? h.expiresAt.toMillis() : 0 };
-  }
-  return {
-    sku: id,
-    productId: String(d.productId ?? ""),
-    policy: (d.policy ?? "stock") as StockPolicy,
-    locations: record(d.locations) as BoardInventory["locations"],
-    holds,
-    lowStockThreshold: Number(d.lowStockThreshold ?? 0),
-    ...(typeof d.backorderLimit === "number" ? { backorderLimit: d.backorderLimit } : {}),
-    ...(typeof d.leadTimeDays === "number" ? { leadTimeDays: d.leadTimeDays } : {}),
-  };
-}
+export const parseInventory = (data: unknown, id: string): InventoryState => parseInventoryDoc(id, data);
 
 /** `stock/{sku}`, the public view: what the board's stock filters and the dashboard's alerts read. */
 export interface StockRow {
@@ -38,16 +22,7 @@ export interface StockRow {
   lowStockThreshold: number;
 }
 
-export function parseStock(data: unknown, id: string): StockRow {
-  const d = record(data);
-  return {
-    sku: id,
-    productId: String(d.productId ?? ""),
-    available: Number(d.available ?? 0),
-    status: (d.status ?? "out_of_stock") as StockStatus,
-    lowStockThreshold: Number(d.lowStockThreshold ?? 0),
-  };
-}
+export const parseStock = (data: unknown, id: string): StockRow => parseStockDoc(id, data);
 
 export interface AdminProduct extends BoardProduct {
   id: string;
