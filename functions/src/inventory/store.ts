@@ -15,6 +15,7 @@ import {
   type Transaction,
 } from "firebase-admin/firestore";
 import { Collections, DEFAULT_LOW_STOCK_THRESHOLD, publicAvailability, type HoldEntry, type OrderLine } from "@showroom/model";
+import { writeEvents } from "../events/outbox.js";
 import { appendAudit } from "../shared/audit.js";
 import { clockTime, testClockRef } from "./clock.js";
 import {
@@ -45,6 +46,7 @@ export function inventoryFromDoc(sku: string, data: DocumentData): InventoryStat
     locations: structuredClone(data.locations ?? {}),
     holds,
     lowStockThreshold: data.lowStockThreshold ?? DEFAULT_LOW_STOCK_THRESHOLD,
+    eventSeq: data.eventSeq ?? 0,
     ...(data.backorderLimit !== undefined ? { backorderLimit: data.backorderLimit } : {}),
     ...(data.leadTimeDays !== undefined ? { leadTimeDays: data.leadTimeDays } : {}),
   };
@@ -71,6 +73,7 @@ function orderFromDoc(id: string, data: DocumentData): OrderState {
     ...(data.holdId ? { holdId: data.holdId } : {}),
     ...(data.cancelReason ? { cancelReason: data.cancelReason } : {}),
     statusHistory: ((data.statusHistory ?? []) as unknown[]).map((stored) => ({ stored })),
+    eventSeq: data.eventSeq ?? 0,
   };
 }
 
@@ -134,6 +137,7 @@ export function writeStockState(tx: Transaction, db: Firestore, inventories: Inv
       locations: inventory.locations,
       holds: holdsToDoc(inventory.holds),
       held: Object.values(inventory.holds).reduce((sum, h) => sum + h.quantity, 0),
+      eventSeq: inventory.eventSeq,
       ...views.inventory,
       updatedAt: FieldValue.serverTimestamp(),
     });
@@ -237,7 +241,7 @@ function writeEffects(tx: Transaction, db: Firestore, world: World, effects: Eff
   for (const [id, { value: order, created }] of effects.orders) {
     const ref = db.collection(Collections.orders).doc(id);
     if (created) tx.create(ref, { ...orderToDoc(order), createdAt: now });
-    else tx.update(ref, { status: order.status, ...(order.cancelReason ? { cancelReason: order.cancelReason } : {}), statusHistory: orderToDoc(order).statusHistory, updatedAt: now });
+    else tx.update(ref, { status: order.status, ...(order.cancelReason ? { cancelReason: order.cancelReason } : {}), statusHistory: orderToDoc(order).statusHistory, eventSeq: order.eventSeq, updatedAt: now });
   }
   for (const [id, key] of effects.orderKeys) tx.create(db.collection(Collections.orderKeys).doc(id), { ...key, createdAt: now });
   for (const [id, { value: hold, created }] of effects.holds) {
@@ -247,6 +251,7 @@ function writeEffects(tx: Transaction, db: Firestore, world: World, effects: Eff
     else tx.update(ref, status);
   }
   for (const audit of effects.audits) appendAudit(tx, audit);
+  writeEvents(tx, db, effects.events);
 }
 
 /**

@@ -27,6 +27,8 @@ import { defineCallable, type Caller } from "../shared/callable.js";
 import { stockClock } from "./clock.js";
 import type { InventoryState } from "./decide.js";
 import { inventoryFromDoc, publicStockOf, writePublicStock } from "./store.js";
+import { productEvent, stockEvents, type OutboxEvent } from "../events/build.js";
+import { writeEvents } from "../events/outbox.js";
 
 /** A plain placeholder until staff upload photos: a tinted card with the product's initial. */
 export function placeholderImage(name: string): string {
@@ -67,6 +69,7 @@ export async function upsertProduct(deps: { db: Firestore; now: () => Promise<nu
     const currency = input.currency ?? existing?.currency ?? DEFAULT_CURRENCY;
 
     const republish: InventoryState[] = [];
+    const events: OutboxEvent[] = [];
     for (const snap of inventorySnaps) {
       const ref = deps.db.collection(Collections.inventory).doc(snap.id);
       const lead = input.leadTimeDays !== undefined ? { leadTimeDays: input.leadTimeDays } : {};
@@ -94,7 +97,10 @@ export async function upsertProduct(deps: { db: Firestore; now: () => Promise<nu
       const boardChanged = !hasBoardFields(stored, board);
       if (!stockChanged && !boardChanged) continue;
       const next = { ...current, policy, ...lead };
-      tx.update(ref, { ...(stockChanged ? { policy, ...lead, ...publicStockOf(next, nowMs).inventory } : {}), ...(boardChanged ? board : {}), updatedAt: FieldValue.serverTimestamp() });
+      // A policy change can move the public status (e.g. out of stock → made to order): a stock event.
+      if (stockChanged) events.push(...stockEvents(current, next, "policy", nowMs));
+      const stock = stockChanged ? { policy, ...lead, ...publicStockOf(next, nowMs).inventory, eventSeq: next.eventSeq } : {};
+      tx.update(ref, { ...stock, ...(boardChanged ? board : {}), updatedAt: FieldValue.serverTimestamp() });
       if (stockChanged) republish.push(next);
     }
     for (const snap of unlisted) {
@@ -105,6 +111,8 @@ export async function upsertProduct(deps: { db: Firestore; now: () => Promise<nu
     // statuses as they stand after this write (the trigger keeps it from then on).
     const statuses: Record<string, { status?: unknown }> = { ...(summarySnap?.get("skus") ?? {}) };
     for (const inventory of republish) statuses[inventory.sku] = publicStockOf(inventory, nowMs).summary;
+    const product = { id: productId, active: existing?.active ?? true, skus: input.variants.map((v) => v.sku), eventSeq: Number(existing?.eventSeq ?? 0) };
+    events.push(productEvent(product, nowMs));
     tx.set(
       productRef,
       {
@@ -119,12 +127,14 @@ export async function upsertProduct(deps: { db: Firestore; now: () => Promise<nu
         priceFromCents: lowestPrice(input.variants),
         inStock: productInStock(input.variants.map((v) => v.sku), statuses),
         searchTerms: searchTerms(input.name, (existing?.materials ?? []) as string[]),
+        eventSeq: product.eventSeq,
         updatedAt: FieldValue.serverTimestamp(),
         ...(existing ? {} : { createdAt: FieldValue.serverTimestamp() }),
       },
       { merge: true },
     );
     writePublicStock(tx, deps.db, republish, nowMs);
+    writeEvents(tx, deps.db, events);
     appendAudit(tx, {
       actor: caller,
       action: existing ? "product.update" : "product.create",

@@ -5,8 +5,10 @@ import { Collections, SetProductActiveInputSchema, type SetProductActiveInput } 
 import { appendAudit } from "../shared/audit.js";
 import { defineCallable, type Caller } from "../shared/callable.js";
 import { db } from "../app.js";
+import { productEvent } from "../events/build.js";
+import { writeEvents } from "../events/outbox.js";
 
-export async function setProductActive(deps: { db: Firestore }, input: SetProductActiveInput, caller: Caller) {
+export async function setProductActive(deps: { db: Firestore; now: () => number }, input: SetProductActiveInput, caller: Caller) {
   const ref = deps.db.collection(Collections.products).doc(input.productId);
   await deps.db.runTransaction(async (tx) => {
     const snap = await tx.get(ref);
@@ -14,7 +16,11 @@ export async function setProductActive(deps: { db: Firestore }, input: SetProduc
     const before = snap.get("active") === true;
     // Nothing changes, so nothing is audited.
     if (before === input.active) return;
-    tx.update(ref, { active: input.active, updatedAt: FieldValue.serverTimestamp() });
+    const skus = ((snap.get("variants") ?? []) as { sku: string }[]).map((v) => v.sku);
+    const product = { id: input.productId, active: input.active, skus, eventSeq: Number(snap.get("eventSeq") ?? 0) };
+    const event = productEvent(product, deps.now());
+    tx.update(ref, { active: input.active, eventSeq: product.eventSeq, updatedAt: FieldValue.serverTimestamp() });
+    writeEvents(tx, deps.db, [event]);
     appendAudit(tx, {
       actor: caller,
       action: "product.active",
@@ -27,5 +33,5 @@ export async function setProductActive(deps: { db: Firestore }, input: SetProduc
 }
 
 export const setProductActiveCallable = defineCallable("setProductActive", "staff", SetProductActiveInputSchema, (input, caller) =>
-  setProductActive({ db: db() }, input, caller),
+  setProductActive({ db: db(), now: Date.now }, input, caller),
 );
