@@ -230,7 +230,8 @@ function orderToDoc(order: OrderState) {
   };
 }
 
-function writeEffects(tx: Transaction, db: Firestore, world: World, effects: Effects): void {
+/** Exported for the bench's write count (scripts/bench/events.ts), which runs it against a counting writer. */
+export function writeEffects(tx: Transaction, db: Firestore, world: World, effects: Effects): void {
   const now = FieldValue.serverTimestamp();
   const inventories = [...effects.inventory].map((sku) => world.inventory.get(sku)).filter((i): i is InventoryState => !!i);
   writeStockState(tx, db, inventories, world.nowMs);
