@@ -49,6 +49,11 @@ describe("stockEvents", () => {
     expect(untouched.eventSeq).toBe(4);
   });
 
+  it("reports a hold that expired since the last write when a sweep drops it", () => {
+    const stored = sku({ holds: { h1: { quantity: 1, uid: "alice", expiresAtMs: NOW - 1 } } });
+    expect(stockEvents(stored, sku(), "hold-expired", NOW).map((e) => [e.data.reason, e.data.available])).toEqual([["hold-expired", 2]]);
+  });
+
   it("adds stock.back_in_stock when the status leaves out_of_stock, seq right after the update", () => {
     const events = stockEvents(sku({ locations: { main: { onHand: 0 } } }), sku({ locations: { main: { onHand: 3 } } }), "receive", NOW);
     expect(events.map((e) => [e.type, e.seq])).toEqual([

@@ -59,9 +59,14 @@ const locationsOf = (state: StockState) =>
  * `inventory.updated` when on hand (at any location) or the public
  * availability moved, and `stock.back_in_stock` when the public status went
  * from not sellable to sellable (the rule back-in-stock alerts use).
+ *
+ * "Before" is what the SKU's last write published: every hold still stored was
+ * live then (each write drops the expired ones), so all of them count. That
+ * way a hold that expired since shows up as a movement when a sweep (or any
+ * other write) drops it.
  */
 export function stockEvents(before: StockState, after: SkuStock, reason: string, nowMs: number): OutboxEvent[] {
-  const was = publicAvailability(before, nowMs);
+  const was = publicAvailability(before, Number.NEGATIVE_INFINITY);
   const is = publicAvailability(after, nowMs);
   const locations = locationsOf(after);
   const moved = JSON.stringify(locationsOf(before)) !== JSON.stringify(locations) || was.available !== is.available || was.status !== is.status;
