@@ -1,5 +1,7 @@
 // Bundles functions/src into lib/index.js. @showroom/model is inlined because a
 // deployed function installs only the npm dependencies in package.json.
+// @google-cloud/pubsub stays external (it is in package.json): its CommonJS gRPC
+// code requires Node built-ins dynamically, which an ESM bundle cannot do.
 import { build } from "esbuild";
 
 await build({
@@ -10,6 +12,6 @@ await build({
   format: "esm",
   target: "node20",
   sourcemap: true,
-  external: ["firebase-admin", "firebase-admin/*", "firebase-functions", "firebase-functions/*", "zod"],
+  external: ["firebase-admin", "firebase-admin/*", "firebase-functions", "firebase-functions/*", "zod", "@google-cloud/pubsub"],
   logLevel: "warning",
 });

@@ -17,3 +17,5 @@ export { syncMyProfileCallable as syncMyProfile } from "./customers/profile.js";
 export { exportMyDataCallable as exportMyData } from "./customers/export-data.js";
 export { deleteMyAccountCallable as deleteMyAccount } from "./customers/erase-account.js";
 export { lookupCustomerCallable as lookupCustomer } from "./customers/lookup-customer.js";
+// Events (issue 11): the outbox relay to Pub/Sub and its catch-up.
+export { relayEvent, relayEventsCatchUp } from "./events/triggers.js";

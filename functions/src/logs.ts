@@ -52,3 +52,16 @@ export function accountErased(placeholder: string, counts: Record<string, number
 export function customerLookedUp(staffUid: string, customerUid: string): void {
   logger.info("customers: staff looked up a customer", { staffUid, customerUid });
 }
+
+// ---- Events (issue 11): ids, subjects and counts only. ----
+
+export function eventsRelayCaughtUp(subjects: number, failed: number): void {
+  logger.info("events: catch-up drained subjects with unpublished events", { subjects, failed });
+}
+
+export function eventsRelayFailed(subject: string, error: unknown): void {
+  logger.warn("events: relay could not publish; the next trigger or the catch-up resumes from the cursor", {
+    subject,
+    error: error instanceof Error ? { name: error.name, message: error.message } : String(error),
+  });
+}

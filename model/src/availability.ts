@@ -27,6 +27,8 @@ export interface StockState {
 export interface InventoryState extends StockState {
   sku: string;
   productId: string;
+  /** The last event seq of subject `sku/{sku}` (events.ts): the outbox numbers the SKU's next event from it. */
+  eventSeq: number;
 }
 
 export function isLiveHold(hold: Pick<HoldEntry, "expiresAtMs">, nowMs: number): boolean {

@@ -20,7 +20,7 @@ const products = new Map<string, BoardProduct>([
 ]);
 
 function inv(sku: string, productId: string, main: number, east: number, extra: Partial<InventoryState> = {}): InventoryState {
-  return { sku, productId, policy: "stock", locations: { main: { onHand: main }, east: { onHand: east } }, holds: {}, lowStockThreshold: 3, ...extra };
+  return { sku, productId, policy: "stock", locations: { main: { onHand: main }, east: { onHand: east } }, holds: {}, lowStockThreshold: 3, eventSeq: 0, ...extra };
 }
 
 const rows = [

@@ -18,6 +18,8 @@ export const Collections = {
   roleChanges: "roleChanges",
   /** Server-only outbox: one document per committed change that matters (events.ts), relayed to Pub/Sub. */
   events: "events",
+  /** Server-only: the relay's per-subject cursor (`publishedSeq`) and lease (functions/src/events/relay.ts). */
+  eventCursors: "eventCursors",
   /** Trigger Email extension shape `{ to, message: { subject, text, html }, delivery }`; server-only. */
   mail: "mail",
 } as const;

@@ -43,6 +43,8 @@ export const InventorySchema = z.object({
   /** Copied from the product for the staff board's server-side filters (board-search.ts); the stock engine never writes them. */
   category: CategorySchema,
   searchTerms: z.array(z.string()).max(MAX_SEARCH_TERMS),
+  /** The last event seq of subject `sku/{sku}`; absent until the SKU's first event. */
+  eventSeq: z.number().int().min(0).optional(),
 });
 export type Inventory = z.infer<typeof InventorySchema>;
 

@@ -38,6 +38,8 @@ describe("parseInventoryDoc", () => {
       locations: { main: { onHand: 4 }, east: { onHand: 1 } },
       holds: { h1: { quantity: 2, uid: "alice", expiresAtMs: NOW + 60_000 }, h2: { quantity: 1, uid: "bob", expiresAtMs: NOW - 1 } },
       lowStockThreshold: 3,
+      // No event yet: the SKU's first event will be seq 1.
+      eventSeq: 0,
     });
   });
 
@@ -116,6 +118,7 @@ describe("building documents", () => {
       locations: { main: { onHand: 0 }, east: { onHand: 4 } },
       holds: {},
       lowStockThreshold: DEFAULT_LOW_STOCK_THRESHOLD,
+      eventSeq: 0,
     });
   });
 

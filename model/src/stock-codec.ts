@@ -17,6 +17,7 @@ import { DEFAULT_LOW_STOCK_THRESHOLD, PublicStockSchema, type ProductStock, type
 /** The fields of `inventory/{sku}` that make up its stock state; a missing threshold reads as the default. */
 const InventoryStockSchema = InventorySchema.pick({ productId: true, policy: true, locations: true, holds: true, backorderLimit: true, leadTimeDays: true }).extend({
   lowStockThreshold: InventorySchema.shape.lowStockThreshold.default(DEFAULT_LOW_STOCK_THRESHOLD),
+  eventSeq: InventorySchema.shape.eventSeq.default(0),
 });
 
 /** `stock/{sku}` as the console reads it: a missing threshold reads as it does on inventory. */
@@ -42,10 +43,20 @@ const optional = <K extends string, V>(key: K, value: V | undefined) => (value =
 
 /** `inventory/{sku}` → the SKU's stock state. Throws `MalformedDocumentError` on bad data. */
 export function parseInventoryDoc(sku: string, data: unknown): InventoryState {
-  const { productId, policy, locations, holds = {}, lowStockThreshold, backorderLimit, leadTimeDays } = parseDoc(`inventory/${sku}`, InventoryStockSchema, data);
+  const { productId, policy, locations, holds = {}, lowStockThreshold, eventSeq, backorderLimit, leadTimeDays } = parseDoc(`inventory/${sku}`, InventoryStockSchema, data);
   const entries: Record<string, HoldEntry> = {};
   for (const [id, hold] of Object.entries(holds)) entries[id] = { quantity: hold.quantity, uid: hold.uid, expiresAtMs: hold.expiresAt };
-  return { sku, productId, policy, locations, holds: entries, lowStockThreshold, ...optional("backorderLimit", backorderLimit), ...optional("leadTimeDays", leadTimeDays) };
+  return {
+    sku,
+    productId,
+    policy,
+    locations,
+    holds: entries,
+    lowStockThreshold,
+    eventSeq,
+    ...optional("backorderLimit", backorderLimit),
+    ...optional("leadTimeDays", leadTimeDays),
+  };
 }
 
 /** `stock/{sku}` → the public view as stored. Throws `MalformedDocumentError` on bad data. */
@@ -70,6 +81,7 @@ export function newInventoryState(sku: string, productId: string, stock: NewStoc
     locations: Object.fromEntries(Locations.map((l) => [l, { onHand: stock.onHand?.[l] ?? 0 }])),
     holds: {},
     lowStockThreshold: stock.lowStockThreshold ?? DEFAULT_LOW_STOCK_THRESHOLD,
+    eventSeq: 0,
     ...optional("backorderLimit", stock.backorderLimit),
     ...optional("leadTimeDays", stock.leadTimeDays),
   };
@@ -109,6 +121,7 @@ export function inventoryMovementFields<T>(inventory: InventoryState, views: Sto
     locations: inventory.locations,
     holds,
     held: Object.values(inventory.holds).reduce((sum, h) => sum + h.quantity, 0),
+    eventSeq: inventory.eventSeq,
     ...views.inventory,
   };
 }

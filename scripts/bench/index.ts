@@ -8,13 +8,14 @@ import path from "node:path";
 import { requireEmulators } from "../lib/admin.js";
 import { boardScale } from "./board-scale.js";
 import { catalogScale } from "./catalog-scale.js";
+import { events } from "./events.js";
 import { flashSale } from "./flash-sale.js";
 import { liveStock } from "./live-stock.js";
 import { storefrontWeight } from "./storefront-weight.js";
 import type { BenchModule, Row } from "./types.js";
 
 // Catalog scale runs last (its 10,000 new stock documents keep the emulator's triggers busy for minutes), then the board over those SKUs.
-export const modules: BenchModule[] = [flashSale, liveStock, storefrontWeight, catalogScale, boardScale];
+export const modules: BenchModule[] = [flashSale, events, liveStock, storefrontWeight, catalogScale, boardScale];
 
 function table(rows: Row[]): string {
   const columns = [...new Set(rows.flatMap((r) => Object.keys(r)))];

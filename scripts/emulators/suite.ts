@@ -30,7 +30,8 @@ import { resolvePubsubEmulator } from "./resolve-pubsub.js";
 const FIREBASE_BIN = path.join(ROOT, "node_modules", "firebase-tools", "lib", "bin", "firebase.js");
 const CACHE_DIR = path.join(ROOT, ".cache", "emulators");
 const READY_LINE = "All emulators ready";
-const START_TIMEOUT_MS = 120_000;
+// Generous: a busy 2-core machine has taken over 200 s to load the functions.
+const START_TIMEOUT_MS = 300_000;
 const STOP_TIMEOUT_MS = 20_000;
 
 export interface RunningSuite {

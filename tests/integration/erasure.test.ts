@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Collections, ERASED, OrderSchema } from "@showroom/model";
+import { Collections, ERASED, OrderSchema, subjectOf } from "@showroom/model";
+import { customerErasedEvent } from "../../functions/src/events/build.js";
+import { cursorId } from "../../functions/src/events/relay.js";
 import { adminAuth, adminDb } from "../../scripts/lib/admin.js";
 import { expectCallableError } from "../support/clients.js";
 import { client, clients, customerJourney, everyDocument, mentions, profileOf, type Journey, type StoredDocument } from "./customers-support.js";
@@ -18,10 +20,23 @@ beforeAll(async () => {
 }, 300_000);
 
 describe("deleteMyAccount", () => {
-  it("leaves no document anywhere that contains the uid, the email or a phone number", () => {
+  it("leaves no document anywhere that contains the uid, the email or a phone number, but the announcement customer.erased { uid }", () => {
+    // By contract (DESIGN.md) consumers learn who to erase from this one event, and its relay cursor names its subject.
+    const announcement = new Set([`${Collections.events}/${customerErasedEvent(alice.shopper.uid, 0).id}`, `${Collections.eventCursors}/${cursorId(subjectOf.customer(alice.shopper.uid))}`]);
     for (const needle of [alice.shopper.uid, alice.email, alice.phone, alice.addressPhone]) {
-      expect(after.filter((d) => mentions(d, needle)).map((d) => d.path), needle).toEqual([]);
+      expect(after.filter((d) => mentions(d, needle) && !announcement.has(d.path)).map((d) => d.path), needle).toEqual([]);
     }
+  });
+
+  it("announces customer.erased with the uid only, and keeps the past order events with a null uid", async () => {
+    const erased = after.find((d) => d.path === `${Collections.events}/${customerErasedEvent(alice.shopper.uid, 0).id}`);
+    expect(erased?.data).toMatchObject({ type: "customer.erased", subject: subjectOf.customer(alice.shopper.uid), seq: 1, data: { uid: alice.shopper.uid } });
+    const orderEvents = after.filter((d) => alice.orderIds.some((id) => d.data?.subject === subjectOf.order(id)));
+    expect(orderEvents.map((d) => [d.data?.type, d.data?.data.uid]).sort()).toEqual([
+      ["order.cancelled", null],
+      ["order.placed", null],
+      ["order.placed", null],
+    ]);
   });
 
   it("deletes the Auth user", async () => {

@@ -4,7 +4,8 @@
  * idempotency keys; keeps orders for the books with name, address, phone and
  * email replaced and the uid swapped for a random placeholder; replaces the uid
  * in holds, inventory hold entries, the stock ledger and the audit log (their
- * history must still add up); records one audit entry without personal data;
+ * history must still add up); sets the uid of past events to null; records one
+ * audit entry without personal data and the event `customer.erased { uid }`;
  * deletes the Auth user last, so a failure part-way can simply be retried.
  */
 import { randomBytes } from "node:crypto";
@@ -22,6 +23,8 @@ import { deps, type Deps } from "../app.js";
 import { accountErased } from "../logs.js";
 import { appendAudit } from "../shared/audit.js";
 import { defineCallable, type Caller } from "../shared/callable.js";
+import { customerErasedEvent } from "../events/build.js";
+import { writeEvents } from "../events/outbox.js";
 import { findCustomerData, type FoundDocument } from "./customer-data.js";
 
 type Replacement = { from: string; to: string };
@@ -83,6 +86,20 @@ async function pseudonymiseHoldEntries(firestore: Firestore, found: readonly Fou
   return count;
 }
 
+/**
+ * Events carry no names, emails, phones or addresses; the only personal datum
+ * is the uid on order events, which becomes null (as for events written later
+ * about the anonymised orders, build.ts `eventUid`). Pub/Sub messages already
+ * delivered cannot be recalled: consumers get `customer.erased` to do the same.
+ */
+async function scrubEvents(firestore: Firestore, uid: string): Promise<number> {
+  const snap = await firestore.collection(Collections.events).where("data.uid", "==", uid).get();
+  const writer = firestore.bulkWriter();
+  for (const doc of snap.docs) void writer.update(doc.ref, { "data.uid": null });
+  await writer.close();
+  return snap.size;
+}
+
 export async function deleteMyAccount(
   deps: Pick<Deps, "db" | "auth">,
   caller: Caller,
@@ -112,15 +129,21 @@ export async function deleteMyAccount(
     (await rewriteKept(firestore, byAction("pseudonymise"), (data) => scrubStrings(data, replacements))) +
     (await pseudonymiseHoldEntries(firestore, byAction("pseudonymise", true), caller.uid, placeholder));
 
-  const counts = { deleted, ordersAnonymised: orders, pseudonymised };
-  const batch = firestore.batch();
-  appendAudit(batch, {
-    actor: { uid: placeholder, role: null },
-    action: "customer.erase",
-    target: { kind: "customer", id: placeholder },
-    after: counts,
+  const eventsScrubbed = await scrubEvents(firestore, caller.uid);
+
+  const counts = { deleted, ordersAnonymised: orders, pseudonymised, eventsScrubbed };
+  const erased = customerErasedEvent(caller.uid, Date.now());
+  await firestore.runTransaction(async (tx) => {
+    // A retried erasure (say the Auth deletion below failed) finds its event and announces nothing twice.
+    const announced = (await tx.get(firestore.collection(Collections.events).doc(erased.id))).exists;
+    appendAudit(tx, {
+      actor: { uid: placeholder, role: null },
+      action: "customer.erase",
+      target: { kind: "customer", id: placeholder },
+      after: counts,
+    });
+    if (!announced) writeEvents(tx, firestore, [erased]);
   });
-  await batch.commit();
 
   if (user) {
     // A concurrent second call (double click) may have deleted the user already.

@@ -10,7 +10,7 @@ const staff: Caller = { uid: "sam", role: "staff", anonymous: false };
 const shipping = { name: "Ada", line1: "1 Loom St", city: "Leeds", postalCode: "LS1 1AA", country: "GB" };
 
 function inventory(sku: string, over: Partial<InventoryState> = {}): InventoryState {
-  return { sku, productId: "p1", policy: "stock", locations: { main: { onHand: 2 }, east: { onHand: 3 } }, holds: {}, lowStockThreshold: 1, ...over };
+  return { sku, productId: "p1", policy: "stock", locations: { main: { onHand: 2 }, east: { onHand: 3 } }, holds: {}, lowStockThreshold: 1, eventSeq: 0, ...over };
 }
 
 function world(inventories: InventoryState[], over: Partial<World> = {}): World {

@@ -39,6 +39,7 @@ import {
   type PlaceOrderOutput,
   type ShippingAddress,
 } from "@showroom/model";
+import { orderEvents, stockEvents, type OutboxEvent } from "../events/build.js";
 import type { AuditEntry } from "../shared/audit.js";
 import type { Caller } from "../shared/callable.js";
 
@@ -87,6 +88,8 @@ export interface OrderState {
   cancelReason?: string;
   /** Entries read from the document stay opaque (Firestore timestamps); new ones carry `atMs`. */
   statusHistory: (StatusChange | { readonly stored: unknown })[];
+  /** The last event seq of subject `order/{id}`. */
+  eventSeq: number;
 }
 
 /** What one transaction read. `null` = the document does not exist. */
@@ -137,6 +140,8 @@ export interface Effects {
   orderKeys: Map<string, { uid: string; idempotencyKey: string; orderId: string }>;
   holds: Map<string, Tracked<HoldState>>;
   audits: AuditEntry[];
+  /** The outbox: each accepted request's events, in order. */
+  events: OutboxEvent[];
 }
 
 export const orderKeyId = (uid: string, idempotencyKey: string) => `${uid}_${idempotencyKey}`;
@@ -179,11 +184,11 @@ export function writeWeight(request: StockRequest): number {
   switch (request.kind) {
     case "placeOrder":
     case "holdCart":
-      return 3 + 2 * request.input.lines.length;
+      return 4 + 3 * request.input.lines.length;
     case "sweep":
-      return 1 + request.skus.length + request.holdIds.length;
+      return 1 + 2 * request.skus.length + request.holdIds.length;
     default:
-      return 6;
+      return 8;
   }
 }
 
@@ -213,6 +218,7 @@ class Draft {
   readonly orderKeys = new Map<string, { uid: string; idempotencyKey: string; orderId: string }>();
   readonly ledger: LedgerEntry[] = [];
   readonly audits: AuditEntry[] = [];
+  readonly events: OutboxEvent[] = [];
 
   constructor(
     readonly world: World,
@@ -284,6 +290,34 @@ class Draft {
     }
     this.effects.ledger.push(...this.ledger);
     this.effects.audits.push(...this.audits);
+    this.effects.events.push(...this.events);
+  }
+
+  /** The events of this request's changes, measured against the world before it (call before commit). */
+  recordEvents(reason: string): void {
+    for (const [sku, after] of this.inventory) {
+      const before = this.world.inventory.get(sku);
+      if (before) this.events.push(...stockEvents(before, after, reason, this.now));
+    }
+    for (const { value: after } of this.orders.values()) this.events.push(...orderEvents(this.world.orders.get(after.id) ?? null, after, this.now));
+  }
+}
+
+/** What an `inventory.updated` says moved the stock. */
+function stockReason(request: StockRequest): string {
+  switch (request.kind) {
+    case "placeOrder":
+      return "order";
+    case "cancelOrder":
+      return "cancel";
+    case "holdCart":
+      return "hold";
+    case "releaseHold":
+      return "hold-released";
+    case "adjustStock":
+      return request.input.reason;
+    case "sweep":
+      return "hold-expired";
   }
 }
 
@@ -343,6 +377,7 @@ function placeOrder(d: Draft, request: Extract<StockRequest, { kind: "placeOrder
     idempotencyKey: input.idempotencyKey,
     ...(input.holdId ? { holdId: input.holdId } : {}),
     statusHistory: [{ status: "placed", by: actor.uid, atMs: d.now }],
+    eventSeq: 0,
   };
   d.orders.set(order.id, { value: order, created: true });
   d.orderKeys.set(keyId, { uid: actor.uid, idempotencyKey: input.idempotencyKey, orderId: order.id });
@@ -505,7 +540,7 @@ function decideOne(d: Draft, request: StockRequest): StockAnswer {
 }
 
 export function emptyEffects(): Effects {
-  return { inventory: new Set(), ledger: [], orders: new Map(), orderKeys: new Map(), holds: new Map(), audits: [] };
+  return { inventory: new Set(), ledger: [], orders: new Map(), orderKeys: new Map(), holds: new Map(), audits: [], events: [] };
 }
 
 /** Decides every request in order. Mutates `world` (it becomes the state after the batch). */
@@ -515,6 +550,7 @@ export function decideBatch(world: World, requests: readonly StockRequest[]): { 
     const draft = new Draft(world, effects);
     try {
       const value = decideOne(draft, request);
+      draft.recordEvents(stockReason(request));
       draft.commit();
       return { ok: true, value };
     } catch (error) {

@@ -23,6 +23,7 @@ import {
   type StockViews,
   type OrderLine,
 } from "@showroom/model";
+import { writeEvents } from "../events/outbox.js";
 import { appendAudit } from "../shared/audit.js";
 import { clockTime, testClockRef } from "./clock.js";
 import {
@@ -61,6 +62,7 @@ function orderFromDoc(id: string, data: DocumentData): OrderState {
     ...(data.holdId ? { holdId: data.holdId } : {}),
     ...(data.cancelReason ? { cancelReason: data.cancelReason } : {}),
     statusHistory: ((data.statusHistory ?? []) as unknown[]).map((stored) => ({ stored })),
+    eventSeq: data.eventSeq ?? 0,
   };
 }
 
@@ -192,7 +194,8 @@ function orderToDoc(order: OrderState) {
   };
 }
 
-function writeEffects(tx: Transaction, db: Firestore, world: World, effects: Effects): void {
+/** Exported for the bench's write count (scripts/bench/events.ts), which runs it against a counting writer. */
+export function writeEffects(tx: Transaction, db: Firestore, world: World, effects: Effects): void {
   const now = FieldValue.serverTimestamp();
   const inventories = [...effects.inventory].map((sku) => world.inventory.get(sku)).filter((i): i is InventoryState => !!i);
   writeStockState(tx, db, inventories, world.nowMs);
@@ -203,7 +206,7 @@ function writeEffects(tx: Transaction, db: Firestore, world: World, effects: Eff
   for (const [id, { value: order, created }] of effects.orders) {
     const ref = db.collection(Collections.orders).doc(id);
     if (created) tx.create(ref, { ...orderToDoc(order), createdAt: now });
-    else tx.update(ref, { status: order.status, ...(order.cancelReason ? { cancelReason: order.cancelReason } : {}), statusHistory: orderToDoc(order).statusHistory, updatedAt: now });
+    else tx.update(ref, { status: order.status, ...(order.cancelReason ? { cancelReason: order.cancelReason } : {}), statusHistory: orderToDoc(order).statusHistory, eventSeq: order.eventSeq, updatedAt: now });
   }
   for (const [id, key] of effects.orderKeys) tx.create(db.collection(Collections.orderKeys).doc(id), { ...key, createdAt: now });
   for (const [id, { value: hold, created }] of effects.holds) {
@@ -213,6 +216,7 @@ function writeEffects(tx: Transaction, db: Firestore, world: World, effects: Eff
     else tx.update(ref, status);
   }
   for (const audit of effects.audits) appendAudit(tx, audit);
+  writeEvents(tx, db, effects.events);
 }
 
 /**

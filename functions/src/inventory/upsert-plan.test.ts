@@ -76,7 +76,13 @@ describe("planUpsert", () => {
 
   it("switching to made to order changes policy, lead time and status, and republishes the SKU", () => {
     const plan = planUpsert({ ...input, madeToOrder: true, leadTimeDays: 42 }, sam, reads({ product: { name: "Oak Chair" }, listed: input.variants.map((v) => ({ sku: v.sku, data: stored(v.sku) })) }));
-    expect(plan.inventoryUpdates).toEqual(input.variants.map((v) => ({ sku: v.sku, fields: { policy: "made_to_order", leadTimeDays: 42, status: "made_to_order" } })));
+    // Each SKU's public status moved: its inventory.updated event takes seq 1, and the counter is written with it.
+    expect(plan.inventoryUpdates).toEqual(input.variants.map((v) => ({ sku: v.sku, fields: { policy: "made_to_order", leadTimeDays: 42, status: "made_to_order", eventSeq: 1 } })));
+    expect(plan.events.map((e) => [e.type, e.subject, e.seq])).toEqual([
+      ["inventory.updated", "sku/CHR-OAK-NAT", 1],
+      ["inventory.updated", "sku/CHR-OAK-BLK", 1],
+      ["product.upserted", "product/p-oak", 1],
+    ]);
     expect(plan.republish.map((s) => [s.sku, s.policy, s.locations.main?.onHand])).toEqual([
       ["CHR-OAK-NAT", "made_to_order", 8],
       ["CHR-OAK-BLK", "made_to_order", 8],

@@ -24,6 +24,7 @@ import {
   type StockPolicy,
   type UpsertProductInput,
 } from "@showroom/model";
+import { productEvent, stockEvents, type OutboxEvent } from "../events/build.js";
 import type { AuditEntry } from "../shared/audit.js";
 import type { Caller } from "../shared/callable.js";
 import { Rejection } from "./decide.js";
@@ -36,6 +37,8 @@ export interface StoredProduct {
   images?: string[];
   active?: boolean;
   materials?: string[];
+  /** The last event seq of subject `product/{id}`. */
+  eventSeq?: number;
 }
 
 /** What the transaction read. Documents are as stored (`null`: it does not exist). */
@@ -59,6 +62,8 @@ export interface UpsertPlan {
   inventoryUpdates: { sku: string; fields: Record<string, unknown> }[];
   /** SKUs whose public stock changes: their `stock/{sku}` and `productStock` entries are written. */
   republish: InventoryState[];
+  /** `product.upserted`, and `inventory.updated` for SKUs whose policy moved their public stock. */
+  events: OutboxEvent[];
   audit: AuditEntry;
 }
 
@@ -88,6 +93,7 @@ export function planUpsert(input: UpsertProductInput, caller: Caller, reads: Ups
   const inventoryCreates: UpsertPlan["inventoryCreates"] = [];
   const inventoryUpdates: UpsertPlan["inventoryUpdates"] = [];
   const republish: InventoryState[] = [];
+  const events: OutboxEvent[] = [];
 
   for (const { sku, data } of reads.listed) {
     if (!data) {
@@ -103,7 +109,12 @@ export function planUpsert(input: UpsertProductInput, caller: Caller, reads: Ups
     const boardChanged = !hasBoardFields(data, board);
     if (!stockChanged && !boardChanged) continue;
     const next = { ...current, policy, ...lead };
-    inventoryUpdates.push({ sku, fields: { ...(stockChanged ? { policy, ...lead, ...publicStockOf(next, nowMs).inventory } : {}), ...(boardChanged ? board : {}) } });
+    // A policy change can move the public status (e.g. out of stock → made to order): a stock event.
+    if (stockChanged) events.push(...stockEvents(current, next, "policy", nowMs));
+    inventoryUpdates.push({
+      sku,
+      fields: { ...(stockChanged ? { policy, ...lead, ...publicStockOf(next, nowMs).inventory, eventSeq: next.eventSeq } : {}), ...(boardChanged ? board : {}) },
+    });
     if (stockChanged) republish.push(next);
   }
   for (const { sku, data } of reads.unlisted) {
@@ -128,6 +139,8 @@ export function planUpsert(input: UpsertProductInput, caller: Caller, reads: Ups
     inStock: productInStock(input.variants.map((v) => v.sku), statuses),
     searchTerms: searchTerms(input.name, existing?.materials ?? []),
   };
+  const counter = { id: productId, active: product.active, skus: input.variants.map((v) => v.sku), eventSeq: existing?.eventSeq ?? 0 };
+  events.push(productEvent(counter, nowMs));
   const audit: AuditEntry = {
     actor: caller,
     action: existing ? "product.update" : "product.create",
@@ -135,5 +148,5 @@ export function planUpsert(input: UpsertProductInput, caller: Caller, reads: Ups
     ...(existing ? { before: { name: existing.name, variants: existing.variants } } : {}),
     after: { name: input.name, variants: input.variants },
   };
-  return { created: existing === null, product, inventoryCreates, inventoryUpdates, republish, audit };
+  return { created: existing === null, product: { ...product, eventSeq: counter.eventSeq }, inventoryCreates, inventoryUpdates, republish, events, audit };
 }

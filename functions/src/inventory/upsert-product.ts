@@ -13,6 +13,7 @@ import { Rejection } from "./decide.js";
 import { httpsErrorOf } from "./engine.js";
 import { writePublicStock } from "./store.js";
 import { planUpsert, type StoredProduct, type UpsertPlan, type UpsertReads } from "./upsert-plan.js";
+import { writeEvents } from "../events/outbox.js";
 
 async function readUpsert(tx: Transaction, firestore: Firestore, productId: string, input: UpsertProductInput, nowMs: number): Promise<UpsertReads> {
   const inventory = firestore.collection(Collections.inventory);
@@ -40,6 +41,7 @@ function writeUpsert(tx: Transaction, firestore: Firestore, productId: string, p
   for (const { sku, fields } of plan.inventoryUpdates) tx.update(inventory.doc(sku), { ...fields, updatedAt: now });
   tx.set(firestore.collection(Collections.products).doc(productId), { ...plan.product, updatedAt: now, ...(plan.created ? { createdAt: now } : {}) }, { merge: true });
   writePublicStock(tx, firestore, plan.republish, nowMs);
+  writeEvents(tx, firestore, plan.events);
   appendAudit(tx, plan.audit);
 }
 

@@ -1,7 +1,9 @@
 /** Staff move an order along placed → fulfilled → delivered; stock does not move, so no engine batch. */
 import { FieldValue, Timestamp } from "firebase-admin/firestore";
-import { Collections, NextOrderStatus, type UpdateOrderStatusInput } from "@showroom/model";
+import { Collections, NextOrderStatus, type OrderStatus, type UpdateOrderStatusInput } from "@showroom/model";
 import { deps, type Deps } from "../app.js";
+import { orderEvents } from "../events/build.js";
+import { writeEvents } from "../events/outbox.js";
 import { appendAudit } from "../shared/audit.js";
 import { defineCallable, refusal, type Caller } from "../shared/callable.js";
 
@@ -15,8 +17,12 @@ export async function updateOrderStatus(deps: Pick<Deps, "db" | "now">, input: U
     if (NextOrderStatus[from] !== input.status) {
       throw refusal("failed-precondition", `An order that is ${from} cannot become ${input.status}.`, { reason: "invalid-transition", from, to: input.status });
     }
+    const order = snap.data() ?? {};
+    const after = { id: input.orderId, uid: String(order.uid), lines: order.lines, totalCents: order.totalCents, currency: order.currency, status: input.status, eventSeq: Number(order.eventSeq ?? 0) };
+    const events = orderEvents({ status: from as OrderStatus }, after, nowMs);
     tx.update(ref, {
       status: input.status,
+      eventSeq: after.eventSeq,
       statusHistory: FieldValue.arrayUnion({ status: input.status, by: caller.uid, at: Timestamp.fromMillis(nowMs) }),
       updatedAt: FieldValue.serverTimestamp(),
     });
@@ -27,6 +33,7 @@ export async function updateOrderStatus(deps: Pick<Deps, "db" | "now">, input: U
       before: { status: from },
       after: { status: input.status },
     });
+    writeEvents(tx, deps.db, events);
   });
   return { orderId: input.orderId, status: input.status };
 }

@@ -10,6 +10,8 @@ import { appendAudit } from "../shared/audit.js";
 import { defineCallable, refusal, type Caller } from "../shared/callable.js";
 import { deps, type Deps } from "../app.js";
 import { writeStockState } from "../inventory/store.js";
+import { stockEvents } from "../events/build.js";
+import { writeEvents } from "../events/outbox.js";
 
 export const receiptLedgerId = (receiptId: string, row: number) => `receipt-${receiptId}-${row}`;
 
@@ -31,6 +33,7 @@ export async function receiveShipment(deps: Pick<Deps, "db" | "now">, input: Rec
 
     const nowMs = await deps.now();
     const states = new Map(snaps.map((s) => [s.id, parseInventoryDoc(s.id, s.data())]));
+    const before = new Map([...states].map(([sku, state]) => [sku, structuredClone(state)]));
     input.rows.forEach((row, index) => {
       const state = states.get(row.sku)!;
       const before = state.locations[row.location]?.onHand ?? 0;
@@ -49,8 +52,11 @@ export async function receiveShipment(deps: Pick<Deps, "db" | "now">, input: Rec
       });
     });
 
+    // Events first: they advance each SKU's eventSeq, which the stock write carries.
+    const events = [...states.values()].flatMap((state) => stockEvents(before.get(state.sku)!, state, "receive", nowMs));
     // The same writes as the inventory engine's (store.ts), so both stay interchangeable.
     writeStockState(tx, deps.db, [...states.values()], nowMs);
+    writeEvents(tx, deps.db, events);
 
     appendAudit(tx, {
       actor: caller,

@@ -4,8 +4,11 @@ import { Collections, type SetProductActiveInput } from "@showroom/model";
 import { appendAudit } from "../shared/audit.js";
 import { defineCallable, refusal, type Caller } from "../shared/callable.js";
 import { deps, type Deps } from "../app.js";
+import { productEvent } from "../events/build.js";
+import { writeEvents } from "../events/outbox.js";
 
-export async function setProductActive(deps: Pick<Deps, "db">, input: SetProductActiveInput, caller: Caller) {
+export async function setProductActive(deps: Pick<Deps, "db" | "now">, input: SetProductActiveInput, caller: Caller) {
+  const nowMs = await deps.now();
   const ref = deps.db.collection(Collections.products).doc(input.productId);
   await deps.db.runTransaction(async (tx) => {
     const snap = await tx.get(ref);
@@ -13,7 +16,11 @@ export async function setProductActive(deps: Pick<Deps, "db">, input: SetProduct
     const before = snap.get("active") === true;
     // Nothing changes, so nothing is audited.
     if (before === input.active) return;
-    tx.update(ref, { active: input.active, updatedAt: FieldValue.serverTimestamp() });
+    const skus = ((snap.get("variants") ?? []) as { sku: string }[]).map((v) => v.sku);
+    const product = { id: input.productId, active: input.active, skus, eventSeq: Number(snap.get("eventSeq") ?? 0) };
+    const event = productEvent(product, nowMs);
+    tx.update(ref, { active: input.active, eventSeq: product.eventSeq, updatedAt: FieldValue.serverTimestamp() });
+    writeEvents(tx, deps.db, [event]);
     appendAudit(tx, {
       actor: caller,
       action: "product.active",

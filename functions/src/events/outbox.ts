@@ -1,0 +1,33 @@
+/**
+ * The outbox's Firestore side: events go into `events/{id}` inside the
+ * caller's transaction (or batch), and come back out as the envelope consumers
+ * receive (DESIGN.md "Contract, part 2").
+ */
+import { FieldValue, Timestamp, type DocumentData, type DocumentReference, type Firestore } from "firebase-admin/firestore";
+import { Collections, parseEventEnvelope, type EventEnvelope } from "@showroom/model";
+import type { OutboxEvent } from "./build.js";
+
+/** A transaction or a write batch: both create documents. */
+interface Creates {
+  create(ref: DocumentReference, data: DocumentData): unknown;
+}
+
+/**
+ * `occurredAt` is the decision time (the engine's clock); `createdAt` the
+ * commit time; `publishedAt` stays null until the relay has published the
+ * event (relay.ts sets it together with the subject's cursor).
+ */
+export function eventToDoc(event: OutboxEvent): DocumentData {
+  const { occurredAtMs, ...rest } = event;
+  return { ...rest, occurredAt: Timestamp.fromMillis(occurredAtMs), createdAt: FieldValue.serverTimestamp(), publishedAt: null };
+}
+
+export function writeEvents(writer: Creates, db: Firestore, events: readonly OutboxEvent[]): void {
+  for (const event of events) writer.create(db.collection(Collections.events).doc(event.id), eventToDoc(event));
+}
+
+/** The envelope of a stored event; a document that does not parse throws (a bug, never skipped silently). */
+export function envelopeFromDoc(data: DocumentData): EventEnvelope {
+  const occurredAt = data.occurredAt instanceof Timestamp ? data.occurredAt.toDate().toISOString() : data.occurredAt;
+  return parseEventEnvelope({ id: data.id, type: data.type, occurredAt, subject: data.subject, seq: data.seq, data: data.data });
+}

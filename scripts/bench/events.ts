@@ -1,0 +1,114 @@
+/**
+ * Events (issue 11): what the outbox costs and how fast the relay is.
+ * - Firestore writes per order, before (without the outbox's documents) and
+ *   after, counted by running the engine's own `writeEffects` against a
+ *   counting writer for a decided batch: one order alone, and the flash
+ *   sale's shape (100 orders for one SKU in one group commit).
+ * - Commit → Pub/Sub message received, p50/p99, for the events of a flash
+ *   sale (300 shoppers, one SKU with 100 units): the commit time is each event
+ *   document's `createdAt` (server time of its transaction), the receive time
+ *   that of an ordered subscription in this process, on the same machine.
+ */
+import { randomUUID } from "node:crypto";
+import type { DocumentData, Transaction } from "firebase-admin/firestore";
+import { Collections, subjectOf, type InventoryState } from "@showroom/model";
+import { decideBatch, type StockRequest, type World } from "../../functions/src/inventory/decide.js";
+import { writeEffects } from "../../functions/src/inventory/store.js";
+import { adminDb } from "../lib/admin.js";
+import { deliveryOrder, listenToEvents } from "../lib/event-listener.js";
+import { call, emulatorToken } from "./callables.js";
+import { writeStockedProducts } from "./stocked-products.js";
+import { percentile, round, type BenchModule, type Row } from "./types.js";
+
+const SHOPPERS = Number(process.env.BENCH_SHOPPERS ?? 300);
+const UNITS = Number(process.env.BENCH_UNITS ?? 100);
+const shipping = { name: "Bench Shopper", line1: "1 Loom Street", city: "Leeds", postalCode: "LS1 1AA", country: "GB" };
+
+/** Documents written for `orders` orders of one unit of one SKU decided in one batch. */
+function writesForBatch(orders: number): { total: number; events: number } {
+  const sku = "BENCH-COST";
+  const inventory: InventoryState = { sku, productId: "p", policy: "stock", locations: { main: { onHand: orders } }, holds: {}, lowStockThreshold: 5, eventSeq: 0 };
+  const world: World = {
+    nowMs: Date.now(),
+    holdTtlSeconds: 900,
+    inventory: new Map([[sku, inventory]]),
+    products: new Map([["p", { id: "p", name: "Bench", currency: "USD", active: true, variants: [{ sku, label: "one", priceCents: 100 }] }]]),
+    holds: new Map(),
+    orders: new Map(),
+    orderKeys: new Map(),
+  };
+  const requests: StockRequest[] = Array.from({ length: orders }, (_, i) => ({
+    kind: "placeOrder",
+    actor: { uid: `u${i}`, role: null, anonymous: false },
+    orderId: `o${i}`,
+    input: { idempotencyKey: `key-${i}-bench`, lines: [{ sku, quantity: 1 }], shipping },
+  }));
+  const { effects } = decideBatch(world, requests);
+  let total = 0;
+  const count = () => {
+    total += 1;
+  };
+  writeEffects({ set: count, update: count, create: count } as unknown as Transaction, adminDb(), world, effects);
+  return { total, events: effects.events.length };
+}
+
+function costRows(): Row[] {
+  return [1, UNITS].map((orders) => {
+    const { total, events } = writesForBatch(orders);
+    return {
+      bench: "events",
+      variant: `Firestore writes per order (${orders} order${orders > 1 ? "s" : ""} of 1 SKU in one commit)`,
+      before: round((total - events) / orders, 2),
+      after: round(total / orders, 2),
+      note: `+${round(events / orders, 2)} event documents per order`,
+    };
+  });
+}
+
+async function latencyRow(): Promise<Row> {
+  const listener = await listenToEvents();
+  try {
+    const run = randomUUID().slice(0, 8).toUpperCase();
+    const sku = `BENCH-EVT-${run}`;
+    await writeStockedProducts(adminDb(), [{ productId: `bench-evt-${run}`.toLowerCase(), variants: [{ sku, main: UNITS, lowStockThreshold: 5 }] }]);
+    const tokens = Array.from({ length: SHOPPERS }, () => emulatorToken());
+    await call("placeOrder", emulatorToken(), {}); // wakes the worker; refused, writes nothing
+    const results = await Promise.all(tokens.map((token) => call("placeOrder", token, { idempotencyKey: `bench-${randomUUID()}`, lines: [{ sku, quantity: 1 }], shipping })));
+    const orderIds = results.flatMap((r) => (r.ok ? [(r.data as { orderId: string }).orderId] : []));
+    const subjects = [subjectOf.sku(sku), ...orderIds.map(subjectOf.order)];
+    const expected = orderIds.length * 2;
+    await listener.until((received) => new Set(received.filter((r) => subjects.includes(r.envelope.subject)).map((r) => r.envelope.id)).size >= expected, `${expected} events`, 120_000);
+
+    const arrived = listener.of(subjects);
+    const firstArrival = new Map<string, number>();
+    for (const r of arrived) if (!firstArrival.has(r.envelope.id)) firstArrival.set(r.envelope.id, r.receivedAtMs);
+    const db = adminDb();
+    const docs: DocumentData[] = [];
+    const ids = [...firstArrival.keys()];
+    for (let i = 0; i < ids.length; i += 100) {
+      const snaps = await db.getAll(...ids.slice(i, i + 100).map((id) => db.collection(Collections.events).doc(id)));
+      docs.push(...snaps.map((s) => s.data() ?? {}));
+    }
+    const latencies = docs.map((d) => (firstArrival.get(String(d.id)) ?? Number.NaN) - d.createdAt.toMillis());
+    const { inOrder, duplicates } = deliveryOrder(arrived);
+    return {
+      bench: "events",
+      variant: `commit → Pub/Sub received, flash sale (${SHOPPERS} shoppers, ${UNITS} units)`,
+      events: firstArrival.size,
+      orders: orderIds.length,
+      p50Ms: round(percentile(latencies, 50)),
+      p99Ms: round(percentile(latencies, 99)),
+      maxMs: round(Math.max(...latencies)),
+      note: `in order per subject: ${inOrder ? "yes" : "NO"}; duplicates ${duplicates}`,
+    };
+  } finally {
+    await listener.close();
+  }
+}
+
+export const events: BenchModule = {
+  name: "events",
+  async run() {
+    return [...costRows(), await latencyRow()];
+  },
+};
