@@ -9,6 +9,8 @@ export const Collections = {
   /** Staff-only: one entry per stock movement; on hand is their sum. */
   stockLedger: "stockLedger",
   holds: "holds",
+  /** Server-only: `activeHolds/{uid}` → the user's latest hold, so a new hold replaces it in the same transaction. */
+  activeHolds: "activeHolds",
   orders: "orders",
   /** Server-only: `${uid}_${idempotencyKey}` → orderId. */
   orderKeys: "orderKeys",

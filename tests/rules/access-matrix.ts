@@ -174,6 +174,16 @@ export const AccessMatrix: readonly MatrixRow[] = [
     allow: readOnly(NOBODY),
   },
   {
+    path: `${Collections.activeHolds}/{uid}`,
+    policy: "Each user's latest hold (one active hold per user): server-only, nobody reads or writes from a client.",
+    seed: { "activeHolds/alice": { uid: "alice", holdId: "h-alice", skus: [SKU] } },
+    subject: "activeHolds/alice",
+    list: whole(Collections.activeHolds),
+    create: { path: "activeHolds/bob", data: (uid) => ({ uid, holdId: "h-new", skus: [SKU] }) },
+    update: () => ({ holdId: "h-other" }),
+    allow: readOnly(NOBODY),
+  },
+  {
     path: `${EVENT_RECEIPTS_COLLECTION}/{receiptId}`,
     policy: "Trigger receipts (redelivery guard): server-only, nobody reads or writes from a client.",
     seed: { [`${EVENT_RECEIPTS_COLLECTION}/r1`]: { trigger: "onCustomerWritten", at } },

@@ -12,7 +12,7 @@ function republishWhenExpired(holdId: string, skus: string[], expiresAt: string)
 
 export const holdCartCallable = defineCallable("holdCart", "signed-in", HoldCartInputSchema, async (input, caller) => {
   const holdId = newId(Collections.holds);
-  const answer = await submitStock<HoldCartOutput>({ kind: "holdCart", actor: caller, holdId, input });
+  const answer = await submitStock<HoldCartOutput>({ kind: "holdCart", actor: caller, holdId, input, anonymous: caller.anonymous });
   republishWhenExpired(holdId, input.lines.map((l) => l.sku), answer.expiresAt);
   return answer;
 });
