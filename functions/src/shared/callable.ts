@@ -8,6 +8,7 @@ import { isStaffRole, type CallableName } from "@showroom/model";
 import type { z } from "zod";
 import { config } from "../config.js";
 import { unexpectedError } from "../logs.js";
+import { guardBody } from "./body-guard.js";
 
 export type Access = "signed-in" | "staff" | "admin";
 
@@ -47,7 +48,8 @@ export function defineCallable<S extends z.ZodType, R>(
   schema: S,
   handler: (input: z.infer<S>, caller: Caller) => Promise<R>,
 ) {
-  return onCall({ region: config.region, concurrency: config.callableConcurrency }, async (request) => {
+  // guardBody: a body too deep for the SDK's decoder answers invalid-argument, not internal.
+  return guardBody(onCall({ region: config.region, concurrency: config.callableConcurrency }, async (request) => {
     const caller = callerOf(request, access);
     const input = parseInput(schema, request.data);
     try {
@@ -57,5 +59,5 @@ export function defineCallable<S extends z.ZodType, R>(
       unexpectedError(name, caller.uid, error);
       throw new HttpsError("internal", "Something went wrong. Please try again.");
     }
-  });
+  }));
 }
