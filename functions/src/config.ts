@@ -1,5 +1,6 @@
 import { DEFAULT_HOLD_TTL_SECONDS } from "@showroom/model";
 import type { HoldLimits } from "./inventory/hold-limits.js";
+import type { RateLimit } from "./shared/rate-limit.js";
 
 /** The one place that reads configuration. */
 export const config = {
@@ -14,6 +15,11 @@ export const config = {
     ttlSeconds: Number(process.env.SHOWROOM_HOLD_TTL_SECONDS ?? DEFAULT_HOLD_TTL_SECONDS),
     anonymousTtlSeconds: Number(process.env.SHOWROOM_ANONYMOUS_HOLD_TTL_SECONDS ?? 5 * 60),
   } satisfies HoldLimits,
+  /** Calls per user and window (docs/inventory.md, "Rate limits"); 0 turns one off, as benchmarks may. */
+  rateLimits: {
+    holdCart: { max: Number(process.env.SHOWROOM_RATE_LIMIT_HOLDS_PER_MINUTE ?? 30), windowSeconds: 60 },
+    placeOrder: { max: Number(process.env.SHOWROOM_RATE_LIMIT_ORDERS_PER_MINUTE ?? 30), windowSeconds: 60 },
+  } satisfies Record<string, RateLimit>,
   /** Group commit caps per stock transaction (docs/inventory.md). */
   stockBatchMaxRequests: Number(process.env.SHOWROOM_STOCK_BATCH_MAX_REQUESTS ?? 100),
   stockBatchMaxWrites: Number(process.env.SHOWROOM_STOCK_BATCH_MAX_WRITES ?? 400),

@@ -15,6 +15,8 @@ export const Collections = {
   /** Server-only: `${uid}_${idempotencyKey}` → orderId. */
   orderKeys: "orderKeys",
   customers: "customers",
+  /** Server-only: `rateLimits/{uid}_{action}_{window}` call counters (functions/src/shared/rate-limit.ts). */
+  rateLimits: "rateLimits",
   auditLog: "auditLog",
   /** `roleChanges/{uid}`: setUserRole stamps it so the user's app refreshes its ID token; owner-read only. */
   roleChanges: "roleChanges",

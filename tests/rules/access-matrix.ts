@@ -184,6 +184,16 @@ export const AccessMatrix: readonly MatrixRow[] = [
     allow: readOnly(NOBODY),
   },
   {
+    path: `${Collections.rateLimits}/{counterId}`,
+    policy: "Per-user call counters for rate limits: server-only, nobody reads or writes from a client.",
+    seed: { "rateLimits/alice_holdCart_1": { uid: "alice", action: "holdCart", count: 3 } },
+    subject: "rateLimits/alice_holdCart_1",
+    list: whole(Collections.rateLimits),
+    create: { path: "rateLimits/bob_holdCart_1", data: (uid) => ({ uid, action: "holdCart", count: 0 }) },
+    update: () => ({ count: 0 }),
+    allow: readOnly(NOBODY),
+  },
+  {
     path: `${EVENT_RECEIPTS_COLLECTION}/{receiptId}`,
     policy: "Trigger receipts (redelivery guard): server-only, nobody reads or writes from a client.",
     seed: { [`${EVENT_RECEIPTS_COLLECTION}/r1`]: { trigger: "onCustomerWritten", at } },
