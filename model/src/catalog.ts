@@ -14,11 +14,13 @@ export const SkuSchema = z
   .max(64)
   .regex(/^[A-Z0-9][A-Z0-9-]*$/, "SKU: upper-case letters, digits and dashes");
 
+/** A variant rarely has more than three axes (fabric, size, colour); the bound keeps a request from carrying thousands. */
+export const MAX_VARIANT_OPTIONS = 8;
+
 /** Variant axes (fabric, finish, size, colour…) → chosen value. */
-export const VariantOptionsSchema = z.record(
-  z.string().min(1).max(30),
-  z.string().min(1).max(60),
-);
+export const VariantOptionsSchema = z
+  .record(z.string().min(1).max(30), z.string().min(1).max(60))
+  .refine((options) => Object.keys(options).length <= MAX_VARIANT_OPTIONS, `At most ${MAX_VARIANT_OPTIONS} options per variant`);
 
 export const VariantSchema = z.strictObject({
   sku: SkuSchema,

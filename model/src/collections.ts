@@ -9,10 +9,14 @@ export const Collections = {
   /** Staff-only: one entry per stock movement; on hand is their sum. */
   stockLedger: "stockLedger",
   holds: "holds",
+  /** Server-only: `activeHolds/{uid}` → the user's latest hold, so a new hold replaces it in the same transaction. */
+  activeHolds: "activeHolds",
   orders: "orders",
   /** Server-only: `${uid}_${idempotencyKey}` → orderId. */
   orderKeys: "orderKeys",
   customers: "customers",
+  /** Server-only: `rateLimits/{uid}_{action}_{window}` call counters (functions/src/shared/rate-limit.ts). */
+  rateLimits: "rateLimits",
   auditLog: "auditLog",
   /** `roleChanges/{uid}`: setUserRole stamps it so the user's app refreshes its ID token; owner-read only. */
   roleChanges: "roleChanges",

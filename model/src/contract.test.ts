@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { AdjustStockInputSchema, IdempotencyKeySchema, PlaceOrderInputSchema } from "./contract.js";
+import { MAX_VARIANT_OPTIONS, VariantSchema } from "./catalog.js";
 
 const shipping = { name: "Ada", line1: "1 Loom St", city: "Leeds", postalCode: "LS1 1AA", country: "GB" };
 
@@ -38,5 +39,14 @@ describe("AdjustStockInputSchema", () => {
     expect(AdjustStockInputSchema.safeParse({ sku: "SOF-1", reason: "count" }).success).toBe(false);
     expect(AdjustStockInputSchema.safeParse({ sku: "SOF-1", setTo: -1, reason: "count" }).success).toBe(false);
     expect(AdjustStockInputSchema.safeParse({ sku: "SOF-1", delta: 1, reason: "theft" }).success).toBe(false);
+  });
+});
+
+describe("VariantSchema", () => {
+  it("bounds the number of option keys", () => {
+    const variant = (n: number) => ({ sku: "SOF-ALBA", label: "Alba", priceCents: 1000, options: Object.fromEntries(Array.from({ length: n }, (_, i) => [`axis${i}`, "oak"])) });
+    expect(VariantSchema.safeParse(variant(MAX_VARIANT_OPTIONS)).success).toBe(true);
+    expect(VariantSchema.safeParse(variant(MAX_VARIANT_OPTIONS + 1)).success).toBe(false);
+    expect(VariantSchema.safeParse(variant(10_000)).success).toBe(false);
   });
 });

@@ -165,6 +165,8 @@ export const ErrorReasons = [
   // Added by the staff console.
   "unknown-product",
   "unknown-user",
+  // Hold limits (DESIGN "Hold limits"; docs/inventory.md).
+  "hold-limit",
 ] as const;
 export type ErrorReason = (typeof ErrorReasons)[number];
 
@@ -226,7 +228,7 @@ export const StaffUserSchema = z.object({
 export type StaffUser = z.infer<typeof StaffUserSchema>;
 
 /** Admin: every user holding a role, plus (with `email`) that one user, so a role can be granted by email. */
-export const ListStaffInputSchema = z.strictObject({ email: z.email().optional() });
+export const ListStaffInputSchema = z.strictObject({ email: z.email().max(320).optional() });
 export const ListStaffOutputSchema = z.object({
   staff: z.array(StaffUserSchema),
   user: StaffUserSchema.nullable(),

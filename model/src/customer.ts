@@ -198,6 +198,8 @@ export const CustomerDataRegistry: readonly CustomerDataSource[] = [
   { collection: Collections.orders, match: { by: "fields", fields: ["uid"] }, erase: "anonymiseOrder", holds: "orders with shipping name, address and phone" },
   { collection: Collections.orderKeys, match: { by: "idPrefix" }, erase: "delete", holds: "idempotency keys named `${uid}_${key}`" },
   { collection: Collections.holds, match: { by: "fields", fields: ["uid"] }, erase: "pseudonymise", holds: "cart holds (kept so their units still expire)" },
+  { collection: Collections.rateLimits, match: { by: "idPrefix" }, erase: "delete", holds: "call counters named `${uid}_${action}_${window}`" },
+  { collection: Collections.activeHolds, match: { by: "docId" }, erase: "delete", holds: "which hold is the customer's latest (one active hold per user)" },
   { collection: Collections.inventory, match: { by: "holdEntries" }, erase: "pseudonymise", holds: "the uid of each active hold on the SKU" },
   { collection: Collections.stockLedger, match: { by: "fields", fields: ["actorUid"] }, erase: "pseudonymise", holds: "stock movements the customer's orders caused" },
   { collection: Collections.auditLog, match: { by: "fields", fields: ["actorUid", "target.id"] }, erase: "pseudonymise", holds: "audit entries by or about the customer" },

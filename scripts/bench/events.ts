@@ -30,7 +30,8 @@ function writesForBatch(orders: number): { total: number; events: number } {
   const inventory: InventoryState = { sku, productId: "p", policy: "stock", locations: { main: { onHand: orders } }, holds: {}, lowStockThreshold: 5, eventSeq: 0 };
   const world: World = {
     nowMs: Date.now(),
-    holdTtlSeconds: 900,
+    holdLimits: { maxUnitsPerSku: 10, maxUnitsPerCart: 30, maxHeldShare: 0.5, ttlSeconds: 900, anonymousTtlSeconds: 300 },
+    activeHolds: new Map(),
     inventory: new Map([[sku, inventory]]),
     products: new Map([["p", { id: "p", name: "Bench", currency: "USD", active: true, variants: [{ sku, label: "one", priceCents: 100 }] }]]),
     holds: new Map(),

@@ -47,17 +47,17 @@ describe("adjustStock", () => {
   });
 
   it("refuses to take a location below zero or below what holds have promised, writing nothing", async () => {
-    const { skus } = await createProduct([{ main: 2, east: 3 }]);
+    const { skus } = await createProduct([{ main: 2, east: 4 }]);
     const sku = skus[0] as string;
     const staff = await pool.client({ kind: "user", role: "staff" });
     const shopper = await pool.client();
-    await shopper.call("holdCart", { lines: [{ sku, quantity: 4 }] });
+    await shopper.call("holdCart", { lines: [{ sku, quantity: 3 }] });
 
     await expectCallableError(staff.call("adjustStock", { sku, delta: -3, reason: "damage" }), "failed-precondition", { reason: "negative-stock", sku, location: "main" });
-    await expectCallableError(staff.call("adjustStock", { sku, location: "east", setTo: 1, reason: "count" }), "failed-precondition", { reason: "negative-stock", available: 1 });
-    await expect(staff.call("adjustStock", { sku, delta: -1, reason: "damage" })).resolves.toMatchObject({ onHand: 4, available: 0 });
+    await expectCallableError(staff.call("adjustStock", { sku, location: "east", setTo: 0, reason: "count" }), "failed-precondition", { reason: "negative-stock", available: 3 });
+    await expect(staff.call("adjustStock", { sku, delta: -1, reason: "damage" })).resolves.toMatchObject({ onHand: 5, available: 2 });
 
-    expect(await onHand(sku)).toEqual({ main: 1, east: 3 });
+    expect(await onHand(sku)).toEqual({ main: 1, east: 4 });
     expect(await ledgerOf(sku)).toHaveLength(1);
     expect(await auditsOf(sku)).toHaveLength(1);
   });

@@ -24,7 +24,7 @@ const EXPECTED = new Set(["functions/failed-precondition", "functions/permission
 
 describe("stock invariants under concurrency", () => {
   it("keeps on hand = ledger sum, availability within policy and the public views exact after 200 random concurrent operations", async () => {
-    const plans = [{ main: 30, east: 10 }, { main: 5, east: 5 }, { main: 3 }, { policy: "backorder" as const, main: 2, backorderLimit: 4 }, { policy: "made_to_order" as const, leadTimeDays: 14 }];
+    const plans = [{ main: 30, east: 10 }, { main: 10, east: 6 }, { main: 3 }, { policy: "backorder" as const, main: 2, backorderLimit: 4 }, { policy: "made_to_order" as const, leadTimeDays: 14 }];
     const { skus } = await createProduct(plans);
     const initial = new Map(skus.map((sku, i) => [sku, (plans[i]?.main ?? 0) + (plans[i]?.east ?? 0)]));
     const shoppers: TestClient[] = await Promise.all(Array.from({ length: 8 }, () => pool.client()));

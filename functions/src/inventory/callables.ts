@@ -1,6 +1,9 @@
 /** holdCart, releaseHold, adjustStock: each one request to the stock engine. */
 import { Collections, type HoldCartOutput } from "@showroom/model";
+import { db } from "../app.js";
+import { config } from "../config.js";
 import { defineCallable } from "../shared/callable.js";
+import { enforceRateLimit } from "../shared/rate-limit.js";
 import type { AdjustStockAnswer } from "./decide.js";
 import { newId, submitStock } from "./engine.js";
 
@@ -11,6 +14,7 @@ function republishWhenExpired(holdId: string, skus: string[], expiresAt: string)
 }
 
 export const holdCartCallable = defineCallable("holdCart", async (input, caller) => {
+  await enforceRateLimit(db(), caller.uid, "holdCart", config.rateLimits.holdCart);
   const holdId = newId(Collections.holds);
   const answer = await submitStock<HoldCartOutput>({ kind: "holdCart", actor: caller, holdId, input });
   republishWhenExpired(holdId, input.lines.map((l) => l.sku), answer.expiresAt);

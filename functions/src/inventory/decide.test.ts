@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { InventoryState } from "@showroom/model";
 import type { Caller } from "../shared/callable.js";
 import { decideBatch, type Outcome, type StockRequest, type World } from "./decide.js";
+import type { HoldLimits } from "./hold-limits.js";
 
 const NOW = Date.UTC(2026, 10, 26, 12);
 const alice: Caller = { uid: "alice", role: null, anonymous: false };
@@ -13,10 +14,17 @@ function inventory(sku: string, over: Partial<InventoryState> = {}): InventorySt
   return { sku, productId: "p1", policy: "stock", locations: { main: { onHand: 2 }, east: { onHand: 3 } }, holds: {}, lowStockThreshold: 1, eventSeq: 0, ...over };
 }
 
+/** No share ceiling unless a test sets one, so the other rules can be seen alone. */
+const LIMITS: HoldLimits = { maxUnitsPerSku: 10, maxUnitsPerCart: 30, maxHeldShare: 1, ttlSeconds: 900, anonymousTtlSeconds: 300 };
+
 function world(inventories: InventoryState[], over: Partial<World> = {}): World {
   return {
     nowMs: NOW,
-    holdTtlSeconds: 900,
+    holdLimits: LIMITS,
+    activeHolds: new Map([
+      ["alice", null],
+      ["bob", null],
+    ]),
     inventory: new Map(inventories.map((i) => [i.sku, i])),
     products: new Map([
       ["p1", { id: "p1", name: "Alba sofa", currency: "USD", active: true, variants: inventories.map((i) => ({ sku: i.sku, label: `${i.sku} label`, priceCents: 1000 })) }],
@@ -33,6 +41,13 @@ const order = (actor: Caller, key: string, lines: { sku: string; quantity: numbe
   actor,
   orderId: `order-${key}`,
   input: { idempotencyKey: key, lines, shipping, ...extra },
+});
+
+const holdOf = (actor: Caller, holdId: string, lines: { sku: string; quantity: number }[], anonymous = false): StockRequest => ({
+  kind: "holdCart",
+  actor: { ...actor, anonymous },
+  holdId,
+  input: { lines },
 });
 
 const codeOf = (o: Outcome | undefined) => (o && !o.ok && "rejection" in o ? o.rejection.code : o?.ok ? "ok" : "error");
@@ -94,7 +109,7 @@ describe("decideBatch", () => {
 
   it("counts holds until they expire, and lets the holder's order consume them", () => {
     const w = world([inventory("A", { locations: { main: { onHand: 2 } } })]);
-    const hold: StockRequest = { kind: "holdCart", actor: alice, holdId: "h1", input: { lines: [{ sku: "A", quantity: 2 }] } };
+    const hold = holdOf(alice, "h1", [{ sku: "A", quantity: 2 }]);
     const { outcomes } = decideBatch(w, [hold, order(bob, "key-0001", [{ sku: "A", quantity: 1 }]), order(alice, "key-0002", [{ sku: "A", quantity: 2 }], { holdId: "h1" })]);
     expect(outcomes.map(codeOf)).toEqual(["ok", "failed-precondition", "ok"]);
     expect(w.holds.get("h1")).toMatchObject({ status: "consumed", orderId: "order-key-0002" });
@@ -114,6 +129,67 @@ describe("decideBatch", () => {
     const w = world([inventory("A")], { holds: new Map([["h1", { id: "h1", uid: "alice", lines: [{ sku: "A", quantity: 1 }], expiresAtMs: NOW + 1000, status: "active" as const }]]) });
     const { outcomes } = decideBatch(w, [order(bob, "key-0001", [{ sku: "A", quantity: 1 }], { holdId: "h1" }), { kind: "releaseHold", actor: bob, input: { holdId: "h1" } }]);
     expect(outcomes.map(codeOf)).toEqual(["permission-denied", "permission-denied"]);
+  });
+
+  it("refuses a hold over the per-SKU or per-cart cap with reason hold-limit, holding nothing", () => {
+    const w = world(["A", "B", "C", "D"].map((sku) => inventory(sku, { locations: { main: { onHand: 50 } } })));
+    const { outcomes, effects } = decideBatch(w, [
+      holdOf(alice, "h1", [{ sku: "A", quantity: 11 }]),
+      holdOf(bob, "h2", [
+        { sku: "A", quantity: 10 },
+        { sku: "B", quantity: 10 },
+        { sku: "C", quantity: 10 },
+        { sku: "D", quantity: 1 },
+      ]),
+    ]);
+    expect(outcomes.map(codeOf)).toEqual(["failed-precondition", "failed-precondition"]);
+    expect(detailsOf(outcomes[0])).toEqual({ reason: "hold-limit", rule: "per-sku", sku: "A", limit: 10 });
+    expect(detailsOf(outcomes[1])).toEqual({ reason: "hold-limit", rule: "per-cart", limit: 30 });
+    expect(effects.inventory.size + effects.holds.size + effects.activeHolds.size).toBe(0);
+  });
+
+  it("keeps one active hold per user: a new hold releases the previous one in the same batch", () => {
+    const w = world([inventory("A", { locations: { main: { onHand: 4 } } }), inventory("B", { locations: { main: { onHand: 4 } } })]);
+    const { outcomes, effects } = decideBatch(w, [
+      holdOf(alice, "h1", [{ sku: "A", quantity: 4 }]),
+      holdOf(alice, "h2", [{ sku: "A", quantity: 3 }, { sku: "B", quantity: 1 }]),
+    ]);
+    expect(outcomes.map(codeOf)).toEqual(["ok", "ok"]);
+    expect(w.holds.get("h1")?.status).toBe("released");
+    expect(w.inventory.get("A")?.holds).toEqual({ h2: { quantity: 3, uid: "alice", expiresAtMs: NOW + 900_000 } });
+    expect(effects.activeHolds.get("alice")).toEqual({ holdId: "h2", skus: ["A", "B"] });
+  });
+
+  it("leaves the previous hold in place when the new one is refused", () => {
+    const previous = { id: "h1", uid: "alice", lines: [{ sku: "A", quantity: 2 }], expiresAtMs: NOW + 60_000, status: "active" as const };
+    const w = world([inventory("A", { locations: { main: { onHand: 2 } }, holds: { h1: { quantity: 2, uid: "alice", expiresAtMs: NOW + 60_000 } } })], {
+      holds: new Map([["h1", previous]]),
+      activeHolds: new Map([["alice", { holdId: "h1", skus: ["A"] }]]),
+    });
+    const { outcomes, effects } = decideBatch(w, [holdOf(alice, "h2", [{ sku: "A", quantity: 3 }])]);
+    expect(detailsOf(outcomes[0])).toMatchObject({ reason: "out-of-stock", available: 2 });
+    expect(w.holds.get("h1")?.status).toBe("active");
+    expect(Object.keys(w.inventory.get("A")?.holds ?? {})).toEqual(["h1"]);
+    expect(effects.holds.size + effects.activeHolds.size).toBe(0);
+  });
+
+  it("gives anonymous visitors shorter holds", () => {
+    const w = world([inventory("A"), inventory("B")]);
+    const { outcomes } = decideBatch(w, [holdOf(alice, "h1", [{ sku: "A", quantity: 1 }], true), holdOf(bob, "h2", [{ sku: "B", quantity: 1 }])]);
+    expect(outcomes.map((o) => (o.ok && "expiresAt" in o.value ? Date.parse(o.value.expiresAt) - NOW : null))).toEqual([300_000, 900_000]);
+  });
+
+  it("caps the share of a SKU all holds may take together, so direct buyers can still buy", () => {
+    const w = world([inventory("A", { locations: { main: { onHand: 10 } } })], { holdLimits: { ...LIMITS, maxHeldShare: 0.5 } });
+    const { outcomes } = decideBatch(w, [
+      holdOf(alice, "h1", [{ sku: "A", quantity: 3 }]),
+      holdOf(bob, "h2", [{ sku: "A", quantity: 3 }]),
+      holdOf(bob, "h3", [{ sku: "A", quantity: 2 }]),
+      order(alice, "key-0001", [{ sku: "A", quantity: 5 }]),
+    ]);
+    expect(outcomes.map(codeOf)).toEqual(["ok", "failed-precondition", "ok", "ok"]);
+    expect(detailsOf(outcomes[1])).toEqual({ reason: "hold-limit", rule: "held-share", sku: "A", limit: 5 });
+    expect(w.inventory.get("A")?.locations.main?.onHand).toBe(5);
   });
 
   it("restocks a cancelled order once, to the locations it came from", () => {

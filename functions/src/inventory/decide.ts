@@ -42,6 +42,7 @@ import {
 import { orderEvents, stockEvents, type OutboxEvent } from "../events/build.js";
 import type { AuditEntry } from "../shared/audit.js";
 import type { Caller } from "../shared/callable.js";
+import { breachMessage, cartBreach, holdTtlSeconds, shareBreach, type HoldLimitBreach, type HoldLimits } from "./hold-limits.js";
 
 export type StockRequest =
   | { kind: "placeOrder"; actor: Caller; orderId: string; input: PlaceOrderInput }
@@ -92,10 +93,18 @@ export interface OrderState {
   eventSeq: number;
 }
 
+/** `activeHolds/{uid}`: the user's latest hold and its SKUs (so they load with the SKUs, in one round trip). */
+export interface ActiveHold {
+  holdId: string;
+  skus: string[];
+}
+
 /** What one transaction read. `null` = the document does not exist. */
 export interface World {
   nowMs: number;
-  holdTtlSeconds: number;
+  holdLimits: HoldLimits;
+  /** uid → the user's latest hold, for `holdCart` callers. */
+  activeHolds: Map<string, ActiveHold | null>;
   inventory: Map<string, InventoryState | null>;
   products: Map<string, ProductState | null>;
   holds: Map<string, HoldState | null>;
@@ -139,6 +148,7 @@ export interface Effects {
   orders: Map<string, Tracked<OrderState>>;
   orderKeys: Map<string, { uid: string; idempotencyKey: string; orderId: string }>;
   holds: Map<string, Tracked<HoldState>>;
+  activeHolds: Map<string, ActiveHold>;
   audits: AuditEntry[];
   /** The outbox: each accepted request's events, in order. */
   events: OutboxEvent[];
@@ -216,6 +226,7 @@ class Draft {
   readonly holds = new Map<string, Tracked<HoldState>>();
   readonly orders = new Map<string, Tracked<OrderState>>();
   readonly orderKeys = new Map<string, { uid: string; idempotencyKey: string; orderId: string }>();
+  readonly activeHolds = new Map<string, ActiveHold>();
   readonly ledger: LedgerEntry[] = [];
   readonly audits: AuditEntry[] = [];
   readonly events: OutboxEvent[] = [];
@@ -258,6 +269,14 @@ class Draft {
     return draftOf(this.holds, this.world.holds, this.effects.holds, id, (hold) => structuredClone(hold));
   }
 
+  activeHold(uid: string): ActiveHold | null {
+    const drafted = this.activeHolds.get(uid);
+    if (drafted) return drafted;
+    const current = this.world.activeHolds.get(uid);
+    if (current === undefined) throw new Error(`activeHolds/${uid} was not loaded`);
+    return current;
+  }
+
   order(id: string): OrderState | null {
     // Shallow: stored history entries are Firestore timestamps that must keep their prototype.
     return draftOf(this.orders, this.world.orders, this.effects.orders, id, (order) => ({ ...order, statusHistory: [...order.statusHistory] }));
@@ -287,6 +306,10 @@ class Draft {
     for (const [id, key] of this.orderKeys) {
       this.world.orderKeys.set(id, key.orderId);
       this.effects.orderKeys.set(id, key);
+    }
+    for (const [uid, pointer] of this.activeHolds) {
+      this.world.activeHolds.set(uid, pointer);
+      this.effects.activeHolds.set(uid, pointer);
     }
     this.effects.ledger.push(...this.ledger);
     this.effects.audits.push(...this.audits);
@@ -441,16 +464,37 @@ function cancelOrder(d: Draft, request: Extract<StockRequest, { kind: "cancelOrd
   return { orderId: order.id, status: "cancelled" as const };
 }
 
+function holdLimitRejection(breach: HoldLimitBreach): Rejection {
+  return new Rejection("failed-precondition", breachMessage(breach), { reason: "hold-limit", ...breach });
+}
+
+/** One active hold per user: the previous one gives its units back before the new one is checked. */
+function releasePreviousHold(d: Draft, uid: string): void {
+  const previous = d.activeHold(uid);
+  const hold = previous ? d.hold(previous.holdId) : null;
+  if (!hold || hold.status !== "active") return;
+  dropHoldUnits(d, hold);
+  hold.status = "released";
+}
+
 function holdCart(d: Draft, request: Extract<StockRequest, { kind: "holdCart" }>) {
   const { actor, input, holdId } = request;
-  const expiresAtMs = holdExpiry(d.now, d.world.holdTtlSeconds);
+  const limits = d.world.holdLimits;
+  const breach = cartBreach(input.lines, limits);
+  if (breach) throw holdLimitRejection(breach);
+  // A refused hold drops this draft, so the previous hold stays as it was.
+  releasePreviousHold(d, actor.uid);
+  const expiresAtMs = holdExpiry(d.now, holdTtlSeconds(limits, request.actor.anonymous));
   for (const { sku, quantity } of input.lines) {
     const inventory = d.knownStock(sku);
     requireOrderable(inventory, quantity, d.now);
+    const overShare = shareBreach(sku, inventory, quantity, d.now, limits);
+    if (overShare) throw holdLimitRejection(overShare);
     const entry: HoldEntry = { quantity, uid: actor.uid, expiresAtMs };
     inventory.holds[holdId] = entry;
   }
   d.holds.set(holdId, { value: { id: holdId, uid: actor.uid, lines: input.lines, expiresAtMs, status: "active" }, created: true });
+  d.activeHolds.set(actor.uid, { holdId, skus: input.lines.map((l) => l.sku) });
   return { holdId, expiresAt: new Date(expiresAtMs).toISOString() };
 }
 
@@ -540,7 +584,7 @@ function decideOne(d: Draft, request: StockRequest): StockAnswer {
 }
 
 export function emptyEffects(): Effects {
-  return { inventory: new Set(), ledger: [], orders: new Map(), orderKeys: new Map(), holds: new Map(), audits: [], events: [] };
+  return { inventory: new Set(), ledger: [], orders: new Map(), orderKeys: new Map(), holds: new Map(), activeHolds: new Map(), audits: [], events: [] };
 }
 
 /** Decides every request in order. Mutates `world` (it becomes the state after the batch). */

@@ -12,7 +12,7 @@ import { runStockBatch } from "./store.js";
 
 export function runBatch(requests: StockRequest[]): Promise<Outcome[]> {
   const started = Date.now();
-  return runStockBatch(db(), requests, config.holdTtlSeconds).then(
+  return runStockBatch(db(), requests, config.holdLimits).then(
     (outcomes) => {
       stockBatchCommitted(requests.length, Date.now() - started);
       return outcomes;

@@ -26,10 +26,12 @@ import {
 import { writeEvents } from "../events/outbox.js";
 import { appendAudit } from "../shared/audit.js";
 import { clockTime, testClockRef } from "./clock.js";
+import type { HoldLimits } from "./hold-limits.js";
 import {
   decideBatch,
   firstReads,
   requestSkus,
+  type ActiveHold,
   type Effects,
   type HoldState,
   type OrderState,
@@ -47,6 +49,10 @@ function productFromDoc(id: string, data: DocumentData): ProductState {
 
 function holdFromDoc(id: string, data: DocumentData): HoldState {
   return { id, uid: data.uid, lines: data.lines, expiresAtMs: millis(data.expiresAt), status: data.status, ...(data.orderId ? { orderId: data.orderId } : {}) };
+}
+
+function activeHoldFromDoc(_uid: string, data: DocumentData): ActiveHold {
+  return { holdId: String(data.holdId), skus: (data.skus ?? []) as string[] };
 }
 
 function orderFromDoc(id: string, data: DocumentData): OrderState {
@@ -157,25 +163,42 @@ async function readRound(tx: Transaction, db: Firestore, wanted: Wanted<unknown>
  * lead to, the orders behind the keys and the test clock; then, for orders,
  * the products that price them. An adjustment needs only the middle one.
  */
-async function loadWorld(tx: Transaction, db: Firestore, requests: readonly StockRequest[], holdTtlSeconds: number): Promise<World> {
-  const world: World = { nowMs: 0, holdTtlSeconds, inventory: new Map(), products: new Map(), holds: new Map(), orders: new Map(), orderKeys: new Map() };
+async function loadWorld(tx: Transaction, db: Firestore, requests: readonly StockRequest[], holdLimits: HoldLimits): Promise<World> {
+  const world: World = {
+    nowMs: 0,
+    holdLimits,
+    activeHolds: new Map(),
+    inventory: new Map(),
+    products: new Map(),
+    holds: new Map(),
+    orders: new Map(),
+    orderKeys: new Map(),
+  };
   const first = requests.map(firstReads);
+  const holders = requests.flatMap((r) => (r.kind === "holdCart" ? [r.actor.uid] : []));
   await readRound(tx, db, [
     want(Collections.orderKeys, first.flatMap((f) => f.orderKeys), world.orderKeys, (_, data) => String(data.orderId)),
     want(Collections.holds, first.flatMap((f) => f.holds), world.holds, holdFromDoc),
     want(Collections.orders, first.flatMap((f) => f.orders), world.orders, orderFromDoc),
+    want(Collections.activeHolds, holders, world.activeHolds, activeHoldFromDoc),
   ]);
   const known = <T>(map: Map<string, T | null>) => [...map.values()].filter((v): v is T => v !== null);
+  const previousHolds = known(world.activeHolds);
   const skus = [
     ...requests.flatMap(requestSkus),
     ...known(world.holds).flatMap((h) => h.lines.map((l) => l.sku)),
     ...known(world.orders).flatMap((o) => o.lines.map((l) => l.sku)),
+    ...previousHolds.flatMap((p) => p.skus),
   ];
   const clock = testClockRef(db);
   const [testClock] = await readRound(
     tx,
     db,
-    [want(Collections.inventory, skus, world.inventory, parseInventoryDoc), want(Collections.orders, known(world.orderKeys), world.orders, orderFromDoc)],
+    [
+      want(Collections.inventory, skus, world.inventory, parseInventoryDoc),
+      want(Collections.orders, known(world.orderKeys), world.orders, orderFromDoc),
+      want(Collections.holds, previousHolds.map((p) => p.holdId), world.holds, holdFromDoc),
+    ],
     clock ? [clock] : [],
   );
   world.nowMs = clockTime(testClock);
@@ -215,6 +238,7 @@ export function writeEffects(tx: Transaction, db: Firestore, world: World, effec
     if (created) tx.create(ref, { uid: hold.uid, lines: hold.lines, expiresAt: Timestamp.fromMillis(hold.expiresAtMs), createdAt: now, ...status });
     else tx.update(ref, status);
   }
+  for (const [uid, pointer] of effects.activeHolds) tx.set(db.collection(Collections.activeHolds).doc(uid), { uid, ...pointer, updatedAt: now });
   for (const audit of effects.audits) appendAudit(tx, audit);
   writeEvents(tx, db, effects.events);
 }
@@ -223,9 +247,9 @@ export function writeEffects(tx: Transaction, db: Firestore, world: World, effec
  * One transaction for the whole batch; retried by Firestore on contention
  * (decisions are recomputed). Every request in an attempt sees the same time.
  */
-export async function runStockBatch(db: Firestore, requests: readonly StockRequest[], holdTtlSeconds: number): Promise<Outcome[]> {
+export async function runStockBatch(db: Firestore, requests: readonly StockRequest[], holdLimits: HoldLimits): Promise<Outcome[]> {
   return db.runTransaction(async (tx) => {
-    const world = await loadWorld(tx, db, requests, holdTtlSeconds);
+    const world = await loadWorld(tx, db, requests, holdLimits);
     const { outcomes, effects } = decideBatch(world, requests);
     writeEffects(tx, db, world, effects);
     return outcomes;

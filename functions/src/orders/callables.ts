@@ -2,12 +2,15 @@
 import { Collections, PlaceOrderInputSchema, type PlaceOrderOutput } from "@showroom/model";
 import { onCall } from "firebase-functions/https";
 import { config } from "../config.js";
+import { db } from "../app.js";
 import { callerOf, defineCallable, parseInput } from "../shared/callable.js";
+import { enforceRateLimit } from "../shared/rate-limit.js";
 import { newId, runBatch, submitStock, unwrap } from "../inventory/engine.js";
 
-export const placeOrderCallable = defineCallable("placeOrder", (input, caller) =>
-  submitStock<PlaceOrderOutput>({ kind: "placeOrder", actor: caller, orderId: newId(Collections.orders), input }),
-);
+export const placeOrderCallable = defineCallable("placeOrder", async (input, caller) => {
+  await enforceRateLimit(db(), caller.uid, "placeOrder", config.rateLimits.placeOrder);
+  return submitStock<PlaceOrderOutput>({ kind: "placeOrder", actor: caller, orderId: newId(Collections.orders), input });
+});
 
 export const cancelOrderCallable = defineCallable("cancelOrder", (input, caller) =>
   submitStock<{ orderId: string; status: "cancelled" }>({ kind: "cancelOrder", actor: caller, input }),

@@ -17,6 +17,7 @@ import {
 import type { z } from "zod";
 import { config } from "../config.js";
 import { unexpectedError } from "../logs.js";
+import { guardBody } from "./body-guard.js";
 
 /** Who calls: the one caller type of the functions (callables, the stock engine's requests, the audit log's actor). */
 export interface Caller {
@@ -54,7 +55,8 @@ export const refusal = (code: FunctionsErrorCode, message: string, details: Erro
 
 export function defineCallable<N extends CallableName>(name: N, handler: (input: CallableParsedInput<N>, caller: Caller) => Promise<CallableOutput<N>>) {
   const { access, input: schema } = CallableContracts[name];
-  return onCall({ region: config.region, concurrency: config.callableConcurrency }, async (request) => {
+  // guardBody: a body too deep for the SDK's decoder answers invalid-argument, not internal.
+  return guardBody(onCall({ region: config.region, concurrency: config.callableConcurrency }, async (request) => {
     const caller = callerOf(request, access);
     // `schema` is the registry's schema for N; TypeScript cannot follow an index by a generic key.
     const input = parseInput(schema, request.data) as CallableParsedInput<N>;
@@ -65,5 +67,5 @@ export function defineCallable<N extends CallableName>(name: N, handler: (input:
       unexpectedError(name, caller.uid, error);
       throw new HttpsError("internal", "Something went wrong. Please try again.");
     }
-  });
+  }));
 }

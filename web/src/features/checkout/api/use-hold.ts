@@ -7,9 +7,10 @@ import { useCallback, useEffect, useState } from "react";
 import { ReleaseHoldOutputSchema, type HoldCartOutput, type OrderLineInput } from "@showroom/model";
 import { callable, callError } from "../../../lib/callables";
 import { ensureShopper } from "../../auth/api/use-auth-user";
-import type { CartLine } from "../../cart/api/cart-store";
+import { findLine, type CartLine } from "../../cart/api/cart-store";
 import { correctCart } from "./correct-cart";
 import { holdCart } from "./hold-cart";
+import { holdRefusal } from "./hold-refusal";
 
 const releaseHold = callable<{ holdId: string }, unknown>("releaseHold", ReleaseHoldOutputSchema);
 
@@ -67,10 +68,14 @@ export function useHold(lines: readonly CartLine[], onNotice: (message: string) 
       (hold) => !cancelled && setState({ key, hold: { status: "held", hold } }),
       (error: unknown) => {
         if (cancelled) return;
-        const notice = correctCart(callError(error));
+        const err = callError(error);
+        const notice = correctCart(err);
         // A corrected cart has a new signature, so a new hold follows by itself.
         if (notice) onNotice(notice);
-        else setState({ key, hold: { status: "error", message: "We couldn’t reserve your items just now. Please try again." } });
+        else {
+          const message = holdRefusal(err, (sku) => findLine(sku)?.name ?? "This item") ?? "We couldn’t reserve your items just now. Please try again.";
+          setState({ key, hold: { status: "error", message } });
+        }
       },
     );
     return () => {

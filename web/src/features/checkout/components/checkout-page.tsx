@@ -70,6 +70,10 @@ export function CheckoutPage() {
         setNotice("Your hold expired — we’re holding your items again. Please place your order once more.");
         retry();
       } else if (err.code === "invalid-argument") setFailure("Please check your delivery details and try again.");
+      else if (err.code === "resource-exhausted") {
+        const wait = typeof err.details.retryAfterSeconds === "number" ? ` in ${Math.ceil(err.details.retryAfterSeconds)} s` : " in a minute";
+        setFailure(`Too many orders in a short time. Please try again${wait}; nothing was charged.`);
+      }
       else setFailure("We couldn’t place your order just now. Nothing was charged; press “Place order” again — you won’t be charged twice.");
     } finally {
       setSubmitting(false);
