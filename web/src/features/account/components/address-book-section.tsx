@@ -1,8 +1,8 @@
 import { useState } from "react";
 import { MAX_ADDRESSES, SavedAddressSchema } from "@showroom/model";
 import { ErrorNote } from "../../../components/ui/status";
-import { emptyShipping, parseShipping, remainingErrors, type ShippingField, type ShippingValues } from "../../checkout/api/shipping";
-import { ShippingFieldsInputs } from "../../checkout/components/shipping-fields";
+import { emptyShipping, parseShipping, remainingErrors, type ShippingField, type ShippingValues } from "../../../lib/shipping-form";
+import { ShippingFieldsInputs } from "../../../components/ui/shipping-fields";
 import { saveProfile, type CustomerView } from "../api/customer";
 
 export function AddressBookSection({ uid, customer }: { uid: string; customer: CustomerView }) {

@@ -7,9 +7,10 @@ import { Collections, formatMoney, type Currency } from "@showroom/model";
 import { db } from "../../../lib/firebase";
 import { useLiveQuery } from "../../../lib/live";
 import { dashboardStats, startOfDay } from "../api/dashboard-stats";
-import { parseOrder } from "../api/docs";
-import { useBoardCounts, useLowStockAlerts, useNow } from "../api/use-inventory-board";
-import { LoadState, PageHeader, StatusBadge } from "./ui";
+import { parseOrder } from "../../../lib/admin/api/docs";
+import { useNow } from "../../../lib/use-now";
+import { useBoardCounts, useLowStockAlerts } from "../../inventory";
+import { LoadState, PageHeader, StatusBadge } from "../../../components/admin/ui";
 
 const WINDOW_DAYS = 7;
 

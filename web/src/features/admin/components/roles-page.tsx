@@ -1,8 +1,8 @@
 /** Admin only: who has staff access; grant or revoke through `setUserRole`. */
 import { useCallback, useEffect, useState, type FormEvent } from "react";
 import type { ListStaffOutput, Role, StaffUser } from "@showroom/model";
-import { listStaff, setUserRole, staffErrorMessage } from "../api/admin-callables";
-import { PageHeader } from "./ui";
+import { listStaff, setUserRole, staffErrorMessage } from "../../../lib/admin/api/admin-callables";
+import { PageHeader } from "../../../components/admin/ui";
 
 export function RolesPage({ isAdmin }: { isAdmin: boolean }) {
   if (!isAdmin) {

@@ -1,5 +1,5 @@
 import type { SavedAddress } from "@showroom/model";
-import { NEW_ADDRESS } from "../api/shipping";
+import { NEW_ADDRESS } from "../../../lib/shipping-form";
 
 function oneLine(a: SavedAddress): string {
   return [a.name, a.line1, a.line2, `${a.postalCode} ${a.city}`, a.country].filter(Boolean).join(", ");

@@ -3,7 +3,7 @@ import { formatMoney } from "@showroom/model";
 import { NotFound } from "../../../components/ui/not-found";
 import { ErrorNote, Loading } from "../../../components/ui/status";
 import { ShippingAddressBlock } from "../../../components/ui/shipping-address";
-import { useAuthUser } from "../../auth/api/use-auth-user";
+import { useAuthUser } from "../../../lib/auth";
 import { OrderStatusLabels, useOrder } from "../api/use-orders";
 
 export function OrderPage() {

@@ -4,13 +4,14 @@ import { availabilityLabel, CategoryLabels, formatMoney, MAX_LINE_QUANTITY, type
 import { Availability } from "../../../components/ui/availability";
 import { NotFound } from "../../../components/ui/not-found";
 import { ErrorNote, Loading } from "../../../components/ui/status";
-import type { CatalogProduct } from "../../catalog/api/products";
-import { addToCart } from "../../cart/api/cart-store";
+import type { CatalogProduct } from "../../../lib/parse-live";
+import { addToCart } from "../../cart";
 import { isGeneratedIllustration, productIllustration } from "../api/swatch";
-import { useProduct, useVariantStock } from "../api/use-product";
+import { useVariantStock } from "../../../lib/use-variant-stock";
+import { useProduct } from "../api/use-product";
 import { VariantPicker } from "./variant-picker";
-import { useAuthUser } from "../../auth/api/use-auth-user";
-import { NotifyMeButton } from "../../privacy/components/notify-me-button";
+import { useAuthUser } from "../../../lib/auth";
+import { NotifyMeButton } from "../../privacy";
 
 export function ProductPage() {
   const { productId = "" } = useParams();

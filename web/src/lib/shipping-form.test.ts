@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { SavedAddress } from "@showroom/model";
-import { emptyShipping, NEW_ADDRESS, parseShipping, prefill, remainingErrors } from "./shipping";
+import { emptyShipping, NEW_ADDRESS, parseShipping, prefill, remainingErrors } from "./shipping-form";
 
 const filled = { ...emptyShipping, name: "Ada Lovelace", line1: "12 St James's Square", city: "London", postalCode: "SW1Y 4JH", country: "GB" };
 

@@ -25,27 +25,13 @@ import {
 } from "firebase/firestore";
 import { boardRow, Collections, Locations, StockFilterStatuses, type BoardCounts, type BoardRow } from "@showroom/model";
 import { db } from "../../../lib/firebase";
-import { useLiveQuery, type Live } from "../../../lib/live";
+import type { Live } from "../../../lib/live";
 import { BOARD_PAGE_SIZE, LOW_STOCK_ALERTS, type BoardCursor, type BoardPlan } from "./board-query";
-import { parseInventory, parseProduct, parseStock, type AdminProduct, type StockRow } from "./docs";
-import { useLiveDocs } from "./use-live-docs";
+import { parseInventory, parseProduct, parseStock, type StockRow } from "../../../lib/admin/api/docs";
+import { useLiveDocs } from "../../../lib/use-live-docs";
+import { useNow } from "../../../lib/use-now";
 
-const productsQuery = collection(db, Collections.products);
-
-/** Re-renders every `ms`, so holds that expire stop counting without a write. */
-export function useNow(ms: number): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), ms);
-    return () => clearInterval(timer);
-  }, [ms]);
-  return now;
-}
-
-/** Every product, live (the products page lists them all). */
-export function useProducts(): Live<AdminProduct[]> {
-  return useLiveQuery(productsQuery, "admin-products", parseProduct);
-}
+const productParser = () => parseProduct;
 
 /** A plan's filters and order as a query (no cursor, no limit). */
 export function planQuery(plan: BoardPlan): Query {
@@ -104,7 +90,8 @@ export function useBoardPage(plan: BoardPlan, cursor: BoardCursor): Live<BoardPa
   const more = docs.status === "ready" && docs.data.length > BOARD_PAGE_SIZE;
   // Going back, the extra row is the first (limitToLast); otherwise the last.
   const inventories = docs.status !== "ready" ? [] : more ? (cursor.before ? docs.data.slice(1) : docs.data.slice(0, BOARD_PAGE_SIZE)) : docs.data;
-  const products = useLiveDocs(Collections.products, inventories.map((i) => i.productId), parseProduct, { keepWhile: key });
+  const products = useLiveDocs(Collections.products, inventories.map((i) => i.productId), productParser, { keepWhile: key }).all;
+  // Re-read so that holds that expire stop counting without a write.
   const now = useNow(30_000);
 
   if (docs.status !== "ready") return docs;
@@ -179,7 +166,7 @@ export interface StockAlert extends StockRow {
 export function useLowStockAlerts(max: number): Live<StockAlert[]> {
   const q = useMemo(() => query(planQuery(LOW_STOCK_ALERTS), limit(max)), [max]);
   const alerts = useServerQuery(q, `low-stock-alerts-${max}`, parseStock);
-  const products = useLiveDocs(Collections.products, alerts.status === "ready" ? alerts.data.map((a) => a.productId) : [], parseProduct, { keepWhile: "alerts" });
+  const products = useLiveDocs(Collections.products, alerts.status === "ready" ? alerts.data.map((a) => a.productId) : [], productParser, { keepWhile: "alerts" }).all;
   if (alerts.status !== "ready") return alerts;
   if (products.status !== "ready") return products;
   return { status: "ready", data: alerts.data.map((a) => ({ ...a, productName: products.data.get(a.productId)?.name ?? a.productId })) };

@@ -17,10 +17,10 @@ import {
 } from "@showroom/model";
 import { boardPlan, type BoardCursor, type BoardPlan } from "../api/board-query";
 import { useBoardCounts, useBoardPage, useMatchCount } from "../api/use-inventory-board";
-import { useUrlParams } from "../api/use-url-params";
+import { useUrlParams } from "../../../lib/use-url-params";
 import { AdjustForm } from "./adjust-form";
-import { TextFilter } from "./log-filters";
-import { LoadState, PageHeader, StatusBadge } from "./ui";
+import { TextFilter } from "../../../components/admin/filters";
+import { LoadState, PageHeader, StatusBadge } from "../../../components/admin/ui";
 
 const stockFilterLabels = { all: "All stock", low: "Low stock", out: "Out of stock" } as const;
 const oneOf = <T extends string>(values: readonly T[], value: string | null, fallback: T): T => (values.includes(value as T) ? (value as T) : fallback);

@@ -5,9 +5,9 @@ import { doc } from "firebase/firestore";
 import { Collections, formatMoney, NextOrderStatus } from "@showroom/model";
 import { db } from "../../../lib/firebase";
 import { useLiveDoc } from "../../../lib/live";
-import { cancelOrder, staffErrorMessage, updateOrderStatus } from "../api/admin-callables";
-import { parseOrder } from "../api/docs";
-import { formatTime, LoadState, OrderStatusBadge, PageHeader, shortUid } from "./ui";
+import { cancelOrder, staffErrorMessage, updateOrderStatus } from "../../../lib/admin/api/admin-callables";
+import { parseOrder } from "../../../lib/admin/api/docs";
+import { formatTime, LoadState, OrderStatusBadge, PageHeader, shortUid } from "../../../components/admin/ui";
 import { ShippingAddressBlock } from "../../../components/ui/shipping-address";
 
 const actionLabels: Record<string, string> = { fulfilled: "Mark fulfilled", delivered: "Mark delivered" };

@@ -1,7 +1,7 @@
 /** Inline stock adjustment through `adjustStock`: a reason is required, and the board updates live from Firestore. */
 import { useState, type FormEvent } from "react";
 import { AdjustmentReasonSchema, AdjustStockInputSchema, Locations, type AdjustStockInput, type BoardRow } from "@showroom/model";
-import { adjustStock, staffErrorMessage } from "../api/admin-callables";
+import { adjustStock, staffErrorMessage } from "../../../lib/admin/api/admin-callables";
 
 const reasonLabels: Record<AdjustStockInput["reason"], string> = {
   receive: "Received",

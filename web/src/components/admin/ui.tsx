@@ -1,7 +1,7 @@
 /** Small shared pieces of the staff console. */
 import type { ReactNode } from "react";
 import type { StockStatus } from "@showroom/model";
-import type { Live } from "../../../lib/live-state";
+import type { Live } from "../../lib/live-state";
 
 export function PageHeader({ title, children }: { title: string; children?: ReactNode }) {
   return (

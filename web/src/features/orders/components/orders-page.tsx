@@ -5,8 +5,8 @@ import { collection, limit, orderBy, query, where } from "firebase/firestore";
 import { Collections, formatMoney, OrderStatusSchema, type OrderStatus } from "@showroom/model";
 import { db } from "../../../lib/firebase";
 import { useLiveQuery } from "../../../lib/live";
-import { parseOrder } from "../api/docs";
-import { formatTime, LiveTable, OrderStatusBadge, PageHeader, shortUid } from "./ui";
+import { parseOrder } from "../../../lib/admin/api/docs";
+import { formatTime, LiveTable, OrderStatusBadge, PageHeader, shortUid } from "../../../components/admin/ui";
 
 const PAGE = 100;
 

@@ -2,9 +2,9 @@
 import { useMemo, useState } from "react";
 import { Link } from "react-router";
 import { CategoryLabels, formatMoney } from "@showroom/model";
-import { setProductActive, staffErrorMessage } from "../api/admin-callables";
-import { useProducts } from "../api/use-inventory-board";
-import { LoadState, PageHeader } from "./ui";
+import { setProductActive, staffErrorMessage } from "../../../lib/admin/api/admin-callables";
+import { useProducts } from "../api/use-products";
+import { LoadState, PageHeader } from "../../../components/admin/ui";
 
 export function ProductsPage() {
   const products = useProducts();

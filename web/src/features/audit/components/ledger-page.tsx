@@ -6,10 +6,10 @@ import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YA
 import { Collections, LedgerReasonSchema, stockHistory } from "@showroom/model";
 import { db } from "../../../lib/firebase";
 import { useLiveQuery } from "../../../lib/live";
-import { parseLedger } from "../api/docs";
+import { parseLedger } from "../../../lib/admin/api/docs";
 import { useLogQuery } from "../api/use-log-query";
-import { LogFilters, TextFilter, useLogParams } from "./log-filters";
-import { formatTime, LiveTable, PageHeader, shortUid } from "./ui";
+import { LogFilters, TextFilter, useLogParams } from "../../../components/admin/filters";
+import { formatTime, LiveTable, PageHeader, shortUid } from "../../../components/admin/ui";
 
 const KEYS = ["sku", "actor", "reason"] as const;
 

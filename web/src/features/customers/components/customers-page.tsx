@@ -3,8 +3,8 @@ import { useState, type FormEvent } from "react";
 import { Link } from "react-router";
 import { formatMoney, type LookupCustomerOutput } from "@showroom/model";
 import { callError } from "../../../lib/callables";
-import { lookupCustomer, staffErrorMessage } from "../api/admin-callables";
-import { OrderStatusBadge, PageHeader } from "./ui";
+import { lookupCustomer, staffErrorMessage } from "../../../lib/admin/api/admin-callables";
+import { OrderStatusBadge, PageHeader } from "../../../components/admin/ui";
 
 export function CustomersPage() {
   const [result, setResult] = useState<LookupCustomerOutput | null>(null);

@@ -1,6 +1,6 @@
 import { useEffect, useState } from "react";
-import { onAuthStateChanged, signInAnonymously, type User } from "firebase/auth";
-import { auth } from "../../../lib/firebase";
+import { onAuthStateChanged, signInAnonymously, signOut as firebaseSignOut, type User } from "firebase/auth";
+import { auth } from "./firebase";
 
 export type AuthState = { status: "loading" } | { status: "ready"; user: User | null };
 
@@ -27,4 +27,8 @@ export async function ensureShopper(): Promise<User> {
       signingIn = null;
     });
   return signingIn;
+}
+
+export function signOut(): Promise<void> {
+  return firebaseSignOut(auth);
 }

@@ -5,9 +5,9 @@ import { doc } from "firebase/firestore";
 import { Categories, CategoryLabels, Collections, CurrencySchema, UpsertProductInputSchema } from "@showroom/model";
 import { db } from "../../../lib/firebase";
 import { useLiveDoc } from "../../../lib/live";
-import { staffErrorMessage, upsertProduct } from "../api/admin-callables";
-import { parseProduct, type AdminProduct } from "../api/docs";
-import { LoadState, PageHeader } from "./ui";
+import { staffErrorMessage, upsertProduct } from "../../../lib/admin/api/admin-callables";
+import { parseProduct, type AdminProduct } from "../../../lib/admin/api/docs";
+import { LoadState, PageHeader } from "../../../components/admin/ui";
 
 interface VariantDraft {
   key: number;

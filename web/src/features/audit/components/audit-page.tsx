@@ -1,9 +1,9 @@
 /** The audit log, live: who did what to which record, filterable by actor, action, target and time. */
 import { Collections } from "@showroom/model";
-import { parseAudit } from "../api/docs";
+import { parseAudit } from "../../../lib/admin/api/docs";
 import { useLogQuery } from "../api/use-log-query";
-import { LogFilters, TextFilter, useLogParams } from "./log-filters";
-import { formatTime, LiveTable, PageHeader, shortUid } from "./ui";
+import { LogFilters, TextFilter, useLogParams } from "../../../components/admin/filters";
+import { formatTime, LiveTable, PageHeader, shortUid } from "../../../components/admin/ui";
 
 const KEYS = ["actor", "action", "target"] as const;
 /** Actions the functions write today; the field also accepts any other. */

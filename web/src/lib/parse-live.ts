@@ -1,6 +1,8 @@
 /** Schema parsing for live documents; lives in the lazily loaded live chunk with zod. */
-import { ProductSchema, ProductStockSchema, PublicStockSchema, type ProductStock, type PublicStock } from "@showroom/model";
-import type { CatalogProduct } from "./products";
+import { ProductSchema, ProductStockSchema, PublicStockSchema, type Product, type ProductStock, type PublicStock } from "@showroom/model";
+
+/** A product document with its id. */
+export type CatalogProduct = Product & { id: string };
 
 export function parseProduct(data: unknown, id: string): CatalogProduct | null {
   const parsed = ProductSchema.safeParse(data);

@@ -1,6 +1,6 @@
 /** Filters shared by the audit log and the stock ledger: kept in the URL, so a filtered view can be linked. */
 import type { ReactNode } from "react";
-import { useUrlParams } from "../api/use-url-params";
+import { useUrlParams } from "../../lib/use-url-params";
 
 export function useLogParams<K extends string>(keys: readonly K[]): [Record<K | "from" | "to", string>, (key: K | "from" | "to", value: string) => void] {
   const [params, patch] = useUrlParams();

@@ -6,10 +6,12 @@
 import { useMemo, useState, type ChangeEvent } from "react";
 import { Link } from "react-router";
 import { Collections, previewReceivingCsv, receivingCsvSkus, type Location, type ReceivingPreview } from "@showroom/model";
-import { receiveShipment, staffErrorMessage } from "../api/admin-callables";
-import { parseInventory } from "../api/docs";
-import { useLiveDocs } from "../api/use-live-docs";
-import { LoadState, PageHeader } from "./ui";
+import { receiveShipment, staffErrorMessage } from "../../../lib/admin/api/admin-callables";
+import { parseInventory } from "../../../lib/admin/api/docs";
+import { useLiveDocs } from "../../../lib/use-live-docs";
+import { LoadState, PageHeader } from "../../../components/admin/ui";
+
+const inventoryParser = () => parseInventory;
 
 interface Loaded {
   name: string;
@@ -22,7 +24,7 @@ export function ReceivingPage() {
   const [file, setFile] = useState<Loaded | null>(null);
   // Only the SKUs the file names are read (live), however large the catalog.
   const skus = useMemo(() => (file ? receivingCsvSkus(file.text) : []), [file]);
-  const inventory = useLiveDocs(Collections.inventory, skus, parseInventory);
+  const inventory = useLiveDocs(Collections.inventory, skus, inventoryParser).all;
   const [note, setNote] = useState("");
   const [state, setState] = useState<{ kind: "idle" | "busy" } | { kind: "done" | "failed"; message: string }>({ kind: "idle" });
 

@@ -1,5 +1,5 @@
-import { countryOptions } from "../../../config/countries";
-import type { ShippingField, ShippingValues } from "../api/shipping";
+import { countryOptions } from "../../config/countries";
+import type { ShippingField, ShippingValues } from "../../lib/shipping-form";
 
 const LABELS: Record<ShippingField, string> = {
   name: "Full name",
