@@ -6,7 +6,8 @@ import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxi
 import { Collections, formatMoney, type Currency } from "@showroom/model";
 import { db } from "../../../lib/firebase";
 import { useLiveQuery } from "../../../lib/live";
-import { dashboardStats, startOfDay } from "../api/dashboard-stats";
+import { windowStart } from "../../../lib/calendar";
+import { dashboardStats } from "../api/dashboard-stats";
 import { parseOrder } from "../../../lib/admin/api/docs";
 import { useNow } from "../../../lib/use-now";
 import { useBoardCounts, useLowStockAlerts } from "../../inventory";
@@ -16,7 +17,7 @@ const WINDOW_DAYS = 7;
 
 export function DashboardPage() {
   const now = useNow(60_000);
-  const since = startOfDay(now) - (WINDOW_DAYS - 1) * 86_400_000;
+  const since = windowStart(now, WINDOW_DAYS);
   const q = useMemo(() => query(collection(db, Collections.orders), where("createdAt", ">=", Timestamp.fromMillis(since)), orderBy("createdAt", "desc")), [since]);
   const orders = useLiveQuery(q, `dashboard-${since}`, parseOrder);
   const counts = useBoardCounts();

@@ -6,6 +6,7 @@
  */
 import { useMemo } from "react";
 import { collection, limit, orderBy, query, Timestamp, where, type QueryConstraint } from "firebase/firestore";
+import { dayRange } from "../../../lib/calendar";
 import { db } from "../../../lib/firebase";
 import { useLiveQuery, type Live } from "../../../lib/live";
 
@@ -19,21 +20,10 @@ export interface LogFilters {
   to: string;
 }
 
-/** `YYYY-MM-DD` of a date input → local midnight in ms (or null when empty). */
-export function dayStart(value: string): number | null {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return null;
-  const [y, m, d] = value.split("-").map(Number) as [number, number, number];
-  return new Date(y, m - 1, d).getTime();
-}
-
-/** `at` within [from 00:00, to 24:00) local time; either end may be open. */
-export function timeRange(from: string, to: string): QueryConstraint[] {
-  const start = dayStart(from);
-  const end = dayStart(to);
-  return [
-    ...(start !== null ? [where("at", ">=", Timestamp.fromMillis(start))] : []),
-    ...(end !== null ? [where("at", "<", Timestamp.fromMillis(end + 86_400_000))] : []),
-  ];
+/** `at` within the calendar days [from, to], local time; either end may be open. */
+function timeRange(from: string, to: string): QueryConstraint[] {
+  const { start, end } = dayRange(from, to);
+  return [...(start !== null ? [where("at", ">=", Timestamp.fromMillis(start))] : []), ...(end !== null ? [where("at", "<", Timestamp.fromMillis(end))] : [])];
 }
 
 export function useLogQuery<T>(collectionName: string, filters: LogFilters, parse: (data: unknown, id: string) => T): Live<T[]> {
