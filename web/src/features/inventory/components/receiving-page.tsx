@@ -9,6 +9,7 @@ import { Collections, previewReceivingCsv, receivingCsvSkus, type Location, type
 import { receiveShipment, staffErrorMessage } from "../../../lib/admin/api/admin-callables";
 import { parseInventory } from "../../../lib/admin/api/docs";
 import { useLiveDocs } from "../../../lib/use-live-docs";
+import { readCsv } from "../api/read-csv";
 import { LoadState, PageHeader } from "../../../components/admin/ui";
 
 const inventoryParser = () => parseInventory;
@@ -23,13 +24,14 @@ interface Loaded {
 export function ReceivingPage() {
   const [file, setFile] = useState<Loaded | null>(null);
   // Only the SKUs the file names are read (live), however large the catalog.
-  const skus = useMemo(() => (file ? receivingCsvSkus(file.text) : []), [file]);
+  const records = useMemo(() => (file ? readCsv(file.text) : []), [file]);
+  const skus = useMemo(() => receivingCsvSkus(records), [records]);
   const inventory = useLiveDocs(Collections.inventory, skus, inventoryParser).all;
   const [note, setNote] = useState("");
   const [state, setState] = useState<{ kind: "idle" | "busy" } | { kind: "done" | "failed"; message: string }>({ kind: "idle" });
 
   const bySku = inventory.status === "ready" ? inventory.data : null;
-  const preview: ReceivingPreview | null = useMemo(() => (file && bySku ? previewReceivingCsv(file.text, bySku) : null), [file, bySku]);
+  const preview: ReceivingPreview | null = useMemo(() => (file && bySku ? previewReceivingCsv(records, bySku) : null), [file, records, bySku]);
   const onHand = (sku: string, location: Location) => bySku?.get(sku)?.locations[location]?.onHand ?? 0;
 
   async function load(event: ChangeEvent<HTMLInputElement>) {
