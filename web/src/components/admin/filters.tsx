@@ -1,5 +1,5 @@
 /** Filters shared by the audit log and the stock ledger: kept in the URL, so a filtered view can be linked. */
-import type { ReactNode } from "react";
+import type { ComponentProps, ReactNode } from "react";
 import { useUrlParams } from "../../lib/use-url-params";
 
 export function useLogParams<K extends string>(keys: readonly K[]): [Record<K | "from" | "to", string>, (key: K | "from" | "to", value: string) => void] {
@@ -42,6 +42,29 @@ export function TextFilter({ label, value, onChange, placeholder, upper, grow }:
           if (e.key === "Enter") commit(e.currentTarget.value);
         }}
       />
+    </label>
+  );
+}
+
+type SelectFieldProps = Omit<ComponentProps<"select">, "children"> & {
+  label: string;
+  options: readonly { value: string; label?: string; disabled?: boolean }[];
+  /** Class of the wrapping label. */
+  fieldClassName?: string;
+};
+
+/** A labelled select; an option's text is its value unless it has a label. */
+export function SelectField({ label, options, fieldClassName = "admin-field", ...select }: SelectFieldProps) {
+  return (
+    <label className={fieldClassName}>
+      {label}
+      <select {...select}>
+        {options.map((o) => (
+          <option key={o.value} value={o.value} disabled={o.disabled}>
+            {o.label ?? o.value}
+          </option>
+        ))}
+      </select>
     </label>
   );
 }

@@ -2,7 +2,7 @@
 import { Collections } from "@showroom/model";
 import { parseAudit } from "../../../lib/admin/api/docs";
 import { useLogQuery } from "../api/use-log-query";
-import { LogFilters, TextFilter, useLogParams } from "../../../components/admin/filters";
+import { LogFilters, SelectField, TextFilter, useLogParams } from "../../../components/admin/filters";
 import { formatTime, LiveTable, PageHeader, shortUid } from "../../../components/admin/ui";
 
 const KEYS = ["actor", "action", "target"] as const;
@@ -20,15 +20,7 @@ export function AuditPage() {
       <PageHeader title="Audit log" />
       <LogFilters label="Filter the audit log" from={f.from} to={f.to} onChange={set}>
         <TextFilter label="Actor (user id)" value={f.actor} onChange={(v) => set("actor", v)} placeholder="Anyone" />
-        <label className="admin-field">
-          Action
-          <select value={f.action} onChange={(e) => set("action", e.target.value)}>
-            <option value="">Any action</option>
-            {KNOWN_ACTIONS.map((a) => (
-              <option key={a}>{a}</option>
-            ))}
-          </select>
-        </label>
+        <SelectField label="Action" value={f.action} onChange={(e) => set("action", e.target.value)} options={[{ value: "", label: "Any action" }, ...KNOWN_ACTIONS.map((a) => ({ value: a }))]} />
         <TextFilter label="Target (SKU, order, user…)" value={f.target} onChange={(v) => set("target", v)} placeholder="Any record" />
       </LogFilters>
       <LiveTable live={entries} empty="No audit entries match.">

@@ -8,7 +8,7 @@ import { db } from "../../../lib/firebase";
 import { useLiveQuery } from "../../../lib/live";
 import { parseLedger } from "../../../lib/admin/api/docs";
 import { useLogQuery } from "../api/use-log-query";
-import { LogFilters, TextFilter, useLogParams } from "../../../components/admin/filters";
+import { LogFilters, SelectField, TextFilter, useLogParams } from "../../../components/admin/filters";
 import { formatTime, LiveTable, PageHeader, shortUid } from "../../../components/admin/ui";
 
 const KEYS = ["sku", "actor", "reason"] as const;
@@ -24,15 +24,7 @@ export function LedgerPage() {
       <LogFilters label="Filter the ledger" from={f.from} to={f.to} onChange={set}>
         <TextFilter label="SKU" value={f.sku} onChange={(v) => set("sku", v)} placeholder="Any SKU" upper />
         <TextFilter label="Actor (user id)" value={f.actor} onChange={(v) => set("actor", v)} placeholder="Anyone" />
-        <label className="admin-field">
-          Reason
-          <select value={f.reason} onChange={(e) => set("reason", e.target.value)}>
-            <option value="">Any reason</option>
-            {LedgerReasonSchema.options.map((r) => (
-              <option key={r}>{r}</option>
-            ))}
-          </select>
-        </label>
+        <SelectField label="Reason" value={f.reason} onChange={(e) => set("reason", e.target.value)} options={[{ value: "", label: "Any reason" }, ...LedgerReasonSchema.options.map((r) => ({ value: r }))]} />
       </LogFilters>
       {f.sku && <SkuHistory sku={f.sku} />}
       <LiveTable live={entries} empty="No movements match.">

@@ -1,6 +1,7 @@
 /** Inline stock adjustment through `adjustStock`: a reason is required, and the board updates live from Firestore. */
 import { useState, type FormEvent } from "react";
 import { AdjustmentReasonSchema, AdjustStockInputSchema, Locations, type AdjustStockInput, type BoardRow } from "@showroom/model";
+import { SelectField } from "../../../components/admin/filters";
 import { adjustStock, staffErrorMessage } from "../../../lib/admin/api/admin-callables";
 
 const reasonLabels: Record<AdjustStockInput["reason"], string> = {
@@ -45,40 +46,27 @@ export function AdjustForm({ row, onDone }: { row: BoardRow; onDone: () => void 
 
   return (
     <form className="admin-adjust" onSubmit={(e) => void submit(e)} aria-label={`Adjust stock of ${row.sku}`}>
-      <label className="admin-field">
-        Location
-        <select name="location" defaultValue="main">
-          {Locations.map((l) => (
-            <option key={l} value={l}>
-              {l} ({row.onHand[l]} on hand)
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="admin-field">
-        Change
-        <select name="mode" defaultValue="delta">
-          <option value="delta">Add / remove</option>
-          <option value="set">Set count to</option>
-        </select>
-      </label>
+      <SelectField label="Location" name="location" defaultValue="main" options={Locations.map((l) => ({ value: l, label: `${l} (${row.onHand[l]} on hand)` }))} />
+      <SelectField
+        label="Change"
+        name="mode"
+        defaultValue="delta"
+        options={[
+          { value: "delta", label: "Add / remove" },
+          { value: "set", label: "Set count to" },
+        ]}
+      />
       <label className="admin-field">
         Quantity
         <input name="amount" type="number" step={1} required className="admin-input--narrow" />
       </label>
-      <label className="admin-field">
-        Reason
-        <select name="reason" required defaultValue="">
-          <option value="" disabled>
-            Choose…
-          </option>
-          {AdjustmentReasonSchema.options.map((r) => (
-            <option key={r} value={r}>
-              {reasonLabels[r]}
-            </option>
-          ))}
-        </select>
-      </label>
+      <SelectField
+        label="Reason"
+        name="reason"
+        required
+        defaultValue=""
+        options={[{ value: "", label: "Choose…", disabled: true }, ...AdjustmentReasonSchema.options.map((r) => ({ value: r, label: reasonLabels[r] }))]}
+      />
       <label className="admin-field admin-field--grow">
         Note
         <input name="note" maxLength={500} placeholder="Optional: count sheet, damage report…" />

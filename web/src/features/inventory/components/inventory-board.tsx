@@ -19,7 +19,8 @@ import { boardPlan, type BoardCursor, type BoardPlan } from "../api/board-query"
 import { useBoardCounts, useBoardPage, useMatchCount } from "../api/use-inventory-board";
 import { useUrlParams } from "../../../lib/use-url-params";
 import { AdjustForm } from "./adjust-form";
-import { TextFilter } from "../../../components/admin/filters";
+import { SelectField, TextFilter } from "../../../components/admin/filters";
+import { Pager } from "../../../components/ui/pager";
 import { LoadState, PageHeader, StatusBadge } from "../../../components/admin/ui";
 
 const stockFilterLabels = { all: "All stock", low: "Low stock", out: "Out of stock" } as const;
@@ -82,38 +83,19 @@ export function InventoryBoard() {
       </section>
       <form className="admin-filters" role="search" aria-label="Filter inventory" onSubmit={(e) => e.preventDefault()}>
         <TextFilter label="SKU or product name" value={filter.search} onChange={(v) => refilter({ q: v })} placeholder="e.g. SOF-ALBA or oak bed" grow />
-        <label className="admin-field">
-          Stock
-          <select value={filter.stock} onChange={(e) => refilter({ stock: e.target.value })}>
-            {StockFilters.map((s) => (
-              <option key={s} value={s}>
-                {stockFilterLabels[s]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="admin-field">
-          Category
-          <select value={filter.category} onChange={(e) => refilter({ category: e.target.value })}>
-            <option value="all">All categories</option>
-            {Categories.map((c) => (
-              <option key={c} value={c}>
-                {CategoryLabels[c]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="admin-field">
-          Location
-          <select value={filter.location} onChange={(e) => refilter({ location: e.target.value })}>
-            <option value="all">All locations</option>
-            {Locations.map((l) => (
-              <option key={l} value={l}>
-                {l}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SelectField label="Stock" value={filter.stock} onChange={(e) => refilter({ stock: e.target.value })} options={StockFilters.map((s) => ({ value: s, label: stockFilterLabels[s] }))} />
+        <SelectField
+          label="Category"
+          value={filter.category}
+          onChange={(e) => refilter({ category: e.target.value })}
+          options={[{ value: "all", label: "All categories" }, ...Categories.map((c) => ({ value: c, label: CategoryLabels[c] }))]}
+        />
+        <SelectField
+          label="Location"
+          value={filter.location}
+          onChange={(e) => refilter({ location: e.target.value })}
+          options={[{ value: "all", label: "All locations" }, ...Locations.map((l) => ({ value: l }))]}
+        />
         <button type="button" className="admin-link" onClick={() => refilter({ q: "", stock: "all", category: "all", location: "all" })} disabled={sameFilter(filter, DEFAULT_BOARD_FILTER)}>
           Clear filters
         </button>
@@ -171,14 +153,16 @@ export function InventoryBoard() {
               </p>
             )}
           </div>
-          <nav className="admin-pager" aria-label="Board pages">
-            <button type="button" className="admin-button" disabled={!page.data.hasPrevious} onClick={() => update({ before: page.data.rows[0]?.sku ?? "", after: "" })}>
-              ← Previous page
-            </button>
-            <button type="button" className="admin-button" disabled={!page.data.hasNext} onClick={() => update({ after: page.data.rows.at(-1)?.sku ?? "", before: "" })}>
-              Next page →
-            </button>
-          </nav>
+          <Pager
+            label="Board pages"
+            className="admin-pager"
+            buttonClassName="admin-button"
+            arrows
+            hasPrevious={page.data.hasPrevious}
+            hasNext={page.data.hasNext}
+            onPrevious={() => update({ before: page.data.rows[0]?.sku ?? "", after: "" })}
+            onNext={() => update({ after: page.data.rows.at(-1)?.sku ?? "", before: "" })}
+          />
         </>
       )}
     </>

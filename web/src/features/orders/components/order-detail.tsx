@@ -7,6 +7,7 @@ import { db } from "../../../lib/firebase";
 import { useLiveDoc } from "../../../lib/live";
 import { cancelOrder, staffErrorMessage, updateOrderStatus } from "../../../lib/admin/api/admin-callables";
 import { parseOrder } from "../../../lib/admin/api/docs";
+import { OrderLinesTable } from "./order-lines-table";
 import { formatTime, LoadState, OrderStatusBadge, PageHeader, shortUid } from "../../../components/admin/ui";
 import { ShippingAddressBlock } from "../../../components/ui/shipping-address";
 
@@ -47,40 +48,26 @@ export function OrderDetail() {
       <div className="admin-grid-2">
         <section className="admin-card">
           <h2>Items</h2>
-          <table className="admin-table" aria-label="Order lines">
-            <thead>
-              <tr>
-                <th scope="col">SKU</th>
-                <th scope="col">Item</th>
-                <th scope="col" className="num">
-                  Qty
-                </th>
-                <th scope="col" className="num">
-                  Line total
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {o.lines.map((l) => (
-                <tr key={l.sku}>
-                  <td className="mono">{l.sku}</td>
-                  <td>
+          <OrderLinesTable
+            caption="Order lines"
+            className="admin-table"
+            columns={[
+              { header: "SKU", className: "mono", cell: (l) => l.sku },
+              {
+                header: "Item",
+                cell: (l) => (
+                  <>
                     {l.name} <span className="admin-muted">{l.label}</span>
-                  </td>
-                  <td className="num">{l.quantity}</td>
-                  <td className="num">{formatMoney(l.lineTotalCents, o.currency)}</td>
-                </tr>
-              ))}
-            </tbody>
-            <tfoot>
-              <tr>
-                <th scope="row" colSpan={3}>
-                  Total
-                </th>
-                <td className="num">{formatMoney(o.totalCents, o.currency)}</td>
-              </tr>
-            </tfoot>
-          </table>
+                  </>
+                ),
+              },
+              { header: "Qty", className: "num", cell: (l) => l.quantity },
+              { header: "Line total", className: "num", cell: (l) => formatMoney(l.lineTotalCents, o.currency) },
+            ]}
+            lines={o.lines}
+            totalCents={o.totalCents}
+            currency={o.currency}
+          />
         </section>
         <section className="admin-card">
           <h2>Ship to</h2>

@@ -5,6 +5,7 @@ import { ErrorNote, Loading } from "../../../components/ui/status";
 import { ShippingAddressBlock } from "../../../components/ui/shipping-address";
 import { useAuthUser } from "../../../lib/auth";
 import { OrderStatusLabels, useOrder } from "../api/use-orders";
+import { OrderLinesTable } from "./order-lines-table";
 
 export function OrderPage() {
   const { orderId = "" } = useParams();
@@ -49,38 +50,27 @@ export function OrderPage() {
         Status: <strong data-testid="order-status">{OrderStatusLabels[o.status]}</strong>
         {o.createdAt && <span className="muted"> · placed {o.createdAt.toLocaleString()}</span>}
       </p>
-      <table className="order-lines">
-        <caption className="visually-hidden">Items in this order</caption>
-        <thead>
-          <tr>
-            <th scope="col">Item</th>
-            <th scope="col">Qty</th>
-            <th scope="col">Price</th>
-            <th scope="col">Total</th>
-          </tr>
-        </thead>
-        <tbody>
-          {o.lines.map((l) => (
-            <tr key={l.sku}>
-              <td>
+      <OrderLinesTable
+        caption="Items in this order"
+        className="order-lines"
+        columns={[
+          {
+            header: "Item",
+            cell: (l) => (
+              <>
                 <Link to={`/p/${l.productId}?sku=${encodeURIComponent(l.sku)}`}>{l.name}</Link>
                 <span className="muted"> — {l.label}</span>
-              </td>
-              <td>{l.quantity}</td>
-              <td>{formatMoney(l.unitPriceCents, o.currency)}</td>
-              <td>{formatMoney(l.lineTotalCents, o.currency)}</td>
-            </tr>
-          ))}
-        </tbody>
-        <tfoot>
-          <tr>
-            <th scope="row" colSpan={3}>
-              Total
-            </th>
-            <td>{formatMoney(o.totalCents, o.currency)}</td>
-          </tr>
-        </tfoot>
-      </table>
+              </>
+            ),
+          },
+          { header: "Qty", cell: (l) => l.quantity },
+          { header: "Price", cell: (l) => formatMoney(l.unitPriceCents, o.currency) },
+          { header: "Total", cell: (l) => formatMoney(l.lineTotalCents, o.currency) },
+        ]}
+        lines={o.lines}
+        totalCents={o.totalCents}
+        currency={o.currency}
+      />
       <h2>Delivering to</h2>
       <ShippingAddressBlock address={o.shipping} />
     </section>

@@ -7,6 +7,7 @@ import { db } from "../../../lib/firebase";
 import { useLiveDoc } from "../../../lib/live";
 import { staffErrorMessage, upsertProduct } from "../../../lib/admin/api/admin-callables";
 import { parseProduct, type AdminProduct } from "../../../lib/admin/api/docs";
+import { SelectField } from "../../../components/admin/filters";
 import { LoadState, PageHeader } from "../../../components/admin/ui";
 
 interface VariantDraft {
@@ -101,24 +102,8 @@ function ProductForm({ product }: { product: AdminProduct | null }) {
             Name
             <input name="name" defaultValue={product?.name ?? ""} required maxLength={120} />
           </label>
-          <label className="admin-field">
-            Category
-            <select name="category" defaultValue={product?.category ?? "sofas"}>
-              {Categories.map((c) => (
-                <option key={c} value={c}>
-                  {CategoryLabels[c]}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="admin-field">
-            Currency
-            <select name="currency" defaultValue={product?.currency ?? "USD"}>
-              {CurrencySchema.options.map((c) => (
-                <option key={c}>{c}</option>
-              ))}
-            </select>
-          </label>
+          <SelectField label="Category" name="category" defaultValue={product?.category ?? "sofas"} options={Categories.map((c) => ({ value: c, label: CategoryLabels[c] }))} />
+          <SelectField label="Currency" name="currency" defaultValue={product?.currency ?? "USD"} options={CurrencySchema.options.map((c) => ({ value: c }))} />
           <label className="admin-field">
             Lead time (days, made to order)
             <input name="leadTimeDays" type="number" min={1} max={365} />
