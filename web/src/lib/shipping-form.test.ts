@@ -6,7 +6,10 @@ const filled = { ...emptyShipping, name: "Ada Lovelace", line1: "12 St James's S
 
 describe("shipping form", () => {
   it("accepts a complete address and drops blank optional fields", () => {
-    expect(parseShipping(filled)).toEqual({ ok: true, shipping: { name: "Ada Lovelace", line1: "12 St James's Square", city: "London", postalCode: "SW1Y 4JH", country: "GB" } });
+    expect(parseShipping(filled)).toEqual({
+      ok: true,
+      shipping: { name: "Ada Lovelace", line1: "12 St James's Square", city: "London", postalCode: "SW1Y 4JH", country: "GB" },
+    });
   });
 
   it("names each missing or malformed field in plain words", () => {
@@ -29,8 +32,25 @@ describe("shipping form", () => {
 });
 
 describe("saved addresses at checkout", () => {
-  const home: SavedAddress = { id: "home", label: "Home", name: "Ada Lovelace", line1: "12 St James's Square", city: "London", postalCode: "SW1Y 4JH", country: "GB" };
-  const work: SavedAddress = { id: "work", name: "Ada Lovelace", line1: "1 Analytical Row", line2: "Floor 2", city: "Leeds", postalCode: "LS1 1AA", country: "GB", phone: "+44 113 000" };
+  const home: SavedAddress = {
+    id: "home",
+    label: "Home",
+    name: "Ada Lovelace",
+    line1: "12 St James's Square",
+    city: "London",
+    postalCode: "SW1Y 4JH",
+    country: "GB",
+  };
+  const work: SavedAddress = {
+    id: "work",
+    name: "Ada Lovelace",
+    line1: "1 Analytical Row",
+    line2: "Floor 2",
+    city: "Leeds",
+    postalCode: "LS1 1AA",
+    country: "GB",
+    phone: "+44 113 000",
+  };
 
   it("preselects the default (first) address and fills the form from it", () => {
     expect(prefill([home, work], { picked: null, edited: null })).toEqual({

@@ -32,7 +32,11 @@ export function parseShipping(values: ShippingValues): ShippingResult {
 }
 
 /** The errors still standing after an edit: a field the shopper changed loses its error until the next submit. */
-export function remainingErrors(errors: Partial<Record<ShippingField, string>>, before: ShippingValues, after: ShippingValues): Partial<Record<ShippingField, string>> {
+export function remainingErrors(
+  errors: Partial<Record<ShippingField, string>>,
+  before: ShippingValues,
+  after: ShippingValues,
+): Partial<Record<ShippingField, string>> {
   return Object.fromEntries(Object.entries(errors).filter(([field]) => before[field as ShippingField] === after[field as ShippingField]));
 }
 

@@ -34,7 +34,7 @@ interface State<T> {
 
 const NONE = { byId: {}, all: { status: "ready", data: new Map<string, never>() } } as const satisfies LiveDocs<never>;
 
-const found = <T,>(docs: Record<string, T | null>): Map<string, T> => new Map(Object.entries(docs).filter((entry): entry is [string, T] => entry[1] !== null));
+const found = <T>(docs: Record<string, T | null>): Map<string, T> => new Map(Object.entries(docs).filter((entry): entry is [string, T] => entry[1] !== null));
 
 /** `parser` picks the parse function from the live chunk, so schemas load with it (a module-level function). */
 export function useLiveDocs<T>(
@@ -80,7 +80,8 @@ export function useLiveDocs<T>(
   const current = state.key === key ? state : null;
   const byId = current?.docs ?? {};
   if (current?.error) return { byId, all: { status: "error", error: current.error } };
-  if (current && Object.keys(current.docs).length === unique.length) return { byId, all: { status: "ready", data: current.complete?.data ?? found(current.docs) } };
+  if (current && Object.keys(current.docs).length === unique.length)
+    return { byId, all: { status: "ready", data: current.complete?.data ?? found(current.docs) } };
   if (keepWhile !== undefined && state.complete?.keepWhile === keepWhile) return { byId, all: { status: "ready", data: state.complete.data } };
   return { byId, all: { status: "loading" } };
 }

@@ -8,7 +8,19 @@ export function useLogParams<K extends string>(keys: readonly K[]): [Record<K | 
   return [values, (key, value) => patch({ [key]: value })];
 }
 
-export function LogFilters({ label, from, to, onChange, children }: { label: string; from: string; to: string; onChange: (key: "from" | "to", value: string) => void; children: ReactNode }) {
+export function LogFilters({
+  label,
+  from,
+  to,
+  onChange,
+  children,
+}: {
+  label: string;
+  from: string;
+  to: string;
+  onChange: (key: "from" | "to", value: string) => void;
+  children: ReactNode;
+}) {
   return (
     <form className="admin-filters" role="search" aria-label={label} onSubmit={(e) => e.preventDefault()}>
       {children}
@@ -25,7 +37,21 @@ export function LogFilters({ label, from, to, onChange, children }: { label: str
 }
 
 /** A text filter that applies on blur or Enter, and only when changed, so a query is not rebuilt on every keystroke (the board's search uses it too). */
-export function TextFilter({ label, value, onChange, placeholder, upper, grow }: { label: string; value: string; onChange: (value: string) => void; placeholder?: string; upper?: boolean; grow?: boolean }) {
+export function TextFilter({
+  label,
+  value,
+  onChange,
+  placeholder,
+  upper,
+  grow,
+}: {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  placeholder?: string;
+  upper?: boolean;
+  grow?: boolean;
+}) {
   const commit = (raw: string) => {
     const next = upper ? raw.trim().toUpperCase() : raw.trim();
     if (next !== value) onChange(next);

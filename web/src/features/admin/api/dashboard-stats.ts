@@ -38,6 +38,8 @@ export function dashboardStats(orders: readonly DashboardOrder[], nowMs: number,
       sellers.set(line.sku, entry);
     }
   }
-  const topSellers = [...sellers.values()].toSorted((a, b) => b.units - a.units || b.revenueCents - a.revenueCents || a.sku.localeCompare(b.sku)).slice(0, topN);
+  const topSellers = [...sellers.values()]
+    .toSorted((a, b) => b.units - a.units || b.revenueCents - a.revenueCents || a.sku.localeCompare(b.sku))
+    .slice(0, topN);
   return { ordersToday: today.length, revenueToday, ordersPerHour, topSellers };
 }

@@ -18,7 +18,10 @@ const WINDOW_DAYS = 7;
 export function DashboardPage() {
   const now = useNow(60_000);
   const since = windowStart(now, WINDOW_DAYS);
-  const q = useMemo(() => query(collection(db, Collections.orders), where("createdAt", ">=", Timestamp.fromMillis(since)), orderBy("createdAt", "desc")), [since]);
+  const q = useMemo(
+    () => query(collection(db, Collections.orders), where("createdAt", ">=", Timestamp.fromMillis(since)), orderBy("createdAt", "desc")),
+    [since],
+  );
   const orders = useLiveQuery(q, `dashboard-${since}`, parseOrder);
   const counts = useBoardCounts();
   const lowStock = useLowStockAlerts(6);
@@ -38,7 +41,9 @@ export function DashboardPage() {
           <span className="admin-kpi__label">Orders today</span>
         </div>
         <div className="admin-kpi">
-          <span className="admin-kpi__value">{revenue.length === 0 ? formatMoney(0, "USD") : revenue.map(([c, cents]) => formatMoney(cents, c)).join(" · ")}</span>
+          <span className="admin-kpi__value">
+            {revenue.length === 0 ? formatMoney(0, "USD") : revenue.map(([c, cents]) => formatMoney(cents, c)).join(" · ")}
+          </span>
           <span className="admin-kpi__label">Revenue today</span>
         </div>
         <Link className="admin-kpi admin-kpi--low" to="/admin/inventory?stock=low">

@@ -93,7 +93,12 @@ function RolesAdmin() {
                     <button type="button" className="admin-button admin-button--small" onClick={() => void change(u, u.role === "admin" ? "staff" : "admin")}>
                       Make {u.role === "admin" ? "staff" : "admin"}
                     </button>
-                    <button type="button" className="admin-button admin-button--small admin-button--danger" onClick={() => void change(u, null)} aria-label={`Revoke ${u.email ?? u.uid}`}>
+                    <button
+                      type="button"
+                      className="admin-button admin-button--small admin-button--danger"
+                      onClick={() => void change(u, null)}
+                      aria-label={`Revoke ${u.email ?? u.uid}`}
+                    >
                       Revoke
                     </button>
                   </td>

@@ -30,7 +30,14 @@ export function useLogQuery<T>(collectionName: string, filters: LogFilters, pars
   const equals = Object.entries(filters.equals).filter((entry): entry is [string, string] => Boolean(entry[1]));
   const key = JSON.stringify([collectionName, equals, filters.from, filters.to]);
   const q = useMemo(
-    () => query(collection(db, collectionName), ...equals.map(([field, value]) => where(field, "==", value)), ...timeRange(filters.from, filters.to), orderBy("at", "desc"), limit(LOG_LIMIT)),
+    () =>
+      query(
+        collection(db, collectionName),
+        ...equals.map(([field, value]) => where(field, "==", value)),
+        ...timeRange(filters.from, filters.to),
+        orderBy("at", "desc"),
+        limit(LOG_LIMIT),
+      ),
     // `key` captures the collection and every filter value.
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [key],

@@ -7,20 +7,42 @@ import { formatTime, LiveTable, PageHeader, shortUid } from "../../../components
 
 const KEYS = ["actor", "action", "target"] as const;
 /** Actions the functions write today; the field also accepts any other. */
-const KNOWN_ACTIONS = ["stock.adjust", "stock.receive", "order.status", "order.cancel", "product.create", "product.update", "product.active", "role.set", "customer.lookup", "customer.erase", "customer.profile.create", "customer.profile.update"];
+const KNOWN_ACTIONS = [
+  "stock.adjust",
+  "stock.receive",
+  "order.status",
+  "order.cancel",
+  "product.create",
+  "product.update",
+  "product.active",
+  "role.set",
+  "customer.lookup",
+  "customer.erase",
+  "customer.profile.create",
+  "customer.profile.update",
+];
 
 const summary = (value: unknown) => (value === undefined ? "" : JSON.stringify(value));
 
 export function AuditPage() {
   const [f, set] = useLogParams(KEYS);
-  const entries = useLogQuery(Collections.auditLog, { equals: { actorUid: f.actor, action: f.action, "target.id": f.target }, from: f.from, to: f.to }, parseAudit);
+  const entries = useLogQuery(
+    Collections.auditLog,
+    { equals: { actorUid: f.actor, action: f.action, "target.id": f.target }, from: f.from, to: f.to },
+    parseAudit,
+  );
 
   return (
     <>
       <PageHeader title="Audit log" />
       <LogFilters label="Filter the audit log" from={f.from} to={f.to} onChange={set}>
         <TextFilter label="Actor (user id)" value={f.actor} onChange={(v) => set("actor", v)} placeholder="Anyone" />
-        <SelectField label="Action" value={f.action} onChange={(e) => set("action", e.target.value)} options={[{ value: "", label: "Any action" }, ...KNOWN_ACTIONS.map((a) => ({ value: a }))]} />
+        <SelectField
+          label="Action"
+          value={f.action}
+          onChange={(e) => set("action", e.target.value)}
+          options={[{ value: "", label: "Any action" }, ...KNOWN_ACTIONS.map((a) => ({ value: a }))]}
+        />
         <TextFilter label="Target (SKU, order, user…)" value={f.target} onChange={(v) => set("target", v)} placeholder="Any record" />
       </LogFilters>
       <LiveTable live={entries} empty="No audit entries match.">

@@ -24,7 +24,12 @@ export function LedgerPage() {
       <LogFilters label="Filter the ledger" from={f.from} to={f.to} onChange={set}>
         <TextFilter label="SKU" value={f.sku} onChange={(v) => set("sku", v)} placeholder="Any SKU" upper />
         <TextFilter label="Actor (user id)" value={f.actor} onChange={(v) => set("actor", v)} placeholder="Anyone" />
-        <SelectField label="Reason" value={f.reason} onChange={(e) => set("reason", e.target.value)} options={[{ value: "", label: "Any reason" }, ...LedgerReasonSchema.options.map((r) => ({ value: r }))]} />
+        <SelectField
+          label="Reason"
+          value={f.reason}
+          onChange={(e) => set("reason", e.target.value)}
+          options={[{ value: "", label: "Any reason" }, ...LedgerReasonSchema.options.map((r) => ({ value: r }))]}
+        />
       </LogFilters>
       {f.sku && <SkuHistory sku={f.sku} />}
       <LiveTable live={entries} empty="No movements match.">
@@ -89,7 +94,14 @@ function SkuHistory({ sku }: { sku: string }) {
           <ResponsiveContainer width="100%" height={220}>
             <LineChart data={points.map((p) => ({ at: p.atMs, total: p.onHand, ...p.byLocation }))} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
               <CartesianGrid stroke="#e5e7eb" vertical={false} />
-              <XAxis dataKey="at" type="number" scale="time" domain={["dataMin", "dataMax"]} tickFormatter={(v: number) => new Date(v).toLocaleDateString("en-US", { month: "short", day: "numeric" })} fontSize={12} />
+              <XAxis
+                dataKey="at"
+                type="number"
+                scale="time"
+                domain={["dataMin", "dataMax"]}
+                tickFormatter={(v: number) => new Date(v).toLocaleDateString("en-US", { month: "short", day: "numeric" })}
+                fontSize={12}
+              />
               <YAxis allowDecimals={false} fontSize={12} width={40} />
               <Tooltip labelFormatter={(v) => formatTime(Number(v))} />
               <Line type="stepAfter" dataKey="total" name="Total" stroke="#2563eb" strokeWidth={2} dot={false} isAnimationActive={false} />

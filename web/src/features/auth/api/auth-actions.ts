@@ -2,14 +2,7 @@
  * Sign in and sign up. A guest signing up upgrades their anonymous account in
  * place (linkWithCredential), so the uid — and with it their orders — stays.
  */
-import {
-  createUserWithEmailAndPassword,
-  EmailAuthProvider,
-  linkWithCredential,
-  signInWithEmailAndPassword,
-  updateProfile,
-  type User,
-} from "firebase/auth";
+import { createUserWithEmailAndPassword, EmailAuthProvider, linkWithCredential, signInWithEmailAndPassword, updateProfile, type User } from "firebase/auth";
 import { FirebaseError } from "firebase/app";
 import { auth } from "../../../lib/firebase";
 import { saveProfile } from "../../account";

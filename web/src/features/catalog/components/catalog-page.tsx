@@ -69,7 +69,14 @@ function CatalogResults({ filters }: { filters: CatalogFilters }) {
       ) : (
         <ProductGrid products={products} stock={stock} label="Products" />
       )}
-      <Pager label="Pages" className="pagination" hasPrevious={catalog.hasPrevious} hasNext={catalog.hasNext} onPrevious={catalog.previous} onNext={catalog.next}>
+      <Pager
+        label="Pages"
+        className="pagination"
+        hasPrevious={catalog.hasPrevious}
+        hasNext={catalog.hasNext}
+        onPrevious={catalog.previous}
+        onNext={catalog.next}
+      >
         <span>Page {catalog.pageIndex + 1}</span>
       </Pager>
     </div>

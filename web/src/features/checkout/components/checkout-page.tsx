@@ -28,7 +28,11 @@ export function CheckoutPage() {
     return (
       <section className="checkout">
         <h1>Checkout</h1>
-        {notice && <p role="alert" className="notice">{notice}</p>}
+        {notice && (
+          <p role="alert" className="notice">
+            {notice}
+          </p>
+        )}
         <Empty title="Your cart is empty">
           <p>
             <Link to="/shop">Browse the collection</Link>

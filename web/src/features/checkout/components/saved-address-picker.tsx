@@ -6,7 +6,15 @@ function oneLine(a: SavedAddress): string {
 }
 
 /** Saved addresses as radio options (the first is the default), then "A new address". */
-export function SavedAddressPicker({ addresses, selectedId, onChoose }: { addresses: readonly SavedAddress[]; selectedId: string; onChoose: (id: string) => void }) {
+export function SavedAddressPicker({
+  addresses,
+  selectedId,
+  onChoose,
+}: {
+  addresses: readonly SavedAddress[];
+  selectedId: string;
+  onChoose: (id: string) => void;
+}) {
   return (
     <fieldset className="saved-addresses">
       <legend>Your saved addresses</legend>

@@ -20,7 +20,9 @@ describe("board query", () => {
   it("has a composite index in firestore.indexes.json for every filter combination", () => {
     const missing = everyBoardPlan().flatMap((plan) => {
       const fields = boardIndex(plan);
-      const found = fields === null || indexes.indexes.some((i) => i.collectionGroup === plan.collection && i.queryScope === "COLLECTION" && same(i.fields as IndexField[], fields));
+      const found =
+        fields === null ||
+        indexes.indexes.some((i) => i.collectionGroup === plan.collection && i.queryScope === "COLLECTION" && same(i.fields as IndexField[], fields));
       return found ? [] : [{ collection: plan.collection, fields }];
     });
     expect(missing).toEqual([]);
@@ -29,13 +31,19 @@ describe("board query", () => {
   it("keeps no composite index on inventory or stock that no board query uses (each costs writes on every stock movement)", () => {
     const used = [...everyBoardPlan(), LOW_STOCK_ALERTS].map((plan) => ({ collection: plan.collection, fields: boardIndex(plan) }));
     const unused = indexes.indexes.filter(
-      (i) => (i.collectionGroup === "inventory" || i.collectionGroup === "stock") && !used.some((u) => u.collection === i.collectionGroup && u.fields !== null && same(i.fields as IndexField[], u.fields)),
+      (i) =>
+        (i.collectionGroup === "inventory" || i.collectionGroup === "stock") &&
+        !used.some((u) => u.collection === i.collectionGroup && u.fields !== null && same(i.fields as IndexField[], u.fields)),
     );
     expect(unused).toEqual([]);
   });
 
   it("pages the whole inventory by SKU with no filter", () => {
-    expect(boardPlan(DEFAULT_BOARD_FILTER, "asc")).toEqual({ collection: "inventory", clauses: [{ kind: "orderBy", field: "sku", direction: "asc" }], pageOnly: [] });
+    expect(boardPlan(DEFAULT_BOARD_FILTER, "asc")).toEqual({
+      collection: "inventory",
+      clauses: [{ kind: "orderBy", field: "sku", direction: "asc" }],
+      pageOnly: [],
+    });
   });
 
   it("searches SKU prefixes and product name words with one array-contains, as the stored terms spell them", () => {

@@ -59,10 +59,7 @@ export function boardPlan(filter: BoardFilter, direction: "asc" | "desc"): Board
 /** The dashboard's stock alerts: low-stock SKUs, fewest available first (ties by SKU, the document id, as on the board). */
 export const LOW_STOCK_ALERTS: BoardPlan = {
   collection: Collections.stock,
-  clauses: [
-    statusIn(StockFilterStatuses.low),
-    { kind: "orderBy", field: "available", direction: "asc" },
-  ],
+  clauses: [statusIn(StockFilterStatuses.low), { kind: "orderBy", field: "available", direction: "asc" }],
   pageOnly: [],
 };
 
@@ -83,7 +80,9 @@ export function boardIndex(plan: BoardPlan): IndexField[] | null {
   const fields: IndexField[] = wheres.filter(equality).map((w) => ({ fieldPath: w.field, order: "ASCENDING" }));
   for (const w of wheres) if (w.op === "array-contains") fields.push({ fieldPath: w.field, arrayConfig: "CONTAINS" });
   for (const o of orders) fields.push({ fieldPath: o.field, order: order(o.direction) });
-  const inequalities = [...new Set(wheres.filter((w) => !equality(w) && w.op !== "array-contains").map((w) => w.field))].filter((f) => !orders.some((o) => o.field === f)).sort();
+  const inequalities = [...new Set(wheres.filter((w) => !equality(w) && w.op !== "array-contains").map((w) => w.field))]
+    .filter((f) => !orders.some((o) => o.field === f))
+    .sort();
   for (const field of inequalities) fields.push({ fieldPath: field, order: order(last) });
   return fields.length > 1 ? fields : null;
 }

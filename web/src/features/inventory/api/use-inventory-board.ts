@@ -90,7 +90,12 @@ export function useBoardPage(plan: BoardPlan, cursor: BoardCursor): Live<BoardPa
   const more = docs.status === "ready" && docs.data.length > BOARD_PAGE_SIZE;
   // Going back, the extra row is the first (limitToLast); otherwise the last.
   const inventories = docs.status !== "ready" ? [] : more ? (cursor.before ? docs.data.slice(1) : docs.data.slice(0, BOARD_PAGE_SIZE)) : docs.data;
-  const products = useLiveDocs(Collections.products, inventories.map((i) => i.productId), productParser, { keepWhile: key }).all;
+  const products = useLiveDocs(
+    Collections.products,
+    inventories.map((i) => i.productId),
+    productParser,
+    { keepWhile: key },
+  ).all;
   // Re-read so that holds that expire stop counting without a write.
   const now = useNow(30_000);
 
@@ -166,7 +171,9 @@ export interface StockAlert extends StockRow {
 export function useLowStockAlerts(max: number): Live<StockAlert[]> {
   const q = useMemo(() => query(planQuery(LOW_STOCK_ALERTS), limit(max)), [max]);
   const alerts = useServerQuery(q, `low-stock-alerts-${max}`, parseStock);
-  const products = useLiveDocs(Collections.products, alerts.status === "ready" ? alerts.data.map((a) => a.productId) : [], productParser, { keepWhile: "alerts" }).all;
+  const products = useLiveDocs(Collections.products, alerts.status === "ready" ? alerts.data.map((a) => a.productId) : [], productParser, {
+    keepWhile: "alerts",
+  }).all;
   if (alerts.status !== "ready") return alerts;
   if (products.status !== "ready") return products;
   return { status: "ready", data: alerts.data.map((a) => ({ ...a, productName: products.data.get(a.productId)?.name ?? a.productId })) };

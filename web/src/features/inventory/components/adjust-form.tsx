@@ -46,7 +46,12 @@ export function AdjustForm({ row, onDone }: { row: BoardRow; onDone: () => void 
 
   return (
     <form className="admin-adjust" onSubmit={(e) => void submit(e)} aria-label={`Adjust stock of ${row.sku}`}>
-      <SelectField label="Location" name="location" defaultValue="main" options={Locations.map((l) => ({ value: l, label: `${l} (${row.onHand[l]} on hand)` }))} />
+      <SelectField
+        label="Location"
+        name="location"
+        defaultValue="main"
+        options={Locations.map((l) => ({ value: l, label: `${l} (${row.onHand[l]} on hand)` }))}
+      />
       <SelectField
         label="Change"
         name="mode"

@@ -26,7 +26,8 @@ import { LoadState, PageHeader, StatusBadge } from "../../../components/admin/ui
 const stockFilterLabels = { all: "All stock", low: "Low stock", out: "Out of stock" } as const;
 const oneOf = <T extends string>(values: readonly T[], value: string | null, fallback: T): T => (values.includes(value as T) ? (value as T) : fallback);
 
-const isDefaultParam = (key: string, value: string) => value === "" || value === "all" || (key === "sort" && value === DEFAULT_BOARD_SORT.key) || (key === "dir" && value === "asc");
+const isDefaultParam = (key: string, value: string) =>
+  value === "" || value === "all" || (key === "sort" && value === DEFAULT_BOARD_SORT.key) || (key === "dir" && value === "asc");
 
 function useBoardParams(): [BoardFilter, BoardSort, BoardCursor, (patch: Record<string, string>) => void] {
   const [params, update] = useUrlParams(isDefaultParam);
@@ -40,7 +41,10 @@ function useBoardParams(): [BoardFilter, BoardSort, BoardCursor, (patch: Record<
     key: oneOf(BoardSortKeys, params.get("sort"), DEFAULT_BOARD_SORT.key),
     direction: params.get("dir") === "desc" ? "desc" : "asc",
   };
-  const cursor: BoardCursor = { ...(params.get("after") ? { after: params.get("after")! } : {}), ...(params.get("before") ? { before: params.get("before")! } : {}) };
+  const cursor: BoardCursor = {
+    ...(params.get("after") ? { after: params.get("after")! } : {}),
+    ...(params.get("before") ? { before: params.get("before")! } : {}),
+  };
   return [filter, sort, cursor, update];
 }
 
@@ -83,7 +87,12 @@ export function InventoryBoard() {
       </section>
       <form className="admin-filters" role="search" aria-label="Filter inventory" onSubmit={(e) => e.preventDefault()}>
         <TextFilter label="SKU or product name" value={filter.search} onChange={(v) => refilter({ q: v })} placeholder="e.g. SOF-ALBA or oak bed" grow />
-        <SelectField label="Stock" value={filter.stock} onChange={(e) => refilter({ stock: e.target.value })} options={StockFilters.map((s) => ({ value: s, label: stockFilterLabels[s] }))} />
+        <SelectField
+          label="Stock"
+          value={filter.stock}
+          onChange={(e) => refilter({ stock: e.target.value })}
+          options={StockFilters.map((s) => ({ value: s, label: stockFilterLabels[s] }))}
+        />
         <SelectField
           label="Category"
           value={filter.category}
@@ -96,7 +105,12 @@ export function InventoryBoard() {
           onChange={(e) => refilter({ location: e.target.value })}
           options={[{ value: "all", label: "All locations" }, ...Locations.map((l) => ({ value: l }))]}
         />
-        <button type="button" className="admin-link" onClick={() => refilter({ q: "", stock: "all", category: "all", location: "all" })} disabled={sameFilter(filter, DEFAULT_BOARD_FILTER)}>
+        <button
+          type="button"
+          className="admin-link"
+          onClick={() => refilter({ q: "", stock: "all", category: "all", location: "all" })}
+          disabled={sameFilter(filter, DEFAULT_BOARD_FILTER)}
+        >
           Clear filters
         </button>
       </form>

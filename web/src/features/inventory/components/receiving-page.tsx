@@ -52,14 +52,20 @@ export function ReceivingPage() {
       });
       setState({
         kind: "done",
-        message: out.alreadyApplied ? `This receipt was already applied; nothing changed.` : `Received ${out.units} units in ${out.rows} rows (receipt ${out.receiptId}).`,
+        message: out.alreadyApplied
+          ? `This receipt was already applied; nothing changed.`
+          : `Received ${out.units} units in ${out.rows} rows (receipt ${out.receiptId}).`,
       });
     } catch (error) {
       setState({ kind: "failed", message: staffErrorMessage(error) });
     }
   }
 
-  const lines = preview ? [...preview.rows.map((r) => ({ line: r.line, row: r, error: null })), ...preview.errors.map((e) => ({ line: e.line, row: null, error: e }))].toSorted((a, b) => a.line - b.line) : [];
+  const lines = preview
+    ? [...preview.rows.map((r) => ({ line: r.line, row: r, error: null })), ...preview.errors.map((e) => ({ line: e.line, row: null, error: e }))].toSorted(
+        (a, b) => a.line - b.line,
+      )
+    : [];
 
   return (
     <>
@@ -136,7 +142,12 @@ export function ReceivingPage() {
             </tbody>
           </table>
           <div className="admin-row">
-            <button type="button" className="admin-button admin-button--primary" disabled={preview.errors.length > 0 || state.kind === "busy" || state.kind === "done"} onClick={() => void apply()}>
+            <button
+              type="button"
+              className="admin-button admin-button--primary"
+              disabled={preview.errors.length > 0 || state.kind === "busy" || state.kind === "done"}
+              onClick={() => void apply()}
+            >
               {state.kind === "busy" ? "Applying…" : `Apply receipt (${preview.units} units)`}
             </button>
             {state.kind === "done" && <Link to="/admin/inventory">Back to the board</Link>}

@@ -89,7 +89,12 @@ export function OrderDetail() {
       <section className="admin-card" aria-label="Order actions">
         <div className="admin-row admin-row--wrap">
           {next && (
-            <button type="button" className="admin-button admin-button--primary" disabled={busy} onClick={() => void run(() => updateOrderStatus({ orderId: o.id, status: next }), `Order marked ${next}.`)}>
+            <button
+              type="button"
+              className="admin-button admin-button--primary"
+              disabled={busy}
+              onClick={() => void run(() => updateOrderStatus({ orderId: o.id, status: next }), `Order marked ${next}.`)}
+            >
               {actionLabels[next]}
             </button>
           )}
@@ -103,7 +108,12 @@ export function OrderDetail() {
                 type="button"
                 className="admin-button admin-button--danger"
                 disabled={busy}
-                onClick={() => void run(() => cancelOrder({ orderId: o.id, ...(reason.trim() ? { reason: reason.trim() } : {}) }), "Order cancelled; its stock is back on the shelf.")}
+                onClick={() =>
+                  void run(
+                    () => cancelOrder({ orderId: o.id, ...(reason.trim() ? { reason: reason.trim() } : {}) }),
+                    "Order cancelled; its stock is back on the shelf.",
+                  )
+                }
               >
                 Cancel order
               </button>

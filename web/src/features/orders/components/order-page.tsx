@@ -27,7 +27,11 @@ export function OrderPage() {
   if (order.status === "loading") return <Loading>Loading your order…</Loading>;
   // The rules refuse other people's orders: show the same page as for one that does not exist.
   if (order.status === "error") {
-    return "code" in order.error && order.error.code === "permission-denied" ? <NotFound /> : <ErrorNote>We couldn’t load this order. Please refresh the page.</ErrorNote>;
+    return "code" in order.error && order.error.code === "permission-denied" ? (
+      <NotFound />
+    ) : (
+      <ErrorNote>We couldn’t load this order. Please refresh the page.</ErrorNote>
+    );
   }
   if (!order.data) return <NotFound />;
   const o = order.data;

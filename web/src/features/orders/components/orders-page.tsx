@@ -15,7 +15,9 @@ export function OrdersPage() {
   const status = OrderStatusSchema.safeParse(params.get("status")).data ?? null;
   const q = useMemo(() => {
     const base = collection(db, Collections.orders);
-    return status ? query(base, where("status", "==", status), orderBy("createdAt", "desc"), limit(PAGE)) : query(base, orderBy("createdAt", "desc"), limit(PAGE));
+    return status
+      ? query(base, where("status", "==", status), orderBy("createdAt", "desc"), limit(PAGE))
+      : query(base, orderBy("createdAt", "desc"), limit(PAGE));
   }, [status]);
   const orders = useLiveQuery(q, `orders-${status ?? "all"}`, parseOrder);
 

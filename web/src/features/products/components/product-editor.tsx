@@ -71,7 +71,12 @@ function ProductForm({ product }: { product: AdminProduct | null }) {
       currency: form.get("currency"),
       ...(lead ? { leadTimeDays: Number(lead) } : {}),
       madeToOrder: form.get("madeToOrder") === "on",
-      variants: variants.map((v) => ({ sku: v.sku.trim().toUpperCase(), label: v.label.trim(), options: parseOptions(v.options), priceCents: Math.round(Number(v.price) * 100) })),
+      variants: variants.map((v) => ({
+        sku: v.sku.trim().toUpperCase(),
+        label: v.label.trim(),
+        options: parseOptions(v.options),
+        priceCents: Math.round(Number(v.price) * 100),
+      })),
     });
     setSaved(null);
     if (!parsed.success) {
@@ -102,7 +107,12 @@ function ProductForm({ product }: { product: AdminProduct | null }) {
             Name
             <input name="name" defaultValue={product?.name ?? ""} required maxLength={120} />
           </label>
-          <SelectField label="Category" name="category" defaultValue={product?.category ?? "sofas"} options={Categories.map((c) => ({ value: c, label: CategoryLabels[c] }))} />
+          <SelectField
+            label="Category"
+            name="category"
+            defaultValue={product?.category ?? "sofas"}
+            options={Categories.map((c) => ({ value: c, label: CategoryLabels[c] }))}
+          />
           <SelectField label="Currency" name="currency" defaultValue={product?.currency ?? "USD"} options={CurrencySchema.options.map((c) => ({ value: c }))} />
           <label className="admin-field">
             Lead time (days, made to order)
@@ -122,7 +132,12 @@ function ProductForm({ product }: { product: AdminProduct | null }) {
             <div key={v.key} className="admin-variant" role="group" aria-label={`Variant ${i + 1}`}>
               <label className="admin-field">
                 SKU
-                <input value={v.sku} onChange={(e) => setVariant(v.key, { sku: e.target.value })} readOnly={Boolean(product?.variants.some((pv) => pv.sku === v.sku))} required />
+                <input
+                  value={v.sku}
+                  onChange={(e) => setVariant(v.key, { sku: e.target.value })}
+                  readOnly={Boolean(product?.variants.some((pv) => pv.sku === v.sku))}
+                  required
+                />
               </label>
               <label className="admin-field">
                 Label
@@ -134,14 +149,30 @@ function ProductForm({ product }: { product: AdminProduct | null }) {
               </label>
               <label className="admin-field">
                 Price
-                <input value={v.price} onChange={(e) => setVariant(v.key, { price: e.target.value })} inputMode="decimal" className="admin-input--narrow" required />
+                <input
+                  value={v.price}
+                  onChange={(e) => setVariant(v.key, { price: e.target.value })}
+                  inputMode="decimal"
+                  className="admin-input--narrow"
+                  required
+                />
               </label>
-              <button type="button" className="admin-link" disabled={variants.length === 1} onClick={() => setVariants((list) => list.filter((x) => x.key !== v.key))} aria-label={`Remove variant ${i + 1}`}>
+              <button
+                type="button"
+                className="admin-link"
+                disabled={variants.length === 1}
+                onClick={() => setVariants((list) => list.filter((x) => x.key !== v.key))}
+                aria-label={`Remove variant ${i + 1}`}
+              >
                 Remove
               </button>
             </div>
           ))}
-          <button type="button" className="admin-button admin-button--small" onClick={() => setVariants((list) => [...list, { key: Math.max(0, ...list.map((x) => x.key)) + 1, sku: "", label: "", options: "", price: "" }])}>
+          <button
+            type="button"
+            className="admin-button admin-button--small"
+            onClick={() => setVariants((list) => [...list, { key: Math.max(0, ...list.map((x) => x.key)) + 1, sku: "", label: "", options: "", price: "" }])}
+          >
             Add variant
           </button>
           <p className="admin-muted">New SKUs start with 0 on hand; receive stock on the Receiving page.</p>

@@ -79,9 +79,21 @@ export function ProductsPage() {
                   <td>{CategoryLabels[p.category] ?? p.category}</td>
                   <td className="num">{p.variants.length}</td>
                   <td className="num">{p.priceFromCents === null ? "—" : formatMoney(p.priceFromCents, p.currency)}</td>
-                  <td>{p.active ? <span className="admin-status admin-status--in_stock">Active</span> : <span className="admin-status admin-status--out_of_stock">Inactive</span>}</td>
                   <td>
-                    <button type="button" className="admin-button admin-button--small" disabled={busy === p.id} onClick={() => void toggle(p.id, !p.active)} aria-label={`${p.active ? "Deactivate" : "Activate"} ${p.name}`}>
+                    {p.active ? (
+                      <span className="admin-status admin-status--in_stock">Active</span>
+                    ) : (
+                      <span className="admin-status admin-status--out_of_stock">Inactive</span>
+                    )}
+                  </td>
+                  <td>
+                    <button
+                      type="button"
+                      className="admin-button admin-button--small"
+                      disabled={busy === p.id}
+                      onClick={() => void toggle(p.id, !p.active)}
+                      aria-label={`${p.active ? "Deactivate" : "Activate"} ${p.name}`}
+                    >
                       {p.active ? "Deactivate" : "Activate"}
                     </button>
                   </td>

@@ -22,11 +22,20 @@ import {
 import { callable, callError } from "../../../lib/callables";
 
 export const adjustStock = callable<AdjustStockInput, ReturnType<typeof AdjustStockOutputSchema.parse>>("adjustStock", AdjustStockOutputSchema);
-export const receiveShipment = callable<ReceiveShipmentInput, ReturnType<typeof ReceiveShipmentOutputSchema.parse>>("receiveShipment", ReceiveShipmentOutputSchema);
-export const updateOrderStatus = callable<UpdateOrderStatusInput, ReturnType<typeof UpdateOrderStatusOutputSchema.parse>>("updateOrderStatus", UpdateOrderStatusOutputSchema);
+export const receiveShipment = callable<ReceiveShipmentInput, ReturnType<typeof ReceiveShipmentOutputSchema.parse>>(
+  "receiveShipment",
+  ReceiveShipmentOutputSchema,
+);
+export const updateOrderStatus = callable<UpdateOrderStatusInput, ReturnType<typeof UpdateOrderStatusOutputSchema.parse>>(
+  "updateOrderStatus",
+  UpdateOrderStatusOutputSchema,
+);
 export const cancelOrder = callable<CancelOrderInput, ReturnType<typeof CancelOrderOutputSchema.parse>>("cancelOrder", CancelOrderOutputSchema);
 export const upsertProduct = callable<UpsertProductInput, ReturnType<typeof UpsertProductOutputSchema.parse>>("upsertProduct", UpsertProductOutputSchema);
-export const setProductActive = callable<SetProductActiveInput, ReturnType<typeof SetProductActiveOutputSchema.parse>>("setProductActive", SetProductActiveOutputSchema);
+export const setProductActive = callable<SetProductActiveInput, ReturnType<typeof SetProductActiveOutputSchema.parse>>(
+  "setProductActive",
+  SetProductActiveOutputSchema,
+);
 export const lookupCustomer = callable<LookupCustomerInput, ReturnType<typeof LookupCustomerOutputSchema.parse>>("lookupCustomer", LookupCustomerOutputSchema);
 export const listStaff = callable<ListStaffInput, ReturnType<typeof ListStaffOutputSchema.parse>>("listStaff", ListStaffOutputSchema);
 export const setUserRole = callable<SetUserRoleInput, ReturnType<typeof SetUserRoleOutputSchema.parse>>("setUserRole", SetUserRoleOutputSchema);

@@ -4,7 +4,21 @@
  * server confirms; "now" is the honest estimate meanwhile).
  */
 import { Timestamp, type DocumentData } from "firebase/firestore";
-import type { BoardInventory, BoardProduct, Category, Currency, HoldEntry, LedgerReason, Location, OrderLine, OrderStatus, ShippingAddress, StockPolicy, StockStatus, Variant } from "@showroom/model";
+import type {
+  BoardInventory,
+  BoardProduct,
+  Category,
+  Currency,
+  HoldEntry,
+  LedgerReason,
+  Location,
+  OrderLine,
+  OrderStatus,
+  ShippingAddress,
+  StockPolicy,
+  StockStatus,
+  Variant,
+} from "@showroom/model";
 
 export const millis = (value: unknown): number => (value instanceof Timestamp ? value.toMillis() : Date.now());
 
