@@ -1,5 +1,5 @@
 /**
- * `npm test`: every suite, in order — typecheck, lint, unit, then the suites
+ * `npm test`: every suite, in order — typecheck, lint, format, unit, then the suites
  * that need the emulators (the `npm start` persistence check, rules,
  * integration, browser e2e). Without a Firestore or Pub/Sub emulator (or, for e2e, a
  * Chromium) those are skipped, loudly, and counted as skipped, never as
@@ -45,6 +45,7 @@ const EMULATOR_SUITES = ["launcher", "rules", "integration", "e2e"];
 run("typecheck", ["tsc", "-p", "tsconfig.json"]);
 run("typecheck web", ["tsc", "-p", "web/tsconfig.json"]);
 run("lint", ["eslint", "--max-warnings", "0", "."]);
+run("format", ["prettier", "--check", "."]);
 run("unit", vitest("unit"));
 
 const noEmulator = missing(findEmulators, MissingEmulatorError);

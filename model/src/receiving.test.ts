@@ -1,8 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { MAX_RECEIPT_ROWS, ReceiveShipmentInputSchema } from "./contract.js";
-import { previewReceivingCsv, receivingCsvSkus, splitCsvLine } from "./receiving.js";
+import { previewReceivingCsv as previewRecords, receivingCsvSkus as skusOfRecords, type CsvRecord } from "./receiving.js";
 
 const known = new Set(["SOF-ALBA-GREEN", "CHR-OAK", "LMP-ARC"]);
+
+/** Plain files only (no quotes): reading real CSV is the console's, tested with its parser in web/src/features/inventory/api/read-csv.test.ts. */
+const records = (text: string): CsvRecord[] => text.split("\n").map((l, i) => ({ line: i + 1, fields: l.split(",") }));
+const previewReceivingCsv = (text: string, skus: { has(sku: string): boolean }) => previewRecords(records(text), skus);
+const receivingCsvSkus = (text: string) => skusOfRecords(records(text));
 
 describe("previewReceivingCsv", () => {
   it("accepts a good file and totals its units", () => {
@@ -13,13 +18,6 @@ describe("previewReceivingCsv", () => {
       { sku: "CHR-OAK", location: "east", quantity: 10, line: 3 },
     ]);
     expect(preview.units).toBe(14);
-  });
-
-  it("reads columns in any order, CRLF, a BOM, quotes, case and blank lines", () => {
-    const text = '\uFEFFQuantity,SKU,Location\r\n\r\n"3", chr-oak ,"MAIN"\r\n';
-    const preview = previewReceivingCsv(text, known);
-    expect(preview.errors).toEqual([]);
-    expect(preview.rows).toEqual([{ sku: "CHR-OAK", location: "main", quantity: 3, line: 3 }]);
   });
 
   it("names an unknown SKU by its line", () => {
@@ -81,11 +79,5 @@ describe("receivingCsvSkus", () => {
   it("names each well-formed SKU once, upper-cased, from good and bad rows alike", () => {
     const text = "sku,location,quantity\nchr-oak,main,1\nCHR-OAK,east,2\nNOPE-123,west,1\nLMP-ARC,main,zero\nnot a sku!,main,1\nCHR-OAK,main\n";
     expect(receivingCsvSkus(text)).toEqual(["CHR-OAK", "NOPE-123", "LMP-ARC"]);
-  });
-});
-
-describe("splitCsvLine", () => {
-  it("keeps commas and escaped quotes inside quoted fields", () => {
-    expect(splitCsvLine('a,"b, c","say ""hi"""')).toEqual(["a", "b, c", 'say "hi"']);
   });
 });

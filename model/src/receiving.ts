@@ -1,14 +1,22 @@
 /**
- * Receiving a shipment from a CSV (`sku,location,quantity`): parse and validate
- * every row before anything is applied, so a file with one bad row changes
- * nothing and the preview can name each problem by its line number. The
- * `receiveShipment` callable re-checks the same rows on the server.
+ * Receiving a shipment from a CSV (`sku,location,quantity`): validate every
+ * row before anything is applied, so a file with one bad row changes nothing
+ * and the preview can name each problem by its line number. The
+ * `receiveShipment` callable re-checks the same rows on the server. Reading
+ * the CSV text into records is the caller's (the console uses a real CSV
+ * parser, which keeps quoted commas, quotes and newlines inside a field).
  */
 import { SkuSchema } from "./catalog.js";
 import { Locations, type Location } from "./collections.js";
 import { MAX_RECEIPT_ROWS, MAX_STOCK_UNITS, type ReceiptRow } from "./contract.js";
 
 export const RECEIVING_COLUMNS = ["sku", "location", "quantity"] as const;
+
+/** One CSV record: its fields, and the 1-based line of the file it starts on (a quoted newline makes a record span lines). */
+export interface CsvRecord {
+  line: number;
+  fields: string[];
+}
 
 export type ReceivingProblem = "format" | "unknown-sku" | "bad-number" | "duplicate" | "bad-location" | "bad-sku";
 
@@ -28,60 +36,33 @@ export interface ReceivingPreview {
   units: number;
 }
 
-/** Splits one CSV line; supports double-quoted fields with `""` escapes (spreadsheets quote freely). */
-export function splitCsvLine(line: string): string[] {
-  const fields: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < line.length; i += 1) {
-    const ch = line[i];
-    if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') {
-        field += '"';
-        i += 1;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ",") {
-      fields.push(field);
-      field = "";
-    } else field += ch;
-  }
-  fields.push(field);
-  return fields.map((f) => f.trim());
-}
-
 const isLocation = (value: string): value is Location => (Locations as readonly string[]).includes(value);
 
 /**
- * Validates a receiving CSV against the SKUs that exist. The header row is
- * required (columns in any order); blank lines are ignored. A SKU may appear
+ * Validates a receiving CSV's records against the SKUs that exist. The header
+ * row is required (columns in any order); blank records are ignored. A SKU may appear
  * once per location: a repeated pair is an error on the later line, since
  * summing silently would hide a typo.
  */
-export function previewReceivingCsv(text: string, knownSkus: { has(sku: string): boolean }): ReceivingPreview {
-  const lines = text.replace(/^\uFEFF/, "").split(/\r\n|\n|\r/);
+export function previewReceivingCsv(records: readonly CsvRecord[], knownSkus: { has(sku: string): boolean }): ReceivingPreview {
   const errors: ReceivingError[] = [];
   const rows: ReceivingPreview["rows"] = [];
-  const headerIndex = lines.findIndex((l) => l.trim() !== "");
-  if (headerIndex === -1) return { rows, errors: [{ line: 1, problem: "format", message: "The file is empty." }], units: 0 };
+  const filled = records.filter((r) => r.fields.some((f) => f.trim() !== "")).map((r) => ({ line: r.line, fields: r.fields.map((f) => f.trim()) }));
+  const headerRecord = filled[0];
+  if (!headerRecord) return { rows, errors: [{ line: 1, problem: "format", message: "The file is empty." }], units: 0 };
 
-  const header = splitCsvLine(lines[headerIndex]!).map((h) => h.toLowerCase());
+  const header = headerRecord.fields.map((h) => h.toLowerCase());
   const column = Object.fromEntries(RECEIVING_COLUMNS.map((name) => [name, header.indexOf(name)])) as Record<(typeof RECEIVING_COLUMNS)[number], number>;
   if (Object.values(column).some((i) => i === -1) || header.length !== RECEIVING_COLUMNS.length) {
     return {
       rows,
-      errors: [{ line: headerIndex + 1, problem: "format", message: `The first line must be the header "${RECEIVING_COLUMNS.join(",")}".` }],
+      errors: [{ line: headerRecord.line, problem: "format", message: `The first line must be the header "${RECEIVING_COLUMNS.join(",")}".` }],
       units: 0,
     };
   }
 
   const seen = new Map<string, number>();
-  for (let index = headerIndex + 1; index < lines.length; index += 1) {
-    const raw = lines[index]!;
-    if (raw.trim() === "") continue;
-    const line = index + 1;
-    const fields = splitCsvLine(raw);
+  for (const { line, fields } of filled.slice(1)) {
     if (fields.length !== RECEIVING_COLUMNS.length) {
       errors.push({ line, problem: "format", message: `Expected 3 fields (sku,location,quantity), found ${fields.length}.` });
       continue;
@@ -118,7 +99,7 @@ export function previewReceivingCsv(text: string, knownSkus: { has(sku: string):
     rows.push({ sku, location, quantity, line });
   }
 
-  if (rows.length + errors.length === 0) errors.push({ line: headerIndex + 1, problem: "format", message: "The file has a header but no rows." });
+  if (rows.length + errors.length === 0) errors.push({ line: headerRecord.line, problem: "format", message: "The file has a header but no rows." });
   if (rows.length > MAX_RECEIPT_ROWS) {
     errors.push({ line: rows[MAX_RECEIPT_ROWS]!.line, problem: "format", message: `At most ${MAX_RECEIPT_ROWS} rows per receipt; split the file.` });
   }
@@ -126,8 +107,8 @@ export function previewReceivingCsv(text: string, knownSkus: { has(sku: string):
 }
 
 /** Every well-formed SKU a receiving CSV names, once: the preview needs to know only whether these exist. */
-export function receivingCsvSkus(text: string): string[] {
-  const preview = previewReceivingCsv(text, { has: () => true });
+export function receivingCsvSkus(records: readonly CsvRecord[]): string[] {
+  const preview = previewReceivingCsv(records, { has: () => true });
   const named = [...preview.rows.map((r) => r.sku), ...preview.errors.flatMap((e) => (e.sku && e.problem !== "bad-sku" ? [e.sku] : []))];
   return [...new Set(named)];
 }

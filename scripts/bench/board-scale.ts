@@ -14,7 +14,7 @@ import { adminDb } from "../lib/admin.js";
 import { withTriggersPaused } from "../lib/triggers.js";
 import { scaledCatalog } from "../seed/catalog.js";
 import { seedCatalog } from "../seed/seed.js";
-import { BOARD_PAGE_SIZE, boardPlan, type BoardPlan } from "../../web/src/features/admin/api/board-query.js";
+import { BOARD_PAGE_SIZE, boardPlan, type BoardPlan } from "../../web/src/features/inventory/api/board-query.js";
 import { round, type BenchModule, type Row } from "./types.js";
 
 const TARGET_SKUS = 10_000;

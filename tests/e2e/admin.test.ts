@@ -12,7 +12,7 @@ import { Collections, StockFilterStatuses, type Location } from "@showroom/model
 import { adminAuth, adminDb } from "../../scripts/lib/admin.js";
 import { seedProducts } from "../../scripts/seed/catalog.js";
 import { writeStockedProducts } from "../../scripts/bench/stocked-products.js";
-import { BOARD_PAGE_SIZE } from "../../web/src/features/admin/api/board-query.js";
+import { BOARD_PAGE_SIZE } from "../../web/src/features/inventory/api/board-query.js";
 import { DEMO_PASSWORD } from "../../scripts/seed/demo-accounts.js";
 import { launchChromium } from "../support/browser.js";
 import { screenshot } from "../support/screenshots.js";

@@ -11,7 +11,7 @@ import { CatalogPage } from "../features/catalog/components/catalog-page";
 import { HomePage } from "../features/catalog/components/home-page";
 import { Layout } from "./layout";
 
-const AdminApp = lazy(async () => ({ default: (await import("../features/admin/admin-app")).AdminApp }));
+const AdminApp = lazy(async () => ({ default: (await import("./admin-app")).AdminApp }));
 const ProductPage = lazy(async () => ({ default: (await import("../features/product/components/product-page")).ProductPage }));
 const CartPage = lazy(async () => ({ default: (await import("../features/cart/components/cart-page")).CartPage }));
 const CheckoutPage = lazy(async () => ({ default: (await import("../features/checkout/components/checkout-page")).CheckoutPage }));

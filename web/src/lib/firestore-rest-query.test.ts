@@ -14,7 +14,16 @@ describe("Firestore REST reader", () => {
         empty: { arrayValue: {} },
         none: { nullValue: null },
       }),
-    ).toEqual({ name: "Alba", active: true, priceFromCents: 219000, ratio: 0.5, createdAt: "2026-11-01T00:00:00Z", variants: [{ sku: "A-1" }], empty: [], none: null });
+    ).toEqual({
+      name: "Alba",
+      active: true,
+      priceFromCents: 219000,
+      ratio: 0.5,
+      createdAt: "2026-11-01T00:00:00Z",
+      variants: [{ sku: "A-1" }],
+      empty: [],
+      none: null,
+    });
   });
 
   it("orders inequality fields after the explicit order, in its direction, then by name (as the SDK does)", () => {
@@ -27,7 +36,13 @@ describe("Firestore REST reader", () => {
 
   it("starts after the previous page's last document using its own field values", () => {
     const last: RestDoc = { name: "projects/p/databases/(default)/documents/products/alba", fields: { name: { stringValue: "Alba" } } };
-    const q = structuredQuery({ collection: "products", filters: [{ field: "active", op: "==", value: true }], orderBy: [{ field: "name", direction: "asc" }], limit: 12, after: last });
+    const q = structuredQuery({
+      collection: "products",
+      filters: [{ field: "active", op: "==", value: true }],
+      orderBy: [{ field: "name", direction: "asc" }],
+      limit: 12,
+      after: last,
+    });
     expect(q).toEqual({
       from: [{ collectionId: "products" }],
       where: { fieldFilter: { field: { fieldPath: "active" }, op: "EQUAL", value: { booleanValue: true } } },

@@ -88,7 +88,8 @@ export function normalizedOrderBy(q: Pick<RestQuery, "filters" | "orderBy">): Or
 export function structuredQuery(q: RestQuery): Record<string, unknown> {
   const filters = q.filters.map((f) => ({ fieldFilter: { field: { fieldPath: f.field }, op: OPS[f.op], value: encodeValue(f.value) } }));
   const order = normalizedOrderBy(q);
-  const fromDoc = (doc: RestDoc, field: string): RestValue => (field === "__name__" ? { referenceValue: doc.name } : (doc.fields?.[field] ?? { nullValue: null }));
+  const fromDoc = (doc: RestDoc, field: string): RestValue =>
+    field === "__name__" ? { referenceValue: doc.name } : (doc.fields?.[field] ?? { nullValue: null });
   return {
     ...(q.select ? { select: { fields: q.select.map((fieldPath) => ({ fieldPath })) } } : {}),
     from: [{ collectionId: q.collection }],
@@ -98,6 +99,5 @@ export function structuredQuery(q: RestQuery): Record<string, unknown> {
     ...(q.limit !== undefined ? { limit: q.limit } : {}),
   };
 }
-
 
 export const docId = (doc: RestDoc) => doc.name.slice(doc.name.lastIndexOf("/") + 1);

@@ -25,9 +25,7 @@ export function parseCustomer(data: unknown): CustomerView {
     displayName: shape.displayName.safeParse(d.displayName).data ?? "",
     phone: shape.phone.safeParse(d.phone).data ?? "",
     addresses: shape.addresses.safeParse(d.addresses).data ?? [],
-    marketing: Object.fromEntries(
-      ConsentChannels.map((c) => [c, { granted: marketing[c]?.granted === true }]),
-    ) as CustomerView["marketing"],
+    marketing: Object.fromEntries(ConsentChannels.map((c) => [c, { granted: marketing[c]?.granted === true }])) as CustomerView["marketing"],
   };
 }
 

@@ -1,15 +1,12 @@
 import { Link, useNavigate } from "react-router";
 import { ErrorNote, Loading } from "../../../components/ui/status";
-import { signOut } from "../../auth/api/auth-actions";
-import { useAuthUser } from "../../auth/api/use-auth-user";
+import { signOut, useAuthUser } from "../../../lib/auth";
 import { parseCustomer, useCustomer } from "../api/customer";
 import { AddressBookSection } from "./address-book-section";
 import { MarketingSection } from "./marketing-section";
 import { OrderHistorySection } from "./order-history-section";
 import { ProfileSection } from "./profile-section";
-import { DataExportSection } from "../../privacy/components/data-export-button";
-import { DeleteAccountSection } from "../../privacy/components/delete-account-section";
-import { NotificationsList } from "../../privacy/components/notifications-list";
+import { DataExportSection, DeleteAccountSection, NotificationsList } from "../../privacy";
 
 const NO_PROFILE = parseCustomer(null);
 

@@ -1,8 +1,8 @@
 import { useState } from "react";
 import { MAX_ADDRESSES, SavedAddressSchema } from "@showroom/model";
 import { ErrorNote } from "../../../components/ui/status";
-import { emptyShipping, parseShipping, remainingErrors, type ShippingField, type ShippingValues } from "../../checkout/api/shipping";
-import { ShippingFieldsInputs } from "../../checkout/components/shipping-fields";
+import { emptyShipping, parseShipping, remainingErrors, type ShippingField, type ShippingValues } from "../../../lib/shipping-form";
+import { ShippingFieldsInputs } from "../../../components/ui/shipping-fields";
 import { saveProfile, type CustomerView } from "../api/customer";
 
 export function AddressBookSection({ uid, customer }: { uid: string; customer: CustomerView }) {
@@ -18,7 +18,11 @@ export function AddressBookSection({ uid, customer }: { uid: string; customer: C
     e.preventDefault();
     const parsed = parseShipping(values);
     if (!parsed.ok) return setErrors(parsed.errors);
-    const address = SavedAddressSchema.safeParse({ ...parsed.shipping, id: crypto.randomUUID().slice(0, 12), ...(label.trim() ? { label: label.trim() } : {}) });
+    const address = SavedAddressSchema.safeParse({
+      ...parsed.shipping,
+      id: crypto.randomUUID().slice(0, 12),
+      ...(label.trim() ? { label: label.trim() } : {}),
+    });
     if (!address.success) return setFailure("A label may have up to 40 characters.");
     setErrors({});
     await save([...customer.addresses, address.data]);
@@ -44,11 +48,21 @@ export function AddressBookSection({ uid, customer }: { uid: string; customer: C
               {i === 0 ? (
                 <span className="muted">Default</span>
               ) : (
-                <button type="button" className="link-button" onClick={() => void save([a, ...customer.addresses.filter((x) => x.id !== a.id)])} aria-label={`Make address ${a.label ?? a.line1} the default`}>
+                <button
+                  type="button"
+                  className="link-button"
+                  onClick={() => void save([a, ...customer.addresses.filter((x) => x.id !== a.id)])}
+                  aria-label={`Make address ${a.label ?? a.line1} the default`}
+                >
                   Make default
                 </button>
               )}
-              <button type="button" className="link-button" onClick={() => void save(customer.addresses.filter((x) => x.id !== a.id))} aria-label={`Remove address ${a.label ?? a.line1}`}>
+              <button
+                type="button"
+                className="link-button"
+                onClick={() => void save(customer.addresses.filter((x) => x.id !== a.id))}
+                aria-label={`Remove address ${a.label ?? a.line1}`}
+              >
                 Remove
               </button>
             </span>

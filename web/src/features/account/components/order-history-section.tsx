@@ -1,7 +1,7 @@
 import { Link } from "react-router";
 import { formatMoney } from "@showroom/model";
 import { ErrorNote, Loading } from "../../../components/ui/status";
-import { OrderStatusLabels, useMyOrders } from "../../orders/api/use-orders";
+import { OrderStatusLabels, useMyOrders } from "../../orders";
 
 /** The shopper's orders with their status, live: a status change by staff shows up here at once. */
 export function OrderHistorySection({ uid }: { uid: string }) {

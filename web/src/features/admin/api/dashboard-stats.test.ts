@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { dashboardStats, startOfDay, type DashboardOrder } from "./dashboard-stats";
+import { startOfDay } from "../../../lib/calendar";
+import { dashboardStats, type DashboardOrder } from "./dashboard-stats";
 
 const now = new Date(2026, 10, 26, 15, 30).getTime();
 const at = (hour: number, dayOffset = 0) => new Date(2026, 10, 26 + dayOffset, hour, 5).getTime();

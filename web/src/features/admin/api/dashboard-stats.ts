@@ -1,5 +1,6 @@
 /** Dashboard figures from recent orders, pure: what "today", "revenue" and "top seller" mean lives here, tested. */
 import type { Currency, OrderStatus } from "@showroom/model";
+import { startOfDay } from "../../../lib/calendar";
 
 export interface DashboardOrder {
   createdAtMs: number;
@@ -17,12 +18,6 @@ export interface DashboardStats {
   ordersPerHour: { hour: number; orders: number }[];
   /** By units sold in the window, cancelled orders excluded; most first. */
   topSellers: { sku: string; name: string; units: number; revenueCents: number }[];
-}
-
-export function startOfDay(nowMs: number): number {
-  const d = new Date(nowMs);
-  d.setHours(0, 0, 0, 0);
-  return d.getTime();
 }
 
 export function dashboardStats(orders: readonly DashboardOrder[], nowMs: number, topN = 5): DashboardStats {
@@ -43,6 +38,8 @@ export function dashboardStats(orders: readonly DashboardOrder[], nowMs: number,
       sellers.set(line.sku, entry);
     }
   }
-  const topSellers = [...sellers.values()].toSorted((a, b) => b.units - a.units || b.revenueCents - a.revenueCents || a.sku.localeCompare(b.sku)).slice(0, topN);
+  const topSellers = [...sellers.values()]
+    .toSorted((a, b) => b.units - a.units || b.revenueCents - a.revenueCents || a.sku.localeCompare(b.sku))
+    .slice(0, topN);
   return { ordersToday: today.length, revenueToday, ordersPerHour, topSellers };
 }

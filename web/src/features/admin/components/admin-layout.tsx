@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import { NavLink } from "react-router";
-import { signOut } from "../../auth/api/auth-actions";
+import { signOut } from "../../../lib/auth";
 import type { StaffSessionReady } from "./staff-guard";
 
 const sections = [

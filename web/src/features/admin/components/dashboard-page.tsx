@@ -6,17 +6,22 @@ import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxi
 import { Collections, formatMoney, type Currency } from "@showroom/model";
 import { db } from "../../../lib/firebase";
 import { useLiveQuery } from "../../../lib/live";
-import { dashboardStats, startOfDay } from "../api/dashboard-stats";
-import { parseOrder } from "../api/docs";
-import { useBoardCounts, useLowStockAlerts, useNow } from "../api/use-inventory-board";
-import { LoadState, PageHeader, StatusBadge } from "./ui";
+import { windowStart } from "../../../lib/calendar";
+import { dashboardStats } from "../api/dashboard-stats";
+import { parseOrder } from "../../../lib/admin/api/docs";
+import { useNow } from "../../../lib/use-now";
+import { useBoardCounts, useLowStockAlerts } from "../../inventory";
+import { LoadState, PageHeader, StatusBadge } from "../../../components/admin/ui";
 
 const WINDOW_DAYS = 7;
 
 export function DashboardPage() {
   const now = useNow(60_000);
-  const since = startOfDay(now) - (WINDOW_DAYS - 1) * 86_400_000;
-  const q = useMemo(() => query(collection(db, Collections.orders), where("createdAt", ">=", Timestamp.fromMillis(since)), orderBy("createdAt", "desc")), [since]);
+  const since = windowStart(now, WINDOW_DAYS);
+  const q = useMemo(
+    () => query(collection(db, Collections.orders), where("createdAt", ">=", Timestamp.fromMillis(since)), orderBy("createdAt", "desc")),
+    [since],
+  );
   const orders = useLiveQuery(q, `dashboard-${since}`, parseOrder);
   const counts = useBoardCounts();
   const lowStock = useLowStockAlerts(6);
@@ -36,7 +41,9 @@ export function DashboardPage() {
           <span className="admin-kpi__label">Orders today</span>
         </div>
         <div className="admin-kpi">
-          <span className="admin-kpi__value">{revenue.length === 0 ? formatMoney(0, "USD") : revenue.map(([c, cents]) => formatMoney(cents, c)).join(" · ")}</span>
+          <span className="admin-kpi__value">
+            {revenue.length === 0 ? formatMoney(0, "USD") : revenue.map(([c, cents]) => formatMoney(cents, c)).join(" · ")}
+          </span>
           <span className="admin-kpi__label">Revenue today</span>
         </div>
         <Link className="admin-kpi admin-kpi--low" to="/admin/inventory?stock=low">

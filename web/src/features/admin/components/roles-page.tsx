@@ -1,8 +1,8 @@
 /** Admin only: who has staff access; grant or revoke through `setUserRole`. */
 import { useCallback, useEffect, useState, type FormEvent } from "react";
 import type { ListStaffOutput, Role, StaffUser } from "@showroom/model";
-import { listStaff, setUserRole, staffErrorMessage } from "../api/admin-callables";
-import { PageHeader } from "./ui";
+import { listStaff, setUserRole, staffErrorMessage } from "../../../lib/admin/api/admin-callables";
+import { PageHeader } from "../../../components/admin/ui";
 
 export function RolesPage({ isAdmin }: { isAdmin: boolean }) {
   if (!isAdmin) {
@@ -93,7 +93,12 @@ function RolesAdmin() {
                     <button type="button" className="admin-button admin-button--small" onClick={() => void change(u, u.role === "admin" ? "staff" : "admin")}>
                       Make {u.role === "admin" ? "staff" : "admin"}
                     </button>
-                    <button type="button" className="admin-button admin-button--small admin-button--danger" onClick={() => void change(u, null)} aria-label={`Revoke ${u.email ?? u.uid}`}>
+                    <button
+                      type="button"
+                      className="admin-button admin-button--small admin-button--danger"
+                      onClick={() => void change(u, null)}
+                      aria-label={`Revoke ${u.email ?? u.uid}`}
+                    >
                       Revoke
                     </button>
                   </td>

@@ -4,7 +4,8 @@ import { Link } from "react-router";
 import type { User } from "firebase/auth";
 import type { Role } from "@showroom/model";
 import { Loading } from "../../../components/ui/status";
-import { authErrorMessage, signIn, signOut } from "../../auth/api/auth-actions";
+import { signOut } from "../../../lib/auth";
+import { authErrorMessage, signIn } from "../../auth";
 import { useStaffSession } from "../api/use-staff-role";
 
 export interface StaffSessionReady {

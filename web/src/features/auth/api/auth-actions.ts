@@ -2,19 +2,11 @@
  * Sign in and sign up. A guest signing up upgrades their anonymous account in
  * place (linkWithCredential), so the uid — and with it their orders — stays.
  */
-import {
-  createUserWithEmailAndPassword,
-  EmailAuthProvider,
-  linkWithCredential,
-  signInWithEmailAndPassword,
-  signOut as firebaseSignOut,
-  updateProfile,
-  type User,
-} from "firebase/auth";
+import { createUserWithEmailAndPassword, EmailAuthProvider, linkWithCredential, signInWithEmailAndPassword, updateProfile, type User } from "firebase/auth";
 import { FirebaseError } from "firebase/app";
 import { auth } from "../../../lib/firebase";
-import { saveProfile } from "../../account/api/customer";
-import { syncMyProfile } from "../../privacy/api/account-data";
+import { saveProfile } from "../../account";
+import { syncMyProfile } from "../../privacy";
 
 /** Signing in must not fail because the profile sync did; it runs again at the next sign-in. */
 async function syncProfileQuietly(): Promise<void> {
@@ -38,10 +30,6 @@ export async function signIn(email: string, password: string): Promise<User> {
   const user = (await signInWithEmailAndPassword(auth, email, password)).user;
   await syncProfileQuietly();
   return user;
-}
-
-export function signOut(): Promise<void> {
-  return firebaseSignOut(auth);
 }
 
 /** Auth errors in plain words. */

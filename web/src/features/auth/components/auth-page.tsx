@@ -49,7 +49,14 @@ function AuthForm({ mode }: { mode: "sign-in" | "sign-up" }) {
         </div>
         <div className="field">
           <label htmlFor="auth-password">Password</label>
-          <input id="auth-password" name="password" type="password" autoComplete={mode === "sign-up" ? "new-password" : "current-password"} minLength={6} required />
+          <input
+            id="auth-password"
+            name="password"
+            type="password"
+            autoComplete={mode === "sign-up" ? "new-password" : "current-password"}
+            minLength={6}
+            required
+          />
         </div>
         {error && <ErrorNote>{error}</ErrorNote>}
         <button type="submit" className="button button--primary" disabled={busy}>

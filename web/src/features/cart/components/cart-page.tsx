@@ -1,7 +1,7 @@
 import { Link } from "react-router";
 import { formatMoney } from "@showroom/model";
 import { Empty } from "../../../components/ui/status";
-import { useVariantStock } from "../../product/api/use-product";
+import { useVariantStock } from "../../../lib/use-variant-stock";
 import { cartTotalCents, useCart } from "../api/cart-store";
 import { lineProblem } from "../api/line-problem";
 import { CartLineRow } from "./cart-line-row";

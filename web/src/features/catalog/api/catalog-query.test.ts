@@ -9,7 +9,12 @@ function everyFilterShape(): CatalogFilters[] {
   const shapes: CatalogFilters[] = [];
   for (const category of [null, "sofas"] as const) {
     for (const inStockOnly of [false, true]) {
-      for (const [q, material] of [["", null], ["", "Wool"], ["alba", null], ["alba", "Wool"]] as const) {
+      for (const [q, material] of [
+        ["", null],
+        ["", "Wool"],
+        ["alba", null],
+        ["alba", "Wool"],
+      ] as const) {
         for (const sort of SortOptions) {
           for (const minCents of [null, 10_000]) shapes.push({ ...base, category, inStockOnly, q, material, sort, minCents });
         }
@@ -41,7 +46,16 @@ describe("catalog query", () => {
   });
 
   it("round-trips filters through the URL", () => {
-    const filters: CatalogFilters = { ...base, category: "chairs", q: "Oslo", minCents: 15_000, maxCents: 90_050, material: "Wool", inStockOnly: true, sort: "newest" };
+    const filters: CatalogFilters = {
+      ...base,
+      category: "chairs",
+      q: "Oslo",
+      minCents: 15_000,
+      maxCents: 90_050,
+      material: "Wool",
+      inStockOnly: true,
+      sort: "newest",
+    };
     const search = new URLSearchParams(filtersToSearch(filters, true).slice(1));
     expect(parseFilters(search, null)).toEqual(filters);
   });

@@ -29,11 +29,3 @@ export function productAvailabilityLabel(skus: readonly string[], stock: Product
   const best = bestAvailability(skus, stock);
   return best ? availabilityLabel(best) : "Out of stock";
 }
-
-/** A CSS tone for the status, so the colour matches the words. */
-export function availabilityTone(status: StockStatus | undefined): "ok" | "low" | "none" | "later" {
-  if (status === "in_stock") return "ok";
-  if (status === "low_stock") return "low";
-  if (status === "out_of_stock" || status === undefined) return "none";
-  return "later";
-}

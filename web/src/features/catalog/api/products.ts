@@ -7,8 +7,6 @@
 import { Categories } from "@showroom/model/labels";
 import type { Product } from "@showroom/model";
 
-export type CatalogProduct = Product & { id: string };
-
 /**
  * What a catalog card shows, plus every field the catalog sorts by (the next
  * page's cursor starts from them). Only these are fetched: `searchTerms` alone

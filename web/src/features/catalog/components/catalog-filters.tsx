@@ -7,7 +7,15 @@ import { MaterialOptions, SortLabels, SortOptions, type CatalogFilters, type Sor
  * when the URL changes: a controlled one would snap back to the old value
  * until the router's navigation (a transition) commits.
  */
-export function CatalogFiltersForm({ filters, showCategory, onChange }: { filters: CatalogFilters; showCategory: boolean; onChange: (next: CatalogFilters) => void }) {
+export function CatalogFiltersForm({
+  filters,
+  showCategory,
+  onChange,
+}: {
+  filters: CatalogFilters;
+  showCategory: boolean;
+  onChange: (next: CatalogFilters) => void;
+}) {
   const dollars = (cents: number | null) => (cents === null ? "" : String(cents / 100));
   const cents = (text: string) => (text === "" || !Number.isFinite(Number(text)) ? null : Math.max(0, Math.round(Number(text) * 100)));
   return (
@@ -15,7 +23,10 @@ export function CatalogFiltersForm({ filters, showCategory, onChange }: { filter
       {showCategory && (
         <label>
           Category
-          <select defaultValue={filters.category ?? ""} onChange={(e) => onChange({ ...filters, category: e.target.value === "" ? null : (e.target.value as CatalogFilters["category"]) })}>
+          <select
+            defaultValue={filters.category ?? ""}
+            onChange={(e) => onChange({ ...filters, category: e.target.value === "" ? null : (e.target.value as CatalogFilters["category"]) })}
+          >
             <option value="">All categories</option>
             {Categories.map((c) => (
               <option key={c} value={c}>
@@ -39,11 +50,25 @@ export function CatalogFiltersForm({ filters, showCategory, onChange }: { filter
         <legend>Price (USD)</legend>
         <label>
           Min price
-          <input type="number" inputMode="numeric" min={0} step={10} defaultValue={dollars(filters.minCents)} onBlur={(e) => onChange({ ...filters, minCents: cents(e.target.value) })} />
+          <input
+            type="number"
+            inputMode="numeric"
+            min={0}
+            step={10}
+            defaultValue={dollars(filters.minCents)}
+            onBlur={(e) => onChange({ ...filters, minCents: cents(e.target.value) })}
+          />
         </label>
         <label>
           Max price
-          <input type="number" inputMode="numeric" min={0} step={10} defaultValue={dollars(filters.maxCents)} onBlur={(e) => onChange({ ...filters, maxCents: cents(e.target.value) })} />
+          <input
+            type="number"
+            inputMode="numeric"
+            min={0}
+            step={10}
+            defaultValue={dollars(filters.maxCents)}
+            onBlur={(e) => onChange({ ...filters, maxCents: cents(e.target.value) })}
+          />
         </label>
       </fieldset>
       <label>

@@ -2,6 +2,7 @@ import { NavLink, useNavigate, useParams, useSearchParams } from "react-router";
 import { Categories, CategoryLabels } from "@showroom/model/labels";
 import type { Category } from "@showroom/model";
 import { NotFound } from "../../../components/ui/not-found";
+import { Pager } from "../../../components/ui/pager";
 import { Empty, ErrorNote, Loading } from "../../../components/ui/status";
 import { config } from "../../../config/env";
 import { filtersToSearch, parseFilters, type CatalogFilters } from "../api/catalog-query";
@@ -68,15 +69,16 @@ function CatalogResults({ filters }: { filters: CatalogFilters }) {
       ) : (
         <ProductGrid products={products} stock={stock} label="Products" />
       )}
-      <nav className="pagination" aria-label="Pages">
-        <button type="button" onClick={catalog.previous} disabled={!catalog.hasPrevious}>
-          Previous page
-        </button>
+      <Pager
+        label="Pages"
+        className="pagination"
+        hasPrevious={catalog.hasPrevious}
+        hasNext={catalog.hasNext}
+        onPrevious={catalog.previous}
+        onNext={catalog.next}
+      >
         <span>Page {catalog.pageIndex + 1}</span>
-        <button type="button" onClick={catalog.next} disabled={!catalog.hasNext}>
-          Next page
-        </button>
-      </nav>
+      </Pager>
     </div>
   );
 }

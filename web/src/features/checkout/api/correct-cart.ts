@@ -3,7 +3,7 @@
  * and the sentence that tells the shopper what changed. Null: not a stock error.
  */
 import type { CallError } from "../../../lib/callables";
-import { findLine, removeLine, setQuantity } from "../../cart/api/cart-store";
+import { findLine, removeLine, setQuantity } from "../../cart";
 
 const lineName = (sku: string) => findLine(sku)?.name ?? "An item";
 

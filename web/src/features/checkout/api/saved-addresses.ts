@@ -6,9 +6,9 @@
  * customers without saved addresses start with an empty form.
  */
 import { useState } from "react";
-import { useCustomer } from "../../account/api/customer";
-import { useAuthUser } from "../../auth/api/use-auth-user";
-import { emptyShipping, NEW_ADDRESS, prefill, type AddressChoice, type ShippingValues } from "./shipping";
+import { useCustomer } from "../../account";
+import { useAuthUser } from "../../../lib/auth";
+import { emptyShipping, NEW_ADDRESS, prefill, type AddressChoice, type ShippingValues } from "../../../lib/shipping-form";
 
 export function useShippingForm() {
   const auth = useAuthUser();

@@ -6,8 +6,8 @@
 import { useCallback, useEffect, useState } from "react";
 import { ReleaseHoldOutputSchema, type HoldCartOutput, type OrderLineInput } from "@showroom/model";
 import { callable, callError } from "../../../lib/callables";
-import { ensureShopper } from "../../auth/api/use-auth-user";
-import { findLine, type CartLine } from "../../cart/api/cart-store";
+import { ensureShopper } from "../../../lib/auth";
+import { findLine, type CartLine } from "../../cart";
 import { correctCart } from "./correct-cart";
 import { holdCart } from "./hold-cart";
 import { holdRefusal } from "./hold-refusal";

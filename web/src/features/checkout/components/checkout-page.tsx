@@ -3,16 +3,16 @@ import { Link, useNavigate } from "react-router";
 import { formatMoney } from "@showroom/model";
 import { Empty, ErrorNote, Loading } from "../../../components/ui/status";
 import { callError } from "../../../lib/callables";
-import { ensureShopper } from "../../auth/api/use-auth-user";
-import { cartTotalCents, clearCart, useCart } from "../../cart/api/cart-store";
+import { ensureShopper } from "../../../lib/auth";
+import { cartTotalCents, clearCart, useCart } from "../../cart";
 import { correctCart } from "../api/correct-cart";
 import { attemptKey, endAttempt, placeOrder } from "../api/place-order";
 import { useShippingForm } from "../api/saved-addresses";
-import { parseShipping, remainingErrors, type ShippingField } from "../api/shipping";
+import { parseShipping, remainingErrors, type ShippingField } from "../../../lib/shipping-form";
 import { cartSignature, useHold } from "../api/use-hold";
 import { HoldCountdown } from "./hold-countdown";
 import { SavedAddressPicker } from "./saved-address-picker";
-import { ShippingFieldsInputs } from "./shipping-fields";
+import { ShippingFieldsInputs } from "../../../components/ui/shipping-fields";
 
 export function CheckoutPage() {
   const lines = useCart();
@@ -28,7 +28,11 @@ export function CheckoutPage() {
     return (
       <section className="checkout">
         <h1>Checkout</h1>
-        {notice && <p role="alert" className="notice">{notice}</p>}
+        {notice && (
+          <p role="alert" className="notice">
+            {notice}
+          </p>
+        )}
         <Empty title="Your cart is empty">
           <p>
             <Link to="/shop">Browse the collection</Link>

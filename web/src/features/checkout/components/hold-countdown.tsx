@@ -1,13 +1,4 @@
-import { useEffect, useState } from "react";
-
-function useNow(intervalMs: number): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const id = setInterval(() => setNow(Date.now()), intervalMs);
-    return () => clearInterval(id);
-  }, [intervalMs]);
-  return now;
-}
+import { useNow } from "../../../lib/use-now";
 
 /** "Held for you for 14:32", ticking; at zero, a button to hold again. */
 export function HoldCountdown({ expiresAt, onExpiredRetry }: { expiresAt: string; onExpiredRetry: () => void }) {

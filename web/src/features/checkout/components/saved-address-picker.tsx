@@ -1,12 +1,20 @@
 import type { SavedAddress } from "@showroom/model";
-import { NEW_ADDRESS } from "../api/shipping";
+import { NEW_ADDRESS } from "../../../lib/shipping-form";
 
 function oneLine(a: SavedAddress): string {
   return [a.name, a.line1, a.line2, `${a.postalCode} ${a.city}`, a.country].filter(Boolean).join(", ");
 }
 
 /** Saved addresses as radio options (the first is the default), then "A new address". */
-export function SavedAddressPicker({ addresses, selectedId, onChoose }: { addresses: readonly SavedAddress[]; selectedId: string; onChoose: (id: string) => void }) {
+export function SavedAddressPicker({
+  addresses,
+  selectedId,
+  onChoose,
+}: {
+  addresses: readonly SavedAddress[];
+  selectedId: string;
+  onChoose: (id: string) => void;
+}) {
   return (
     <fieldset className="saved-addresses">
       <legend>Your saved addresses</legend>

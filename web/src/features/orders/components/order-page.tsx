@@ -3,8 +3,9 @@ import { formatMoney } from "@showroom/model";
 import { NotFound } from "../../../components/ui/not-found";
 import { ErrorNote, Loading } from "../../../components/ui/status";
 import { ShippingAddressBlock } from "../../../components/ui/shipping-address";
-import { useAuthUser } from "../../auth/api/use-auth-user";
+import { useAuthUser } from "../../../lib/auth";
 import { OrderStatusLabels, useOrder } from "../api/use-orders";
+import { OrderLinesTable } from "./order-lines-table";
 
 export function OrderPage() {
   const { orderId = "" } = useParams();
@@ -26,7 +27,11 @@ export function OrderPage() {
   if (order.status === "loading") return <Loading>Loading your order…</Loading>;
   // The rules refuse other people's orders: show the same page as for one that does not exist.
   if (order.status === "error") {
-    return "code" in order.error && order.error.code === "permission-denied" ? <NotFound /> : <ErrorNote>We couldn’t load this order. Please refresh the page.</ErrorNote>;
+    return "code" in order.error && order.error.code === "permission-denied" ? (
+      <NotFound />
+    ) : (
+      <ErrorNote>We couldn’t load this order. Please refresh the page.</ErrorNote>
+    );
   }
   if (!order.data) return <NotFound />;
   const o = order.data;
@@ -49,38 +54,27 @@ export function OrderPage() {
         Status: <strong data-testid="order-status">{OrderStatusLabels[o.status]}</strong>
         {o.createdAt && <span className="muted"> · placed {o.createdAt.toLocaleString()}</span>}
       </p>
-      <table className="order-lines">
-        <caption className="visually-hidden">Items in this order</caption>
-        <thead>
-          <tr>
-            <th scope="col">Item</th>
-            <th scope="col">Qty</th>
-            <th scope="col">Price</th>
-            <th scope="col">Total</th>
-          </tr>
-        </thead>
-        <tbody>
-          {o.lines.map((l) => (
-            <tr key={l.sku}>
-              <td>
+      <OrderLinesTable
+        caption="Items in this order"
+        className="order-lines"
+        columns={[
+          {
+            header: "Item",
+            cell: (l) => (
+              <>
                 <Link to={`/p/${l.productId}?sku=${encodeURIComponent(l.sku)}`}>{l.name}</Link>
                 <span className="muted"> — {l.label}</span>
-              </td>
-              <td>{l.quantity}</td>
-              <td>{formatMoney(l.unitPriceCents, o.currency)}</td>
-              <td>{formatMoney(l.lineTotalCents, o.currency)}</td>
-            </tr>
-          ))}
-        </tbody>
-        <tfoot>
-          <tr>
-            <th scope="row" colSpan={3}>
-              Total
-            </th>
-            <td>{formatMoney(o.totalCents, o.currency)}</td>
-          </tr>
-        </tfoot>
-      </table>
+              </>
+            ),
+          },
+          { header: "Qty", cell: (l) => l.quantity },
+          { header: "Price", cell: (l) => formatMoney(l.unitPriceCents, o.currency) },
+          { header: "Total", cell: (l) => formatMoney(l.lineTotalCents, o.currency) },
+        ]}
+        lines={o.lines}
+        totalCents={o.totalCents}
+        currency={o.currency}
+      />
       <h2>Delivering to</h2>
       <ShippingAddressBlock address={o.shipping} />
     </section>

@@ -15,8 +15,8 @@ export function DeleteAccountSection({ onDeleted }: { onDeleted?: () => void }) 
     <section className="account-section" aria-labelledby="delete-account-heading">
       <h2 id="delete-account-heading">Delete account</h2>
       <p className="muted">
-        This erases your profile, addresses, consent history, alerts and notifications, and signs you out. Orders are kept for our accounts with your name, address, phone
-        and email removed. It cannot be undone.
+        This erases your profile, addresses, consent history, alerts and notifications, and signs you out. Orders are kept for our accounts with your name,
+        address, phone and email removed. It cannot be undone.
       </p>
       {!open ? (
         <button type="button" className="button" onClick={() => setOpen(true)}>

@@ -4,13 +4,14 @@ import { availabilityLabel, CategoryLabels, formatMoney, MAX_LINE_QUANTITY, type
 import { Availability } from "../../../components/ui/availability";
 import { NotFound } from "../../../components/ui/not-found";
 import { ErrorNote, Loading } from "../../../components/ui/status";
-import type { CatalogProduct } from "../../catalog/api/products";
-import { addToCart } from "../../cart/api/cart-store";
+import type { CatalogProduct } from "../../../lib/parse-live";
+import { addToCart } from "../../cart";
 import { isGeneratedIllustration, productIllustration } from "../api/swatch";
-import { useProduct, useVariantStock } from "../api/use-product";
+import { useVariantStock } from "../../../lib/use-variant-stock";
+import { useProduct } from "../api/use-product";
 import { VariantPicker } from "./variant-picker";
-import { useAuthUser } from "../../auth/api/use-auth-user";
-import { NotifyMeButton } from "../../privacy/components/notify-me-button";
+import { useAuthUser } from "../../../lib/auth";
+import { NotifyMeButton } from "../../privacy";
 
 export function ProductPage() {
   const { productId = "" } = useParams();
@@ -63,7 +64,8 @@ function ProductDetail({ product }: { product: CatalogProduct }) {
   return (
     <article className="product-page" aria-labelledby="product-name">
       <nav aria-label="Breadcrumb" className="breadcrumb">
-        <Link to="/shop">Shop</Link> › <Link to={`/c/${product.category}`}>{CategoryLabels[product.category]}</Link> › <span aria-current="page">{product.name}</span>
+        <Link to="/shop">Shop</Link> › <Link to={`/c/${product.category}`}>{CategoryLabels[product.category]}</Link> ›{" "}
+        <span aria-current="page">{product.name}</span>
       </nav>
       <div className="product-page__grid">
         <div className="product-page__media">{image && <img src={image} alt={`${product.name}, ${selected.label}`} width={800} height={600} />}</div>
@@ -72,7 +74,10 @@ function ProductDetail({ product }: { product: CatalogProduct }) {
           <p className="product-page__price" aria-label="Price">
             {formatMoney(selected.priceCents, product.currency)}
           </p>
-          <Availability status={selectedStock?.status} label={selectedStock === undefined ? null : selectedStock ? availabilityLabel(selectedStock) : "Out of stock"} />
+          <Availability
+            status={selectedStock?.status}
+            label={selectedStock === undefined ? null : selectedStock ? availabilityLabel(selectedStock) : "Out of stock"}
+          />
           <VariantPicker variants={product.variants} selected={selected} stock={stock} onSelect={select} />
           {selectedStock?.status === "out_of_stock" && <NotifyMeButton uid={uid} sku={selected.sku} label={selected.label} />}
           <div className="add-to-cart">

@@ -29,14 +29,12 @@ export function VariantPicker({
               const soldOut = s?.status === "out_of_stock";
               const swatch = SWATCH_AXES.has(axis.key);
               return (
-                <label key={value} className={`${swatch ? "swatch" : "pill"}${soldOut ? " is-sold-out" : ""}`} title={s ? `${value} — ${availabilityLabel(s)}` : value}>
-                  <input
-                    type="radio"
-                    name={axis.key}
-                    value={value}
-                    checked={selected.options[axis.key] === value}
-                    onChange={() => onSelect(target)}
-                  />
+                <label
+                  key={value}
+                  className={`${swatch ? "swatch" : "pill"}${soldOut ? " is-sold-out" : ""}`}
+                  title={s ? `${value} — ${availabilityLabel(s)}` : value}
+                >
+                  <input type="radio" name={axis.key} value={value} checked={selected.options[axis.key] === value} onChange={() => onSelect(target)} />
                   {swatch ? (
                     <>
                       <span className="swatch__chip" style={{ background: swatchColor({ [axis.key]: value }) }} aria-hidden="true" />
