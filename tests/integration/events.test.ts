@@ -147,7 +147,8 @@ describe("staff writes", () => {
     const shopper = await pool.client();
     const { orderId } = await shopper.call<{ orderId: string }>("placeOrder", { idempotencyKey: uniqueKey(), lines: [{ sku, quantity: 1 }], shipping });
     await staff.call("updateOrderStatus", { orderId, status: "fulfilled" });
-    await expect(staff.call("updateOrderStatus", { orderId, status: "placed" })).rejects.toMatchObject({ code: "functions/failed-precondition" });
+    // A refused move (fulfilled → fulfilled) writes no event.
+    await expect(staff.call("updateOrderStatus", { orderId, status: "fulfilled" })).rejects.toMatchObject({ code: "functions/failed-precondition" });
     expect((await storedEvents(subjectOf.order(orderId))).map((e) => [e.seq, e.type, e.data.from, e.data.to, e.data.uid])).toEqual([
       [1, "order.placed", undefined, undefined, shopper.uid],
       [2, "order.status_changed", "placed", "fulfilled", shopper.uid],
