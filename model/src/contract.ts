@@ -27,6 +27,13 @@ export const CallableNames = [
   // Customer data (issue 7): profile sync after sign-in/linking, staff customer lookup.
   "syncMyProfile",
   "lookupCustomer",
+  // Webhooks (issue 11): admin endpoint management, resend and replay.
+  "createWebhookEndpoint",
+  "updateWebhookEndpoint",
+  "rotateWebhookSecret",
+  "deleteWebhookEndpoint",
+  "resendWebhookDelivery",
+  "replayWebhookEvents",
 ] as const;
 export type CallableName = (typeof CallableNames)[number];
 

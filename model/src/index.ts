@@ -16,3 +16,5 @@ export * from "./board.js";
 export * from "./board-search.js";
 export * from "./search.js";
 export * from "./events.js";
+export * from "./webhooks.js";
+export * from "./webhook-url.js";

@@ -21,6 +21,12 @@ import {
   UpdateOrderStatusInputSchema,
   UpsertProductInputSchema,
   type CallableName,
+  CreateWebhookEndpointInputSchema,
+  DeleteWebhookEndpointInputSchema,
+  ReplayWebhookEventsInputSchema,
+  ResendWebhookDeliveryInputSchema,
+  RotateWebhookSecretInputSchema,
+  UpdateWebhookEndpointInputSchema,
 } from "@showroom/model";
 import type { z } from "zod";
 
@@ -76,6 +82,20 @@ export const Callables: Record<CallableName, CallableSpec> = {
   setProductActive: { access: "staff", schema: SetProductActiveInputSchema, sample: { productId: "p-alba", active: false } },
   syncMyProfile: { access: "signed-in", schema: EmptyInputSchema, sample: {} },
   lookupCustomer: { access: "staff", schema: LookupCustomerInputSchema, sample: { email: "alice@showroom.test" } },
+  createWebhookEndpoint: {
+    access: "admin",
+    schema: CreateWebhookEndpointInputSchema,
+    sample: { url: "http://127.0.0.1:9/fuzz", eventTypes: ["order.placed"] },
+  },
+  updateWebhookEndpoint: { access: "admin", schema: UpdateWebhookEndpointInputSchema, sample: { id: "fuzz-endpoint", enabled: false } },
+  rotateWebhookSecret: { access: "admin", schema: RotateWebhookSecretInputSchema, sample: { id: "fuzz-endpoint", graceSeconds: 60 } },
+  deleteWebhookEndpoint: { access: "admin", schema: DeleteWebhookEndpointInputSchema, sample: { id: "fuzz-endpoint" } },
+  resendWebhookDelivery: { access: "admin", schema: ResendWebhookDeliveryInputSchema, sample: { deliveryId: "fuzz-endpoint_e1" } },
+  replayWebhookEvents: {
+    access: "admin",
+    schema: ReplayWebhookEventsInputSchema,
+    sample: { endpointId: "fuzz-endpoint", since: "2026-01-01T00:00:00Z", until: "2026-01-02T00:00:00Z" },
+  },
 };
 
 /** What the function receives: the web SDK sends JSON (NaN and ±Infinity become null, undefined disappears). */
