@@ -17,3 +17,15 @@ export { syncMyProfileCallable as syncMyProfile } from "./customers/profile.js";
 export { exportMyDataCallable as exportMyData } from "./customers/export-data.js";
 export { deleteMyAccountCallable as deleteMyAccount } from "./customers/erase-account.js";
 export { lookupCustomerCallable as lookupCustomer } from "./customers/lookup-customer.js";
+// Events (issue 11): webhooks (endpoints, delivery through Cloud Tasks) and mail, both consumers of `showroom-events`.
+export {
+  webhooksOnEvent,
+  deliverWebhook,
+  createWebhookEndpointCallable as createWebhookEndpoint,
+  updateWebhookEndpointCallable as updateWebhookEndpoint,
+  rotateWebhookSecretCallable as rotateWebhookSecret,
+  deleteWebhookEndpointCallable as deleteWebhookEndpoint,
+  resendWebhookDeliveryCallable as resendWebhookDelivery,
+  replayWebhookEventsCallable as replayWebhookEvents,
+} from "./webhooks/triggers.js";
+export { sendMail, mailOnEvent } from "./mail/triggers.js";

@@ -52,3 +52,29 @@ export function accountErased(placeholder: string, counts: Record<string, number
 export function customerLookedUp(staffUid: string, customerUid: string): void {
   logger.info("customers: staff looked up a customer", { staffUid, customerUid });
 }
+
+// ---- Events, webhooks and mail (issue 11): ids and states, never payloads. ----
+
+export function eventMessageRejected(consumer: string, messageId: string, reason: string): void {
+  logger.error(`${consumer}: event message rejected`, { messageId, reason });
+}
+
+export function webhookAttempted(deliveryId: string, attempt: number, outcome: string): void {
+  logger.debug("webhooks: attempt", { deliveryId, attempt, outcome });
+}
+
+export function webhookEndpointDisabled(endpointId: string, url: string, reason: string, admins: number): void {
+  logger.warn("webhooks: endpoint disabled", { endpointId, url, reason, adminsMailed: admins });
+}
+
+export function mailSent(mailId: string, attempts: number): void {
+  logger.info("mail: sent", { mailId, attempts });
+}
+
+export function mailFailed(mailId: string, attempts: number, error: string, final: boolean): void {
+  logger.warn("mail: send failed", { mailId, attempts, error, final });
+}
+
+export function mailSkipped(kind: string, subjectId: string, why: string): void {
+  logger.info("mail: not queued", { kind, subjectId, why });
+}
