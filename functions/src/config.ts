@@ -16,7 +16,7 @@ export const config = {
   /** Back-in-stock subscribers notified per transaction (each reads a profile and a notice). */
   notificationChunk: 200,
   /**
-   * Webhook delivery timings (docs/events.md). Production retries for 25 hours
+   * Webhook delivery timings (docs/webhooks.md). Production retries for 25 hours
    * with backoff from 30 s doubling to 2 h (± 20 % jitter); on the emulator the
    * same curve in seconds, so tests see retries. Each has a SHOWROOM_WEBHOOK_* override.
    */

@@ -1,7 +1,7 @@
 /**
  * Webhook deliveries: one `webhookDeliveries/{endpointId}_{eventId}` per
  * (subscribed endpoint, event), created by the event consumer; each attempt is
- * one Cloud Tasks task (see docs/events.md for why).
+ * one Cloud Tasks task (see docs/webhooks.md for why).
  *
  * Order: per endpoint and subject only the lowest-seq pending delivery may be
  * sent (the queue's head). The Pub/Sub emulator and push subscriptions do not
