@@ -12,7 +12,7 @@ import { adminDb } from "../../scripts/lib/admin.js";
 import { DEMO_PASSWORD } from "../../scripts/seed/demo-accounts.js";
 import { launchChromium } from "../support/browser.js";
 import { signIn } from "../support/clients.js";
-import { inventoryEvent, publishEvent, startReceiver, uniqueSkuCode, type Receiver } from "../support/events.js";
+import { inventoryEvent, publishEvent, startReceiver, uniqueSkuCode, type Receiver } from "../../scripts/lib/events.js";
 
 let browser: Browser;
 let receiver: Receiver;

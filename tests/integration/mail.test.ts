@@ -8,7 +8,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { Collections, type EventEnvelope } from "@showroom/model";
 import { adminDb } from "../../scripts/lib/admin.js";
-import { publishEvent } from "../support/events.js";
+import { publishEvent } from "../../scripts/lib/events.js";
 import { client, clients, editProfile, eventually, settle, shopper, subscribe } from "./customers-support.js";
 import { createProduct, shipping, uniqueKey } from "./inventory-fixtures.js";
 

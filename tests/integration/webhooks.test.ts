@@ -9,7 +9,7 @@ import { Webhook } from "standardwebhooks";
 import { Collections, WEBHOOK_ATTEMPTS, webhookDeliveryId, type CreateWebhookEndpointOutput, type EventEnvelope } from "@showroom/model";
 import { adminDb } from "../../scripts/lib/admin.js";
 import { expectCallableError, type TestClient } from "../support/clients.js";
-import { inventoryEvent, publishEvent, startReceiver, uniqueSkuCode, type Behaviour, type Receiver } from "../support/events.js";
+import { inventoryEvent, publishEvent, startReceiver, uniqueSkuCode, type Behaviour, type Receiver } from "../../scripts/lib/events.js";
 import { client, clients, eventually, settle } from "./customers-support.js";
 
 const receivers: Receiver[] = [];

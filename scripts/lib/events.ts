@@ -1,5 +1,5 @@
 /**
- * The event contract boundary for tests: publish envelopes to `showroom-events`
+ * The event contract boundary for tests and benches: publish envelopes to `showroom-events`
  * as the relay does (data = envelope JSON, orderingKey = subject, attributes
  * { type, subject, seq }, optional replay attributes), and real webhook
  * receivers on loopback that verify signatures with `standardwebhooks`.
@@ -9,8 +9,9 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { PubSub, type Topic } from "@google-cloud/pubsub";
 import { Webhook } from "standardwebhooks";
-import { EVENTS_TOPIC, type EventEnvelope, type EventType } from "@showroom/model";
-import { PROJECT_ID } from "./env.js";
+import { EVENTS_TOPIC, type EventEnvelope } from "@showroom/model";
+
+const PROJECT_ID = process.env.GCLOUD_PROJECT ?? "demo-showroom";
 
 let topic: Promise<Topic> | null = null;
 
