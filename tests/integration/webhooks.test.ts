@@ -4,7 +4,7 @@
  * `standardwebhooks` library verifies them; retries, 410, rotation, order,
  * duplicates, resend and replay; bad endpoint input stores nothing.
  */
-import { afterAll, afterEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { Webhook } from "standardwebhooks";
 import { Collections, WEBHOOK_ATTEMPTS, webhookDeliveryId, type CreateWebhookEndpointOutput, type EventEnvelope } from "@showroom/model";
 import { adminDb } from "../../scripts/lib/admin.js";
@@ -40,6 +40,18 @@ async function attemptsOf(endpointId: string, eventId: string) {
 
 const until = <T>(read: () => T | undefined | false, what: string, timeoutMs = 60_000) =>
   eventually(async () => read() || undefined, what, timeoutMs) as Promise<T>;
+
+// The first message on a cold emulator takes a minute or more to reach the consumer under load
+// (subscription start, worker spawn); wait for one before any test's clock starts.
+beforeAll(async () => {
+  const warmUp = inventoryEvent(uniqueSkuCode(), 1);
+  await publishEvent(warmUp);
+  await eventually(
+    async () => ((await adminDb().collection(Collections.webhookSubjects).doc(warmUp.subject.replace("/", "~")).get()).exists ? true : undefined),
+    "the consumer to take its first message",
+    240_000,
+  );
+}, 250_000);
 
 afterEach(async () => {
   // Endpoints of finished tests stop receiving, so they add no load to the next.
