@@ -3,6 +3,9 @@ import type { HoldLimits } from "./inventory/hold-limits.js";
 import type { RateLimit } from "./shared/rate-limit.js";
 
 /** The one place that reads configuration. */
+const emulator = process.env.FUNCTIONS_EMULATOR === "true";
+const setting = (name: string, production: number, onEmulator: number) => Number(process.env[name] ?? (emulator ? onEmulator : production));
+
 export const config = {
   region: "us-central1",
   /** Requests one callable instance serves at once; also what lets requests share a batch. */
@@ -24,7 +27,30 @@ export const config = {
   stockBatchMaxRequests: Number(process.env.SHOWROOM_STOCK_BATCH_MAX_REQUESTS ?? 100),
   stockBatchMaxWrites: Number(process.env.SHOWROOM_STOCK_BATCH_MAX_WRITES ?? 400),
   /** Only the Functions emulator: enables the test clock and the naive benchmark callable. */
-  emulator: process.env.FUNCTIONS_EMULATOR === "true",
+  emulator,
   /** Back-in-stock subscribers notified per transaction (each reads a profile and a notice). */
   notificationChunk: 200,
+  /**
+   * Webhook delivery timings (docs/webhooks.md). Production retries for 25 hours
+   * with backoff from 30 s doubling to 2 h (± 20 % jitter); on the emulator the
+   * same curve in seconds, so tests see retries. Each has a SHOWROOM_WEBHOOK_* override.
+   */
+  webhooks: {
+    timeoutSeconds: setting("SHOWROOM_WEBHOOK_TIMEOUT_SECONDS", 15, 15),
+    backoffBaseSeconds: setting("SHOWROOM_WEBHOOK_BACKOFF_BASE_SECONDS", 30, 1),
+    backoffMaxSeconds: setting("SHOWROOM_WEBHOOK_BACKOFF_MAX_SECONDS", 2 * 60 * 60, 4),
+    retryWindowSeconds: setting("SHOWROOM_WEBHOOK_RETRY_WINDOW_SECONDS", 25 * 60 * 60, 25 * 60 * 60),
+    /** An endpoint is disabled once every attempt failed for this long and at least `disableAfterFailures` times in a row. */
+    disableAfterSeconds: setting("SHOWROOM_WEBHOOK_DISABLE_AFTER_SECONDS", 3 * 24 * 60 * 60, 20),
+    disableAfterFailures: setting("SHOWROOM_WEBHOOK_DISABLE_AFTER_FAILURES", 50, 6),
+    /** Production refuses private and loopback receivers; the emulator allows loopback for test receivers. */
+    urlPolicy: emulator ? ("emulator" as const) : ("production" as const),
+  },
+  mail: {
+    /** Sending attempts per mail document before it stays in ERROR. */
+    maxAttempts: Number(process.env.SHOWROOM_MAIL_MAX_ATTEMPTS ?? 5),
+    from: process.env.SHOWROOM_MAIL_FROM ?? "Showroom <orders@showroom.test>",
+    /** Links in mails point here. */
+    storeUrl: process.env.SHOWROOM_STORE_URL ?? "http://127.0.0.1:5173",
+  },
 } as const;

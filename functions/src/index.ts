@@ -19,3 +19,15 @@ export { deleteMyAccountCallable as deleteMyAccount } from "./customers/erase-ac
 export { lookupCustomerCallable as lookupCustomer } from "./customers/lookup-customer.js";
 // Events (issue 11): the outbox relay to Pub/Sub and its catch-up.
 export { relayEvent, relayEventsCatchUp } from "./events/triggers.js";
+// Events (issue 11): webhooks (endpoints, delivery through Cloud Tasks) and mail, both consumers of `showroom-events`.
+export {
+  webhooksOnEvent,
+  deliverWebhook,
+  createWebhookEndpointCallable as createWebhookEndpoint,
+  updateWebhookEndpointCallable as updateWebhookEndpoint,
+  rotateWebhookSecretCallable as rotateWebhookSecret,
+  deleteWebhookEndpointCallable as deleteWebhookEndpoint,
+  resendWebhookDeliveryCallable as resendWebhookDelivery,
+  replayWebhookEventsCallable as replayWebhookEvents,
+} from "./webhooks/triggers.js";
+export { sendMail, mailOnEvent } from "./mail/triggers.js";

@@ -65,3 +65,29 @@ export function eventsRelayFailed(subject: string, error: unknown): void {
     error: error instanceof Error ? { name: error.name, message: error.message } : String(error),
   });
 }
+
+// ---- Events, webhooks and mail (issue 11): ids and states, never payloads. ----
+
+export function eventMessageRejected(consumer: string, messageId: string, reason: string): void {
+  logger.error(`${consumer}: event message rejected`, { messageId, reason });
+}
+
+export function webhookAttempted(deliveryId: string, attempt: number, outcome: string): void {
+  logger.debug("webhooks: attempt", { deliveryId, attempt, outcome });
+}
+
+export function webhookEndpointDisabled(endpointId: string, url: string, reason: string, admins: number): void {
+  logger.warn("webhooks: endpoint disabled", { endpointId, url, reason, adminsMailed: admins });
+}
+
+export function mailSent(mailId: string, attempts: number): void {
+  logger.info("mail: sent", { mailId, attempts });
+}
+
+export function mailFailed(mailId: string, attempts: number, error: string, final: boolean): void {
+  logger.warn("mail: send failed", { mailId, attempts, error, final });
+}
+
+export function mailSkipped(kind: string, subjectId: string, why: string): void {
+  logger.info("mail: not queued", { kind, subjectId, why });
+}

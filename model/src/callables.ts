@@ -35,6 +35,20 @@ import {
   UpsertProductInputSchema,
   UpsertProductOutputSchema,
 } from "./contract.js";
+import {
+  CreateWebhookEndpointInputSchema,
+  CreateWebhookEndpointOutputSchema,
+  DeleteWebhookEndpointInputSchema,
+  DeleteWebhookEndpointOutputSchema,
+  ReplayWebhookEventsInputSchema,
+  ReplayWebhookEventsOutputSchema,
+  ResendWebhookDeliveryInputSchema,
+  ResendWebhookDeliveryOutputSchema,
+  RotateWebhookSecretInputSchema,
+  RotateWebhookSecretOutputSchema,
+  UpdateWebhookEndpointInputSchema,
+  UpdateWebhookEndpointOutputSchema,
+} from "./webhooks.js";
 
 /** Who may call: any signed-in user (anonymous too), staff (or admin), or admin only. Finer checks (owner of an order) are the callable's own. */
 export type CallableAccess = "signed-in" | "staff" | "admin";
@@ -64,6 +78,13 @@ export const CallableContracts = {
   // Customer data (issue 7): profile sync after sign-in/linking, staff customer lookup.
   syncMyProfile: { access: "signed-in", input: EmptyInputSchema, output: SyncMyProfileOutputSchema },
   lookupCustomer: { access: "staff", input: LookupCustomerInputSchema, output: LookupCustomerOutputSchema },
+  // Webhooks (issue 11): admin endpoint management, resend and replay.
+  createWebhookEndpoint: { access: "admin", input: CreateWebhookEndpointInputSchema, output: CreateWebhookEndpointOutputSchema },
+  updateWebhookEndpoint: { access: "admin", input: UpdateWebhookEndpointInputSchema, output: UpdateWebhookEndpointOutputSchema },
+  rotateWebhookSecret: { access: "admin", input: RotateWebhookSecretInputSchema, output: RotateWebhookSecretOutputSchema },
+  deleteWebhookEndpoint: { access: "admin", input: DeleteWebhookEndpointInputSchema, output: DeleteWebhookEndpointOutputSchema },
+  resendWebhookDelivery: { access: "admin", input: ResendWebhookDeliveryInputSchema, output: ResendWebhookDeliveryOutputSchema },
+  replayWebhookEvents: { access: "admin", input: ReplayWebhookEventsInputSchema, output: ReplayWebhookEventsOutputSchema },
 } as const satisfies Record<string, CallableContract>;
 
 export type CallableName = keyof typeof CallableContracts;

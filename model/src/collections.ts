@@ -26,7 +26,15 @@ export const Collections = {
   eventCursors: "eventCursors",
   /** Trigger Email extension shape `{ to, message: { subject, text, html }, delivery }`; server-only. */
   mail: "mail",
+  /** Webhooks (model/src/webhooks.ts): endpoints and deliveries are admin-read; secrets and subject cursors server-only. */
+  webhookEndpoints: "webhookEndpoints",
+  webhookSecrets: "webhookSecrets",
+  webhookDeliveries: "webhookDeliveries",
+  webhookSubjects: "webhookSubjects",
 } as const;
+
+/** `webhookDeliveries/{id}/attempts/{n}`: one document per HTTP attempt. */
+export const WEBHOOK_ATTEMPTS = "attempts";
 
 export type CollectionName = (typeof Collections)[keyof typeof Collections];
 

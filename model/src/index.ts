@@ -18,3 +18,5 @@ export * from "./search.js";
 export * from "./events.js";
 export * from "./stock-codec.js";
 export * from "./callables.js";
+export * from "./webhooks.js";
+export * from "./webhook-url.js";

@@ -9,7 +9,8 @@ import { fileURLToPath } from "node:url";
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 export const PROJECT_ID = "demo-showroom";
-export const EMULATORS = ["firestore", "auth", "functions", "pubsub"] as const;
+// Cloud Tasks runs webhook delivery attempts (docs/webhooks.md); its emulator is JavaScript inside firebase-tools, nothing to download.
+export const EMULATORS = ["firestore", "auth", "functions", "pubsub", "tasks"] as const;
 /** The SMTP server with a web inbox (maildev) that runs beside the emulators; not a Firebase emulator, so not in firebase.json. */
 export const MAIL_PORTS = { smtp: 1025, mailWeb: 1080 } as const;
 const MAX_SLOT = 9;

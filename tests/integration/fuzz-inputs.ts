@@ -54,6 +54,12 @@ const samples: { [N in CallableName]: CallableInput<N> } = {
   setProductActive: { productId: "p-alba", active: false },
   syncMyProfile: {},
   lookupCustomer: { email: "alice@showroom.test" },
+  createWebhookEndpoint: { url: "http://127.0.0.1:9/fuzz", eventTypes: ["order.placed"] },
+  updateWebhookEndpoint: { id: "fuzz-endpoint", enabled: false },
+  rotateWebhookSecret: { id: "fuzz-endpoint", graceSeconds: 60 },
+  deleteWebhookEndpoint: { id: "fuzz-endpoint" },
+  resendWebhookDelivery: { deliveryId: "fuzz-endpoint_e1" },
+  replayWebhookEvents: { endpointId: "fuzz-endpoint", since: "2026-01-01T00:00:00Z", until: "2026-01-02T00:00:00Z" },
 };
 
 export const Callables = Object.fromEntries(

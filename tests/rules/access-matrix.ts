@@ -15,6 +15,7 @@ import {
   CustomerProfileSchema,
   CustomerSubcollections,
   EVENT_RECEIPTS_COLLECTION,
+  WEBHOOK_ATTEMPTS,
   HoldSchema,
   InventorySchema,
   LedgerEntrySchema,
@@ -74,6 +75,7 @@ const EVERYONE = Personas;
 const STAFF = ["staff", "admin"] as const satisfies readonly Persona[];
 const OWNER = ["alice"] as const satisfies readonly Persona[];
 const OWNER_AND_STAFF = ["alice", "staff", "admin"] as const satisfies readonly Persona[];
+const ADMIN = ["admin"] as const satisfies readonly Persona[];
 const NOBODY = [] as const satisfies readonly Persona[];
 
 const readOnly = (who: readonly Persona[]): Record<Operation, readonly Persona[]> => ({
@@ -340,6 +342,66 @@ export const AccessMatrix: readonly MatrixRow[] = [
     create: { path: "roleChanges/alice", data: () => ({ role: "admin", updatedAt: serverTimestamp() }) },
     update: () => ({ role: "admin" }),
     allow: { get: OWNER, list: NOBODY, create: NOBODY, update: NOBODY, delete: NOBODY },
+  },
+  {
+    path: `${Collections.webhookEndpoints}/{endpointId}`,
+    policy: "Webhook endpoints: admins read (the console); only Cloud Functions write; secrets live in webhookSecrets.",
+    seed: { "webhookEndpoints/w1": { url: "https://hooks.example.com/in", eventTypes: ["order.placed"], enabled: true, disabledReason: null, createdAt: at, updatedAt: at } },
+    subject: "webhookEndpoints/w1",
+    list: whole(Collections.webhookEndpoints),
+    create: { path: "webhookEndpoints/w-new", data: () => ({ url: "https://evil.example.com/", eventTypes: ["order.placed"], enabled: true }) },
+    update: () => ({ url: "https://evil.example.com/" }),
+    allow: readOnly(ADMIN),
+  },
+  {
+    path: `${Collections.webhookSecrets}/{endpointId}`,
+    policy: "Webhook signing secrets: server-only, nobody reads or writes from a client.",
+    seed: { "webhookSecrets/w1": { current: "whsec_c2VjcmV0", previous: null, previousExpiresAt: null } },
+    subject: "webhookSecrets/w1",
+    list: whole(Collections.webhookSecrets),
+    create: { path: "webhookSecrets/w-new", data: () => ({ current: "whsec_bWluZQ==" }) },
+    update: () => ({ current: "whsec_bWluZQ==" }),
+    allow: readOnly(NOBODY),
+  },
+  {
+    path: `${Collections.webhookDeliveries}/{deliveryId}`,
+    policy: "Webhook deliveries: admins read (the console); only Cloud Functions write.",
+    seed: { "webhookDeliveries/w1_e1": { endpointId: "w1", eventId: "e1", status: "delivered", attempts: 1, createdAt: at } },
+    subject: "webhookDeliveries/w1_e1",
+    list: whole(Collections.webhookDeliveries),
+    create: { path: "webhookDeliveries/w1_e2", data: () => ({ endpointId: "w1", eventId: "e2", status: "pending" }) },
+    update: () => ({ status: "pending" }),
+    allow: readOnly(ADMIN),
+  },
+  {
+    path: `${Collections.webhookDeliveries}/{deliveryId}/${WEBHOOK_ATTEMPTS}/{n}`,
+    policy: "Webhook delivery attempts: admins read (the console); only Cloud Functions write.",
+    seed: { "webhookDeliveries/w1_e1/attempts/1": { n: 1, requestId: "r1", status: 200, latencyMs: 12, at } },
+    subject: "webhookDeliveries/w1_e1/attempts/1",
+    list: whole("webhookDeliveries/w1_e1/attempts"),
+    create: { path: "webhookDeliveries/w1_e1/attempts/2", data: () => ({ n: 2, status: 200 }) },
+    update: () => ({ status: 500 }),
+    allow: readOnly(ADMIN),
+  },
+  {
+    path: `${Collections.webhookSubjects}/{subject}`,
+    policy: "Webhook arrival records per subject: server-only, nobody reads or writes from a client.",
+    seed: { "webhookSubjects/sku~SOFA-1": { subject: "sku/SOFA-1", through: 3, ahead: [] } },
+    subject: "webhookSubjects/sku~SOFA-1",
+    list: whole(Collections.webhookSubjects),
+    create: { path: "webhookSubjects/sku~NEW-1", data: () => ({ through: 99 }) },
+    update: () => ({ through: 99 }),
+    allow: readOnly(NOBODY),
+  },
+  {
+    path: `${Collections.mail}/{mailId}`,
+    policy: "Outgoing mail (Trigger Email shape): server-only, nobody reads or writes from a client.",
+    seed: { "mail/m1": { to: ["alice@showroom.test"], message: { subject: "Your order", text: "Thanks", html: "<p>Thanks</p>" }, delivery: { state: "SUCCESS" } } },
+    subject: "mail/m1",
+    list: whole(Collections.mail),
+    create: { path: "mail/m-new", data: () => ({ to: ["victim@example.com"], message: { subject: "Phish", text: "x", html: "x" } }) },
+    update: () => ({ to: ["victim@example.com"] }),
+    allow: readOnly(NOBODY),
   },
   {
     path: "{anything else}",
