@@ -12,4 +12,10 @@ export const config = {
   emulator: process.env.FUNCTIONS_EMULATOR === "true",
   /** Back-in-stock subscribers notified per transaction (each reads a profile and a notice). */
   notificationChunk: 200,
+  /** REST API (docs/api.md): body limits, and how often a key's last-used time and use count are written. */
+  apiMaxBodyBytes: 1024 * 1024,
+  apiBulkMaxBodyBytes: 8 * 1024 * 1024,
+  apiUsageFlushMs: 60_000,
+  /** Items per engine request: each item may write 4 documents, and one commit stays far below Firestore's limits. */
+  apiItemsPerChunk: 80,
 } as const;

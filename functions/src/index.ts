@@ -17,3 +17,6 @@ export { syncMyProfileCallable as syncMyProfile } from "./customers/profile.js";
 export { exportMyDataCallable as exportMyData } from "./customers/export-data.js";
 export { deleteMyAccountCallable as deleteMyAccount } from "./customers/erase-account.js";
 export { lookupCustomerCallable as lookupCustomer } from "./customers/lookup-customer.js";
+// REST API (issue 12): the `api` HTTPS function and its key callables.
+export { apiFunction as api } from "./api/http.js";
+export { createApiKeyCallable as createApiKey, revokeApiKeyCallable as revokeApiKey } from "./api/keys.js";

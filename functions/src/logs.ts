@@ -52,3 +52,15 @@ export function accountErased(placeholder: string, counts: Record<string, number
 export function customerLookedUp(staffUid: string, customerUid: string): void {
   logger.info("customers: staff looked up a customer", { staffUid, customerUid });
 }
+
+export function apiUnexpectedError(method: string, path: string, keyId: string | null, error: unknown): void {
+  logger.error("api: unexpected error", { method, path, keyId, error: error instanceof Error ? error.stack : String(error) });
+}
+
+export function apiUsageNotRecorded(keyId: string, error: unknown): void {
+  logger.warn("api: key usage not recorded", { keyId, error: String(error) });
+}
+
+export function apiKeyChanged(actorUid: string, keyId: string, change: "created" | "revoked"): void {
+  logger.info(`api: key ${change}`, { actorUid, keyId });
+}

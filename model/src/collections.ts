@@ -16,6 +16,11 @@ export const Collections = {
   auditLog: "auditLog",
   /** `roleChanges/{uid}`: setUserRole stamps it so the user's app refreshes its ID token; owner-read only. */
   roleChanges: "roleChanges",
+  /** REST API keys' metadata (admin read); the hashes sit apart in `apiKeyHashes` (server only). */
+  apiKeys: "apiKeys",
+  apiKeyHashes: "apiKeyHashes",
+  /** Server only: a REST write's stored answer per key and `Idempotency-Key`, kept 24 h. */
+  apiReplays: "apiReplays",
 } as const;
 
 export type CollectionName = (typeof Collections)[keyof typeof Collections];

@@ -27,6 +27,9 @@ export const CallableNames = [
   // Customer data (issue 7): profile sync after sign-in/linking, staff customer lookup.
   "syncMyProfile",
   "lookupCustomer",
+  // REST API keys (issue 12).
+  "createApiKey",
+  "revokeApiKey",
 ] as const;
 export type CallableName = (typeof CallableNames)[number];
 

@@ -15,3 +15,4 @@ export * from "./receiving.js";
 export * from "./board.js";
 export * from "./board-search.js";
 export * from "./search.js";
+export * from "./api.js";

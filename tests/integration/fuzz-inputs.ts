@@ -9,6 +9,7 @@ import fc from "fast-check";
 import {
   AdjustStockInputSchema,
   CancelOrderInputSchema,
+  CreateApiKeyInputSchema,
   EmptyInputSchema,
   HoldCartInputSchema,
   ListStaffInputSchema,
@@ -16,6 +17,7 @@ import {
   PlaceOrderInputSchema,
   ReceiveShipmentInputSchema,
   ReleaseHoldInputSchema,
+  RevokeApiKeyInputSchema,
   SetProductActiveInputSchema,
   SetUserRoleInputSchema,
   UpdateOrderStatusInputSchema,
@@ -76,6 +78,8 @@ export const Callables: Record<CallableName, CallableSpec> = {
   setProductActive: { access: "staff", schema: SetProductActiveInputSchema, sample: { productId: "p-alba", active: false } },
   syncMyProfile: { access: "signed-in", schema: EmptyInputSchema, sample: {} },
   lookupCustomer: { access: "staff", schema: LookupCustomerInputSchema, sample: { email: "alice@showroom.test" } },
+  createApiKey: { access: "admin", schema: CreateApiKeyInputSchema, sample: { name: "ERP", scopes: ["inventory:read", "inventory:write"], expiresAt: "2030-01-01T00:00:00Z", rateLimitPerMinute: 60 } },
+  revokeApiKey: { access: "admin", schema: RevokeApiKeyInputSchema, sample: { keyId: "AbCdEfGhIjKlMnOpQrSt" } },
 };
 
 /** What the function receives: the web SDK sends JSON (NaN and ±Infinity become null, undefined disappears). */

@@ -38,6 +38,7 @@ import {
   type StockState,
 } from "@showroom/model";
 import type { AuditEntry } from "../shared/audit.js";
+import { decideApiStock, type ApiReplay, type ApiStockAnswer, type ApiStockRequest } from "./decide-api.js";
 
 export interface Actor {
   uid: string;
@@ -50,6 +51,8 @@ export type StockRequest =
   | { kind: "holdCart"; actor: Actor; holdId: string; input: HoldCartInput }
   | { kind: "releaseHold"; actor: Actor; input: { holdId: string } }
   | { kind: "adjustStock"; actor: Actor; input: AdjustStockInput }
+  /** REST API set/adjust items (decide-api.ts). */
+  | ApiStockRequest
   /** Republishes SKUs whose holds expired and marks those holds expired (timer / schedule). */
   | { kind: "sweep"; skus: string[]; holdIds: string[] };
 
@@ -106,6 +109,8 @@ export interface World {
   orders: Map<string, OrderState | null>;
   /** `${uid}_${idempotencyKey}` → orderId. */
   orderKeys: Map<string, string | null>;
+  /** `apiReplays/{id}`: REST writes' stored answers. */
+  apiReplays: Map<string, ApiReplay | null>;
 }
 
 export type ErrorCode = "failed-precondition" | "not-found" | "permission-denied" | "invalid-argument";
@@ -128,6 +133,7 @@ export type StockAnswer =
   | { holdId: string; expiresAt: string }
   | { holdId: string; released: true }
   | AdjustStockAnswer
+  | ApiStockAnswer
   | { swept: number };
 
 export type Outcome =
@@ -144,12 +150,13 @@ export interface Effects {
   orderKeys: Map<string, { uid: string; idempotencyKey: string; orderId: string }>;
   holds: Map<string, Tracked<HoldState>>;
   audits: AuditEntry[];
+  apiReplays: Map<string, ApiReplay>;
 }
 
 export const orderKeyId = (uid: string, idempotencyKey: string) => `${uid}_${idempotencyKey}`;
 
 /** The document ids a request needs before anything else can be read. */
-export function firstReads(request: StockRequest): { orderKeys: string[]; holds: string[]; orders: string[] } {
+export function firstReads(request: StockRequest): { orderKeys: string[]; holds: string[]; orders: string[]; apiReplays?: string[] } {
   switch (request.kind) {
     case "placeOrder":
       return { orderKeys: [orderKeyId(request.actor.uid, request.input.idempotencyKey)], holds: request.input.holdId ? [request.input.holdId] : [], orders: [] };
@@ -162,6 +169,8 @@ export function firstReads(request: StockRequest): { orderKeys: string[]; holds:
     case "holdCart":
     case "adjustStock":
       return { orderKeys: [], holds: [], orders: [] };
+    case "apiStock":
+      return { orderKeys: [], holds: [], orders: [], apiReplays: [request.replayId] };
   }
 }
 
@@ -173,6 +182,8 @@ export function requestSkus(request: StockRequest): string[] {
       return request.input.lines.map((l) => l.sku);
     case "adjustStock":
       return [request.input.sku];
+    case "apiStock":
+      return request.items.map((item) => item.sku);
     case "sweep":
       return request.skus;
     case "cancelOrder":
@@ -189,6 +200,9 @@ export function writeWeight(request: StockRequest): number {
       return 3 + 2 * request.input.lines.length;
     case "sweep":
       return 1 + request.skus.length + request.holdIds.length;
+    case "apiStock":
+      // Per item: inventory, stock, productStock and a ledger entry; plus the audit entry and the stored answer.
+      return 2 + 4 * request.items.length;
     default:
       return 6;
   }
@@ -220,6 +234,7 @@ class Draft {
   readonly orderKeys = new Map<string, { uid: string; idempotencyKey: string; orderId: string }>();
   readonly ledger: LedgerEntry[] = [];
   readonly audits: AuditEntry[] = [];
+  readonly apiReplays = new Map<string, ApiReplay>();
 
   constructor(
     readonly world: World,
@@ -271,6 +286,25 @@ class Draft {
     this.ledger.push({ ...entry, sku: inventory.sku, location, delta, before, after: before + delta });
   }
 
+  /**
+   * Whether removing units breaks the SKU's policy: below zero at the location, or sell-through
+   * below the policy's floor (units promised to holds included).
+   */
+  removalBreaksPolicy(inventory: InventoryState, before: number, delta: number): boolean {
+    const floor = sellFloor(inventory);
+    return before + delta < 0 || (floor !== null && sellableUnits(inventory, this.now) + delta < floor);
+  }
+
+  replay(id: string): ApiReplay | null {
+    const current = this.apiReplays.get(id) ?? this.world.apiReplays.get(id);
+    if (current === undefined) throw new Error(`apiReplays/${id} was not loaded`);
+    return current;
+  }
+
+  recordReplay(id: string, replay: ApiReplay): void {
+    this.apiReplays.set(id, replay);
+  }
+
   /** Makes this request's changes part of the world for the requests after it. */
   commit(): void {
     for (const [sku, inventory] of this.inventory) {
@@ -288,6 +322,10 @@ class Draft {
     for (const [id, key] of this.orderKeys) {
       this.world.orderKeys.set(id, key.orderId);
       this.effects.orderKeys.set(id, key);
+    }
+    for (const [id, replay] of this.apiReplays) {
+      this.world.apiReplays.set(id, replay);
+      this.effects.apiReplays.set(id, replay);
     }
     this.effects.ledger.push(...this.ledger);
     this.effects.audits.push(...this.audits);
@@ -448,11 +486,8 @@ function adjustStock(d: Draft, request: Extract<StockRequest, { kind: "adjustSto
   const before = inventory.locations[location]?.onHand ?? 0;
   const delta = input.delta ?? (input.setTo ?? before) - before;
   if (delta < 0) {
-    // A removal may not take a location below zero nor sell-through below what the policy allows
-    // (units promised to holds included); staff release holds or cancel orders first.
-    const floor = sellFloor(inventory);
-    const sellableAfter = sellableUnits(inventory, d.now) + delta;
-    if (before + delta < 0 || (floor !== null && sellableAfter < floor)) {
+    // Staff release holds or cancel orders first.
+    if (d.removalBreaksPolicy(inventory, before, delta)) {
       throw new Rejection("failed-precondition", `Removing ${-delta} from ${input.sku} at ${location} would take stock below zero.`, {
         reason: "negative-stock",
         sku: input.sku,
@@ -506,13 +541,15 @@ function decideOne(d: Draft, request: StockRequest): StockAnswer {
       return releaseHold(d, request);
     case "adjustStock":
       return adjustStock(d, request);
+    case "apiStock":
+      return decideApiStock(d, request);
     case "sweep":
       return sweep(d, request);
   }
 }
 
 export function emptyEffects(): Effects {
-  return { inventory: new Set(), ledger: [], orders: new Map(), orderKeys: new Map(), holds: new Map(), audits: [] };
+  return { inventory: new Set(), ledger: [], orders: new Map(), orderKeys: new Map(), holds: new Map(), audits: [], apiReplays: new Map() };
 }
 
 /** Decides every request in order. Mutates `world` (it becomes the state after the batch). */

@@ -17,6 +17,7 @@ import {
 import { Collections, DEFAULT_LOW_STOCK_THRESHOLD, publicAvailability, type HoldEntry, type OrderLine } from "@showroom/model";
 import { appendAudit } from "../shared/audit.js";
 import { clockTime, testClockRef } from "./clock.js";
+import type { ApiReplay } from "./decide-api.js";
 import {
   decideBatch,
   firstReads,
@@ -52,6 +53,15 @@ export function inventoryFromDoc(sku: string, data: DocumentData): InventoryStat
 
 function productFromDoc(id: string, data: DocumentData): ProductState {
   return { id, name: data.name, currency: data.currency, active: data.active === true, variants: data.variants ?? [] };
+}
+
+function replayFromDoc(_id: string, data: DocumentData): ApiReplay {
+  return { keyId: data.keyId, bodyHash: data.bodyHash, expiresAtMs: millis(data.expiresAt), answer: data.answer };
+}
+
+/** `expiresAt` is a Timestamp so a Firestore TTL policy on it can delete spent answers. */
+function replayToDoc(replay: ApiReplay) {
+  return { keyId: replay.keyId, bodyHash: replay.bodyHash, answer: replay.answer, expiresAt: Timestamp.fromMillis(replay.expiresAtMs), createdAt: FieldValue.serverTimestamp() };
 }
 
 function holdFromDoc(id: string, data: DocumentData): HoldState {
@@ -190,12 +200,13 @@ async function readRound(tx: Transaction, db: Firestore, wanted: Wanted<unknown>
  * the products that price them. An adjustment needs only the middle one.
  */
 async function loadWorld(tx: Transaction, db: Firestore, requests: readonly StockRequest[], holdTtlSeconds: number): Promise<World> {
-  const world: World = { nowMs: 0, holdTtlSeconds, inventory: new Map(), products: new Map(), holds: new Map(), orders: new Map(), orderKeys: new Map() };
+  const world: World = { nowMs: 0, holdTtlSeconds, inventory: new Map(), products: new Map(), holds: new Map(), orders: new Map(), orderKeys: new Map(), apiReplays: new Map() };
   const first = requests.map(firstReads);
   await readRound(tx, db, [
     want(Collections.orderKeys, first.flatMap((f) => f.orderKeys), world.orderKeys, (_, data) => String(data.orderId)),
     want(Collections.holds, first.flatMap((f) => f.holds), world.holds, holdFromDoc),
     want(Collections.orders, first.flatMap((f) => f.orders), world.orders, orderFromDoc),
+    want(Collections.apiReplays, first.flatMap((f) => f.apiReplays ?? []), world.apiReplays, replayFromDoc),
   ]);
   const known = <T>(map: Map<string, T | null>) => [...map.values()].filter((v): v is T => v !== null);
   const skus = [
@@ -247,6 +258,7 @@ function writeEffects(tx: Transaction, db: Firestore, world: World, effects: Eff
     else tx.update(ref, status);
   }
   for (const audit of effects.audits) appendAudit(tx, audit);
+  for (const [id, replay] of effects.apiReplays) tx.set(db.collection(Collections.apiReplays).doc(id), replayToDoc(replay));
 }
 
 /**
