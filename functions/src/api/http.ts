@@ -21,10 +21,16 @@ const openApiRoute: Route = {
   summary: "This API's OpenAPI 3.1 document",
   scope: null,
   response: { schema: z.record(z.string(), z.unknown()), contentType: JSON_TYPE },
-  handle: async () => ({ body: openApiDocument(table, publicUrl) }),
+  handle: async ({ serverUrl }) => ({ body: openApiDocument(table, serverUrl) }),
 };
 const table: Route[] = [...routes, openApiRoute];
-const publicUrl = config.emulator ? `http://127.0.0.1:5001/${process.env.GCLOUD_PROJECT ?? "demo-showroom"}/${config.region}/api` : `https://${config.region}-${process.env.GCLOUD_PROJECT}.cloudfunctions.net/api`;
+
+/** Where clients reach this function: the emulator's URL as this request came in, else the deployed function's. */
+function serverUrl(req: Request): string {
+  const project = process.env.GCLOUD_PROJECT ?? "demo-showroom";
+  if (config.emulator) return `http://${req.get("host") ?? "127.0.0.1:5001"}/${project}/${config.region}/api`;
+  return `https://${config.region}-${project}.cloudfunctions.net/api`;
+}
 
 const limiter = new RateLimiter();
 
@@ -40,7 +46,7 @@ const mediaType = (req: Request) => (req.headers["content-type"] ?? "").split(";
 async function serve(req: Request, nowMs: number): Promise<RouteAnswer> {
   const { route, params } = match(table, req.method, apiPath(req));
   const query = route.query ? parseOr400(route.query, req.query) : {};
-  if (route.scope === null) return route.handle({ client: { keyId: "", scopes: [], rateLimitPerMinute: 0 }, params, query, body: Buffer.alloc(0), idempotencyKey: "" });
+  if (route.scope === null) return route.handle({ client: null, params, query, body: Buffer.alloc(0), idempotencyKey: "", serverUrl: serverUrl(req) });
 
   const client = await authenticate(req.headers.authorization, nowMs);
   const retryAfterSeconds = limiter.check(client.keyId, client.rateLimitPerMinute, nowMs);
@@ -54,7 +60,7 @@ async function serve(req: Request, nowMs: number): Promise<RouteAnswer> {
     if (mediaType(req) !== route.body.contentType) throw new ApiProblem(415, "unsupported-media-type", `Send the body as ${route.body.contentType}.`);
   }
   const idempotencyKey = route.idempotent ? parseOr400(ApiIdempotencyKeySchema, req.headers["idempotency-key"], ["Idempotency-Key"]) : "";
-  return route.handle({ client, params, query, body, idempotencyKey });
+  return route.handle({ client, params, query, body, idempotencyKey, serverUrl: serverUrl(req) });
 }
 
 function sendProblem(res: Response, problem: ApiProblem): void {

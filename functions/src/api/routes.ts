@@ -32,11 +32,13 @@ export const JSON_TYPE = "application/json";
 export const JSONL_TYPE = "application/x-ndjson";
 
 export interface RouteRequest {
-  client: ApiClient;
+  /** `null` only on routes served without a key. */
+  client: ApiClient | null;
   params: Record<string, string>;
   query: Record<string, unknown>;
   body: Buffer;
   idempotencyKey: string;
+  serverUrl: string;
 }
 
 export interface RouteAnswer {
@@ -72,10 +74,15 @@ function parseJson(body: Buffer): unknown {
 
 const replayHeaders = (replayed: boolean) => (replayed ? { "Idempotent-Replayed": "true" } : undefined);
 
+function clientOf(request: RouteRequest): ApiClient {
+  if (!request.client) throw new Error("a keyed route was served without a key");
+  return request.client;
+}
+
 async function write(request: RouteRequest, schema: typeof SetRequestSchema | typeof AdjustRequestSchema, op: "set" | "adjust"): Promise<RouteAnswer> {
   const { items } = parseOr400(schema, parseJson(request.body));
   const stockItems = items.map((item) => toStockItem({ ...item, op } as z.infer<typeof BulkLineSchema>));
-  const { results, replayed } = await applyItems(request.client, request.idempotencyKey, bodyHashOf(request.body), stockItems);
+  const { results, replayed } = await applyItems(clientOf(request), request.idempotencyKey, bodyHashOf(request.body), stockItems);
   return { body: { items: results }, headers: replayHeaders(replayed) };
 }
 
@@ -103,7 +110,7 @@ async function bulk(request: RouteRequest): Promise<RouteAnswer> {
     else answers[index] = { line, result: "invalid", issues: issuesOf(parsed.error) };
   });
   const { results, replayed } =
-    valid.length > 0 ? await applyItems(request.client, request.idempotencyKey, bodyHashOf(request.body), valid.map((v) => v.item)) : { results: [], replayed: false };
+    valid.length > 0 ? await applyItems(clientOf(request), request.idempotencyKey, bodyHashOf(request.body), valid.map((v) => v.item)) : { results: [], replayed: false };
   valid.forEach(({ line }, i) => {
     answers[line - 1] = { line, ...(results[i] as (typeof results)[number]) };
   });

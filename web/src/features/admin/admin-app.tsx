@@ -22,6 +22,7 @@ const CustomersPage = lazy(() => import("./components/customers-page").then((m) 
 const AuditPage = lazy(() => import("./components/audit-page").then((m) => ({ default: m.AuditPage })));
 const LedgerPage = lazy(() => import("./components/ledger-page").then((m) => ({ default: m.LedgerPage })));
 const RolesPage = lazy(() => import("./components/roles-page").then((m) => ({ default: m.RolesPage })));
+const ApiKeysPage = lazy(() => import("../api-keys/components/api-keys-page").then((m) => ({ default: m.ApiKeysPage })));
 
 export function AdminApp() {
   return (
@@ -42,6 +43,7 @@ export function AdminApp() {
               <Route path="audit" element={<AuditPage />} />
               <Route path="ledger" element={<LedgerPage />} />
               <Route path="roles" element={<RolesPage isAdmin={session.role === "admin"} />} />
+              <Route path="api-keys" element={<ApiKeysPage isAdmin={session.role === "admin"} />} />
               <Route path="*" element={<h1>Page not found</h1>} />
             </Routes>
           </Suspense>
