@@ -200,7 +200,11 @@ function decodeSegment(segment: string): string {
 /** The route for a path and method; 404 for no such path, 405 (with the allowed methods) for another method. */
 export function match(table: readonly Route[], method: string, path: string): { route: Route; params: Record<string, string> } {
   const allowed: string[] = [];
-  for (const route of table) {
+  // A literal path wins over a template: `/v1/inventory/set` is never the SKU "set".
+  const literalFirst = [...table].sort((a, b) => Number(a.path.includes("{")) - Number(b.path.includes("{")));
+  const literalMatch = literalFirst.some((route) => !route.path.includes("{") && route.path === path);
+  for (const route of literalFirst) {
+    if (literalMatch && route.path.includes("{")) continue;
     const names: string[] = [];
     const pattern = new RegExp(`^${route.path.replace(/\{(\w+)\}/g, (_, name: string) => (names.push(name), "([^/]+)"))}$`);
     const found = pattern.exec(path);
