@@ -10,11 +10,12 @@ import { boardScale } from "./board-scale.js";
 import { catalogScale } from "./catalog-scale.js";
 import { flashSale } from "./flash-sale.js";
 import { liveStock } from "./live-stock.js";
+import { restApi } from "./rest-api.js";
 import { storefrontWeight } from "./storefront-weight.js";
 import type { BenchModule, Row } from "./types.js";
 
 // Catalog scale runs last (its 10,000 new stock documents keep the emulator's triggers busy for minutes), then the board over those SKUs.
-export const modules: BenchModule[] = [flashSale, liveStock, storefrontWeight, catalogScale, boardScale];
+export const modules: BenchModule[] = [flashSale, liveStock, storefrontWeight, restApi, catalogScale, boardScale];
 
 function table(rows: Row[]): string {
   const columns = [...new Set(rows.flatMap((r) => Object.keys(r)))];
