@@ -54,4 +54,4 @@ it("an admin creates a key in the console, uses it from fetch, sees its use and 
   await page.getByRole("button", { name: "Revoke Warehouse ERP" }).click();
   await expect.poll(async () => (await row.textContent()) ?? "", { timeout: 30_000 }).toContain("revoked");
   expect((await apiFetch(`/v1/inventory/${sku}`, { key })).status).toBe(401);
-}, 180_000);
+}, 360_000);
