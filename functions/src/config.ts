@@ -53,4 +53,10 @@ export const config = {
     /** Links in mails point here. */
     storeUrl: process.env.SHOWROOM_STORE_URL ?? "http://127.0.0.1:5173",
   },
+  /** REST API (docs/api.md): body limits, and how often a key's last-used time and use count are written. */
+  apiMaxBodyBytes: 1024 * 1024,
+  apiBulkMaxBodyBytes: 8 * 1024 * 1024,
+  apiUsageFlushMs: 60_000,
+  /** Items per engine request: each item may write 6 documents (with its events), and one commit stays far below Firestore's limits. */
+  apiItemsPerChunk: 60,
 } as const;

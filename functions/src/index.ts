@@ -31,3 +31,6 @@ export {
   replayWebhookEventsCallable as replayWebhookEvents,
 } from "./webhooks/triggers.js";
 export { sendMail, mailOnEvent } from "./mail/triggers.js";
+// REST API (issue 12): the `api` HTTPS function and its key callables.
+export { apiFunction as api } from "./api/http.js";
+export { createApiKeyCallable as createApiKey, revokeApiKeyCallable as revokeApiKey } from "./api/keys.js";

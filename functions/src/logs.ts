@@ -91,3 +91,15 @@ export function mailFailed(mailId: string, attempts: number, error: string, fina
 export function mailSkipped(kind: string, subjectId: string, why: string): void {
   logger.info("mail: not queued", { kind, subjectId, why });
 }
+
+export function apiUnexpectedError(method: string, path: string, keyId: string | null, error: unknown): void {
+  logger.error("api: unexpected error", { method, path, keyId, error: error instanceof Error ? error.stack : String(error) });
+}
+
+export function apiUsageNotRecorded(keyId: string, error: unknown): void {
+  logger.warn("api: key usage not recorded", { keyId, error: String(error) });
+}
+
+export function apiKeyChanged(actorUid: string, keyId: string, change: "created" | "revoked"): void {
+  logger.info(`api: key ${change}`, { actorUid, keyId });
+}

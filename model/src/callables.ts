@@ -49,6 +49,7 @@ import {
   UpdateWebhookEndpointInputSchema,
   UpdateWebhookEndpointOutputSchema,
 } from "./webhooks.js";
+import { CreateApiKeyInputSchema, CreateApiKeyOutputSchema, RevokeApiKeyInputSchema, RevokeApiKeyOutputSchema } from "./api.js";
 
 /** Who may call: any signed-in user (anonymous too), staff (or admin), or admin only. Finer checks (owner of an order) are the callable's own. */
 export type CallableAccess = "signed-in" | "staff" | "admin";
@@ -85,6 +86,9 @@ export const CallableContracts = {
   deleteWebhookEndpoint: { access: "admin", input: DeleteWebhookEndpointInputSchema, output: DeleteWebhookEndpointOutputSchema },
   resendWebhookDelivery: { access: "admin", input: ResendWebhookDeliveryInputSchema, output: ResendWebhookDeliveryOutputSchema },
   replayWebhookEvents: { access: "admin", input: ReplayWebhookEventsInputSchema, output: ReplayWebhookEventsOutputSchema },
+  // REST API keys (issue 12).
+  createApiKey: { access: "admin", input: CreateApiKeyInputSchema, output: CreateApiKeyOutputSchema },
+  revokeApiKey: { access: "admin", input: RevokeApiKeyInputSchema, output: RevokeApiKeyOutputSchema },
 } as const satisfies Record<string, CallableContract>;
 
 export type CallableName = keyof typeof CallableContracts;

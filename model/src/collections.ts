@@ -31,6 +31,11 @@ export const Collections = {
   webhookSecrets: "webhookSecrets",
   webhookDeliveries: "webhookDeliveries",
   webhookSubjects: "webhookSubjects",
+  /** REST API keys' metadata (admin read); the hashes sit apart in `apiKeyHashes` (server only). */
+  apiKeys: "apiKeys",
+  apiKeyHashes: "apiKeyHashes",
+  /** Server only: a REST write's stored answer per key and `Idempotency-Key`, kept 24 h. */
+  apiReplays: "apiReplays",
 } as const;
 
 /** `webhookDeliveries/{id}/attempts/{n}`: one document per HTTP attempt. */

@@ -20,3 +20,4 @@ export * from "./stock-codec.js";
 export * from "./callables.js";
 export * from "./webhooks.js";
 export * from "./webhook-url.js";
+export * from "./api.js";

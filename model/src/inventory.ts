@@ -70,6 +70,8 @@ export const LedgerEntrySchema = z.object({
   orderId: z.string().optional(),
   holdId: z.string().optional(),
   note: z.string().optional(),
+  /** A REST API caller's own reference for the change (a purchase order number, …); `actorUid` is then `apikey:<keyId>`. */
+  reference: z.string().optional(),
   before: z.number().int(),
   after: z.number().int(),
 });

@@ -32,6 +32,7 @@ function writesForBatch(orders: number): { total: number; events: number } {
     nowMs: Date.now(),
     holdLimits: { maxUnitsPerSku: 10, maxUnitsPerCart: 30, maxHeldShare: 0.5, ttlSeconds: 900, anonymousTtlSeconds: 300 },
     activeHolds: new Map(),
+    apiReplays: new Map(),
     inventory: new Map([[sku, inventory]]),
     products: new Map([["p", { id: "p", name: "Bench", currency: "USD", active: true, variants: [{ sku, label: "one", priceCents: 100 }] }]]),
     holds: new Map(),

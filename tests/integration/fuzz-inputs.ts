@@ -60,6 +60,8 @@ const samples: { [N in CallableName]: CallableInput<N> } = {
   deleteWebhookEndpoint: { id: "fuzz-endpoint" },
   resendWebhookDelivery: { deliveryId: "fuzz-endpoint_e1" },
   replayWebhookEvents: { endpointId: "fuzz-endpoint", since: "2026-01-01T00:00:00Z", until: "2026-01-02T00:00:00Z" },
+  createApiKey: { name: "ERP", scopes: ["inventory:read", "inventory:write"], expiresAt: "2030-01-01T00:00:00Z", rateLimitPerMinute: 60 },
+  revokeApiKey: { keyId: "AbCdEfGhIjKlMnOpQrSt" },
 };
 
 export const Callables = Object.fromEntries(

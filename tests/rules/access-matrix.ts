@@ -74,8 +74,8 @@ export interface MatrixRow {
 const EVERYONE = Personas;
 const STAFF = ["staff", "admin"] as const satisfies readonly Persona[];
 const OWNER = ["alice"] as const satisfies readonly Persona[];
-const OWNER_AND_STAFF = ["alice", "staff", "admin"] as const satisfies readonly Persona[];
 const ADMIN = ["admin"] as const satisfies readonly Persona[];
+const OWNER_AND_STAFF = ["alice", "staff", "admin"] as const satisfies readonly Persona[];
 const NOBODY = [] as const satisfies readonly Persona[];
 
 const readOnly = (who: readonly Persona[]): Record<Operation, readonly Persona[]> => ({
@@ -273,6 +273,36 @@ export const AccessMatrix: readonly MatrixRow[] = [
     list: whole(EVENT_RECEIPTS_COLLECTION),
     create: { path: `${EVENT_RECEIPTS_COLLECTION}/r-new`, data: () => ({ trigger: "onStockWritten", at }) },
     update: () => ({ at: Timestamp.fromDate(new Date(Date.UTC(2099, 0, 1))) }),
+    allow: readOnly(NOBODY),
+  },
+  {
+    path: `${Collections.apiKeys}/{keyId}`,
+    policy: "REST API keys: admins read the metadata (name, scopes, last use); only Cloud Functions write.",
+    seed: { "apiKeys/k1": { name: "ERP", scopes: ["inventory:read"], prefix: "shr_k1", rateLimitPerMinute: 600, createdBy: "ada-admin", createdAt: at, useCount: 0 } },
+    subject: "apiKeys/k1",
+    list: whole(Collections.apiKeys),
+    create: { path: "apiKeys/k-new", data: (uid) => ({ name: "mine", scopes: ["inventory:write"], prefix: "shr_k", rateLimitPerMinute: 600, createdBy: uid, createdAt: at, useCount: 0 }) },
+    update: () => ({ scopes: ["inventory:read", "inventory:write", "orders:read"] }),
+    allow: readOnly(ADMIN),
+  },
+  {
+    path: `${Collections.apiKeyHashes}/{keyId}`,
+    policy: "REST API key hashes: server-only, nobody reads or writes from a client.",
+    seed: { "apiKeyHashes/k1": { sha256: "00" } },
+    subject: "apiKeyHashes/k1",
+    list: whole(Collections.apiKeyHashes),
+    create: { path: "apiKeyHashes/k-new", data: () => ({ sha256: "11" }) },
+    update: () => ({ sha256: "22" }),
+    allow: readOnly(NOBODY),
+  },
+  {
+    path: `${Collections.apiReplays}/{replayId}`,
+    policy: "REST API stored answers (Idempotency-Key replays): server-only, nobody reads or writes from a client.",
+    seed: { "apiReplays/k1_idem-0001_0": { keyId: "k1", bodyHash: "00", answer: { items: [] }, expiresAt: at } },
+    subject: "apiReplays/k1_idem-0001_0",
+    list: whole(Collections.apiReplays),
+    create: { path: "apiReplays/k1_idem-0002_0", data: () => ({ keyId: "k1", bodyHash: "11", answer: { items: [] }, expiresAt: at }) },
+    update: () => ({ answer: { items: [{ sku: SKU }] } }),
     allow: readOnly(NOBODY),
   },
   {

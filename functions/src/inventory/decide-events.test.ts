@@ -22,6 +22,7 @@ function world(stock: Record<string, number>): World {
     nowMs: NOW,
     holdLimits: { maxUnitsPerSku: 10, maxUnitsPerCart: 30, maxHeldShare: 0.5, ttlSeconds: 900, anonymousTtlSeconds: 300 },
     activeHolds: new Map(),
+    apiReplays: new Map(),
     inventory: new Map(inventories.map((i) => [i.sku, i])),
     products: new Map([["p1", { id: "p1", name: "Alba", currency: "USD", active: true, variants: inventories.map((i) => ({ sku: i.sku, label: i.sku, priceCents: 500 })) }]]),
     holds: new Map(),

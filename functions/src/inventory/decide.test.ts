@@ -32,6 +32,7 @@ function world(inventories: InventoryState[], over: Partial<World> = {}): World 
     holds: new Map(),
     orders: new Map(),
     orderKeys: new Map(),
+    apiReplays: new Map(),
     ...over,
   };
 }

@@ -42,6 +42,7 @@ import {
 import { orderEvents, stockEvents, type OutboxEvent } from "../events/build.js";
 import type { AuditEntry } from "../shared/audit.js";
 import type { Caller } from "../shared/callable.js";
+import { decideApiStock, type ApiReplay, type ApiStockAnswer, type ApiStockRequest } from "./decide-api.js";
 import { breachMessage, cartBreach, holdTtlSeconds, shareBreach, type HoldLimitBreach, type HoldLimits } from "./hold-limits.js";
 
 export type StockRequest =
@@ -50,6 +51,8 @@ export type StockRequest =
   | { kind: "holdCart"; actor: Caller; holdId: string; input: HoldCartInput }
   | { kind: "releaseHold"; actor: Caller; input: { holdId: string } }
   | { kind: "adjustStock"; actor: Caller; input: AdjustStockInput }
+  /** REST API set/adjust items (decide-api.ts). */
+  | ApiStockRequest
   /** Republishes SKUs whose holds expired and marks those holds expired (timer / schedule). */
   | { kind: "sweep"; skus: string[]; holdIds: string[] };
 
@@ -111,6 +114,8 @@ export interface World {
   orders: Map<string, OrderState | null>;
   /** `${uid}_${idempotencyKey}` → orderId. */
   orderKeys: Map<string, string | null>;
+  /** `apiReplays/{id}`: REST writes' stored answers. */
+  apiReplays: Map<string, ApiReplay | null>;
 }
 
 export type ErrorCode = "failed-precondition" | "not-found" | "permission-denied" | "invalid-argument";
@@ -133,6 +138,7 @@ export type StockAnswer =
   | { holdId: string; expiresAt: string }
   | { holdId: string; released: true }
   | AdjustStockAnswer
+  | ApiStockAnswer
   | { swept: number };
 
 export type Outcome =
@@ -152,12 +158,13 @@ export interface Effects {
   audits: AuditEntry[];
   /** The outbox: each accepted request's events, in order. */
   events: OutboxEvent[];
+  apiReplays: Map<string, ApiReplay>;
 }
 
 export const orderKeyId = (uid: string, idempotencyKey: string) => `${uid}_${idempotencyKey}`;
 
 /** The document ids a request needs before anything else can be read. */
-export function firstReads(request: StockRequest): { orderKeys: string[]; holds: string[]; orders: string[] } {
+export function firstReads(request: StockRequest): { orderKeys: string[]; holds: string[]; orders: string[]; apiReplays?: string[] } {
   switch (request.kind) {
     case "placeOrder":
       return { orderKeys: [orderKeyId(request.actor.uid, request.input.idempotencyKey)], holds: request.input.holdId ? [request.input.holdId] : [], orders: [] };
@@ -170,6 +177,8 @@ export function firstReads(request: StockRequest): { orderKeys: string[]; holds:
     case "holdCart":
     case "adjustStock":
       return { orderKeys: [], holds: [], orders: [] };
+    case "apiStock":
+      return { orderKeys: [], holds: [], orders: [], apiReplays: [request.replayId] };
   }
 }
 
@@ -181,6 +190,8 @@ export function requestSkus(request: StockRequest): string[] {
       return request.input.lines.map((l) => l.sku);
     case "adjustStock":
       return [request.input.sku];
+    case "apiStock":
+      return request.items.map((item) => item.sku);
     case "sweep":
       return request.skus;
     case "cancelOrder":
@@ -197,6 +208,9 @@ export function writeWeight(request: StockRequest): number {
       return 4 + 3 * request.input.lines.length;
     case "sweep":
       return 1 + 2 * request.skus.length + request.holdIds.length;
+    case "apiStock":
+      // Per item: inventory, stock, productStock, a ledger entry and up to two events; plus the audit entry and the stored answer.
+      return 2 + 6 * request.items.length;
     default:
       return 8;
   }
@@ -230,6 +244,7 @@ class Draft {
   readonly ledger: LedgerEntry[] = [];
   readonly audits: AuditEntry[] = [];
   readonly events: OutboxEvent[] = [];
+  readonly apiReplays = new Map<string, ApiReplay>();
 
   constructor(
     readonly world: World,
@@ -289,6 +304,25 @@ class Draft {
     this.ledger.push({ ...entry, sku: inventory.sku, location, delta, before, after: before + delta });
   }
 
+  /**
+   * Whether removing units breaks the SKU's policy: below zero at the location, or sell-through
+   * below the policy's floor (units promised to holds included).
+   */
+  removalBreaksPolicy(inventory: InventoryState, before: number, delta: number): boolean {
+    const floor = sellFloor(inventory);
+    return before + delta < 0 || (floor !== null && sellableUnits(inventory, this.now) + delta < floor);
+  }
+
+  replay(id: string): ApiReplay | null {
+    const current = this.apiReplays.get(id) ?? this.world.apiReplays.get(id);
+    if (current === undefined) throw new Error(`apiReplays/${id} was not loaded`);
+    return current;
+  }
+
+  recordReplay(id: string, replay: ApiReplay): void {
+    this.apiReplays.set(id, replay);
+  }
+
   /** Makes this request's changes part of the world for the requests after it. */
   commit(): void {
     for (const [sku, inventory] of this.inventory) {
@@ -310,6 +344,10 @@ class Draft {
     for (const [uid, pointer] of this.activeHolds) {
       this.world.activeHolds.set(uid, pointer);
       this.effects.activeHolds.set(uid, pointer);
+    }
+    for (const [id, replay] of this.apiReplays) {
+      this.world.apiReplays.set(id, replay);
+      this.effects.apiReplays.set(id, replay);
     }
     this.effects.ledger.push(...this.ledger);
     this.effects.audits.push(...this.audits);
@@ -341,6 +379,11 @@ function stockReason(request: StockRequest): string {
       return request.input.reason;
     case "sweep":
       return "hold-expired";
+    case "apiStock": {
+      // An integration's write: its items' reason when they share one.
+      const reasons = new Set(request.items.map((item) => item.reason));
+      return reasons.size === 1 ? [...reasons][0]! : "api";
+    }
   }
 }
 
@@ -520,11 +563,8 @@ function adjustStock(d: Draft, request: Extract<StockRequest, { kind: "adjustSto
   const before = inventory.locations[location]?.onHand ?? 0;
   const delta = input.delta ?? (input.setTo ?? before) - before;
   if (delta < 0) {
-    // A removal may not take a location below zero nor sell-through below what the policy allows
-    // (units promised to holds included); staff release holds or cancel orders first.
-    const floor = sellFloor(inventory);
-    const sellableAfter = sellableUnits(inventory, d.now) + delta;
-    if (before + delta < 0 || (floor !== null && sellableAfter < floor)) {
+    // Staff release holds or cancel orders first.
+    if (d.removalBreaksPolicy(inventory, before, delta)) {
       throw new Rejection("failed-precondition", `Removing ${-delta} from ${input.sku} at ${location} would take stock below zero.`, {
         reason: "negative-stock",
         sku: input.sku,
@@ -578,13 +618,15 @@ function decideOne(d: Draft, request: StockRequest): StockAnswer {
       return releaseHold(d, request);
     case "adjustStock":
       return adjustStock(d, request);
+    case "apiStock":
+      return decideApiStock(d, request);
     case "sweep":
       return sweep(d, request);
   }
 }
 
 export function emptyEffects(): Effects {
-  return { inventory: new Set(), ledger: [], orders: new Map(), orderKeys: new Map(), holds: new Map(), activeHolds: new Map(), audits: [], events: [] };
+  return { inventory: new Set(), ledger: [], orders: new Map(), orderKeys: new Map(), holds: new Map(), activeHolds: new Map(), audits: [], events: [], apiReplays: new Map() };
 }
 
 /** Decides every request in order. Mutates `world` (it becomes the state after the batch). */

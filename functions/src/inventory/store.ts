@@ -27,6 +27,7 @@ import { writeEvents } from "../events/outbox.js";
 import { appendAudit } from "../shared/audit.js";
 import { clockTime, testClockRef } from "./clock.js";
 import type { HoldLimits } from "./hold-limits.js";
+import type { ApiReplay } from "./decide-api.js";
 import {
   decideBatch,
   firstReads,
@@ -45,6 +46,15 @@ const millis = (value: unknown): number => (value instanceof Timestamp ? value.t
 
 function productFromDoc(id: string, data: DocumentData): ProductState {
   return { id, name: data.name, currency: data.currency, active: data.active === true, variants: data.variants ?? [] };
+}
+
+function replayFromDoc(_id: string, data: DocumentData): ApiReplay {
+  return { keyId: data.keyId, bodyHash: data.bodyHash, expiresAtMs: millis(data.expiresAt), answer: data.answer };
+}
+
+/** `expiresAt` is a Timestamp so a Firestore TTL policy on it can delete spent answers. */
+function replayToDoc(replay: ApiReplay) {
+  return { keyId: replay.keyId, bodyHash: replay.bodyHash, answer: replay.answer, expiresAt: Timestamp.fromMillis(replay.expiresAtMs), createdAt: FieldValue.serverTimestamp() };
 }
 
 function holdFromDoc(id: string, data: DocumentData): HoldState {
@@ -173,6 +183,7 @@ async function loadWorld(tx: Transaction, db: Firestore, requests: readonly Stoc
     holds: new Map(),
     orders: new Map(),
     orderKeys: new Map(),
+    apiReplays: new Map(),
   };
   const first = requests.map(firstReads);
   const holders = requests.flatMap((r) => (r.kind === "holdCart" ? [r.actor.uid] : []));
@@ -181,6 +192,7 @@ async function loadWorld(tx: Transaction, db: Firestore, requests: readonly Stoc
     want(Collections.holds, first.flatMap((f) => f.holds), world.holds, holdFromDoc),
     want(Collections.orders, first.flatMap((f) => f.orders), world.orders, orderFromDoc),
     want(Collections.activeHolds, holders, world.activeHolds, activeHoldFromDoc),
+    want(Collections.apiReplays, first.flatMap((f) => f.apiReplays ?? []), world.apiReplays, replayFromDoc),
   ]);
   const known = <T>(map: Map<string, T | null>) => [...map.values()].filter((v): v is T => v !== null);
   const previousHolds = known(world.activeHolds);
@@ -241,6 +253,7 @@ export function writeEffects(tx: Transaction, db: Firestore, world: World, effec
   for (const [uid, pointer] of effects.activeHolds) tx.set(db.collection(Collections.activeHolds).doc(uid), { uid, ...pointer, updatedAt: now });
   for (const audit of effects.audits) appendAudit(tx, audit);
   writeEvents(tx, db, effects.events);
+  for (const [id, replay] of effects.apiReplays) tx.set(db.collection(Collections.apiReplays).doc(id), replayToDoc(replay));
 }
 
 /**

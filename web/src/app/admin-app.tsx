@@ -22,6 +22,7 @@ const CustomersPage = lazy(() => import("../features/customers/components/custom
 const AuditPage = lazy(() => import("../features/audit/components/audit-page").then((m) => ({ default: m.AuditPage })));
 const LedgerPage = lazy(() => import("../features/audit/components/ledger-page").then((m) => ({ default: m.LedgerPage })));
 const RolesPage = lazy(() => import("../features/admin/components/roles-page").then((m) => ({ default: m.RolesPage })));
+const ApiKeysPage = lazy(() => import("../features/api-keys/components/api-keys-page").then((m) => ({ default: m.ApiKeysPage })));
 const WebhooksPage = lazy(() => import("../features/webhooks/components/webhooks-page").then((m) => ({ default: m.WebhooksPage })));
 
 export function AdminApp() {
@@ -43,6 +44,7 @@ export function AdminApp() {
               <Route path="audit" element={<AuditPage />} />
               <Route path="ledger" element={<LedgerPage />} />
               <Route path="roles" element={<RolesPage isAdmin={session.role === "admin"} />} />
+              <Route path="api-keys" element={<ApiKeysPage isAdmin={session.role === "admin"} />} />
               <Route path="webhooks" element={<WebhooksPage isAdmin={session.role === "admin"} />} />
               <Route path="*" element={<h1>Page not found</h1>} />
             </Routes>

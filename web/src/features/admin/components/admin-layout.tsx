@@ -29,6 +29,7 @@ export function AdminLayout({ session, children }: { session: StaffSessionReady;
           ))}
           {session.role === "admin" && <NavLink to="/admin/roles">Roles</NavLink>}
           {session.role === "admin" && <NavLink to="/admin/webhooks">Webhooks</NavLink>}
+          {session.role === "admin" && <NavLink to="/admin/api-keys">API keys</NavLink>}
         </nav>
         <div className="admin-nav__user">
           <span>{session.user.email}</span>

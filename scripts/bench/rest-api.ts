@@ -1,0 +1,127 @@
+/**
+ * REST API rows (issue 12), against the `api` function on the emulators:
+ * lost updates (50 writers doing read → set with changeFromQuantity → retry on
+ * stale, 20 rounds each, on one SKU), replays (1,000 replayed requests add no
+ * ledger entry), bulk (a 10,000-line JSONL full count), and overhead (API
+ * adjust p50 against the adjustStock callable p50, same change, same run).
+ */
+import { randomUUID } from "node:crypto";
+import { Collections, type CreateApiKeyOutput, type InventoryView, type WriteAnswer } from "@showroom/model";
+import { adminDb } from "../lib/admin.js";
+import { reconcile } from "../reconcile.js";
+import { call, emulatorToken } from "./callables.js";
+import { writeStockedProducts } from "./stocked-products.js";
+import { percentile, round, type BenchModule, type Row } from "./types.js";
+
+const PROJECT = process.env.GCLOUD_PROJECT ?? "demo-showroom";
+const apiUrl = (path: string) => `${process.env.FUNCTIONS_EMULATOR_ORIGIN ?? "http://127.0.0.1:5001"}/${PROJECT}/us-central1/api${path}`;
+const WRITERS = 50;
+const ROUNDS = Number(process.env.BENCH_API_ROUNDS ?? 20);
+const REPLAYS = 1_000;
+const BULK_LINES = 10_000;
+const SAMPLES = 40;
+
+async function api(path: string, key: string, init: { body?: string; contentType?: string; idempotencyKey?: string } = {}) {
+  const headers: Record<string, string> = { authorization: `Bearer ${key}` };
+  if (init.body !== undefined) headers["content-type"] = init.contentType ?? "application/json";
+  if (init.idempotencyKey) headers["idempotency-key"] = init.idempotencyKey;
+  const response = await fetch(apiUrl(path), { method: init.body === undefined ? "GET" : "POST", headers, body: init.body });
+  const text = await response.text();
+  if (!response.ok) throw new Error(`${path}: ${response.status} ${text.slice(0, 200)}`);
+  return text;
+}
+
+async function stockedSkus(prefix: string, count: number, main: number): Promise<string[]> {
+  const skus = Array.from({ length: count }, (_, i) => `${prefix}-${randomUUID().slice(0, 6).toUpperCase()}-${i}`);
+  for (let i = 0; i < skus.length; i += 500) {
+    await writeStockedProducts(adminDb(), skus.slice(i, i + 500).map((sku) => ({ productId: `bench-${sku.toLowerCase()}`, variants: [{ sku, main }] })));
+  }
+  return skus;
+}
+
+const ledgerCount = async (skus: string[]) => {
+  let total = 0;
+  for (let i = 0; i < skus.length; i += 30) total += (await adminDb().collection(Collections.stockLedger).where("sku", "in", skus.slice(i, i + 30)).count().get()).data().count;
+  return total;
+};
+
+async function lostUpdates(key: string): Promise<Row> {
+  const [sku] = (await stockedSkus("BAPI-CAS", 1, 0)) as [string];
+  let stale = 0;
+  const started = performance.now();
+  const writer = async () => {
+    for (let round = 0; round < ROUNDS; round++) {
+      for (;;) {
+        const current = JSON.parse(await api(`/v1/inventory/${sku}`, key)) as InventoryView;
+        const from = current.locations.main?.onHand ?? 0;
+        const body = JSON.stringify({ items: [{ sku, location: "main", quantity: from + 1, changeFromQuantity: from }] });
+        const [item] = (JSON.parse(await api("/v1/inventory/set", key, { body, idempotencyKey: `cas-${randomUUID()}` })) as WriteAnswer).items;
+        if (item?.result === "applied") break;
+        stale += 1;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: WRITERS }, writer));
+  const seconds = (performance.now() - started) / 1000;
+  const onHand = (await adminDb().collection(Collections.inventory).doc(sku).get()).get("locations.main.onHand") as number;
+  const ledger = await adminDb().collection(Collections.stockLedger).where("sku", "==", sku).get();
+  const ledgerSum = ledger.docs.reduce((sum, d) => sum + (d.get("delta") as number), 0);
+  const expected = WRITERS * ROUNDS;
+  return { bench: "rest-api", variant: `lost updates ${WRITERS}×${ROUNDS}`, expected, onHand, ledgerSum, lost: expected - onHand, staleRetries: stale, writesPerSecond: round(expected / seconds, 1), seconds: round(seconds, 1), target: "lost = 0" };
+}
+
+async function replays(key: string): Promise<Row> {
+  const [sku] = (await stockedSkus("BAPI-REPLAY", 1, 5)) as [string];
+  const body = JSON.stringify({ items: [{ sku, location: "main", delta: 1, reference: "replay bench" }] });
+  const idempotencyKey = `replay-${randomUUID()}`;
+  await api("/v1/inventory/adjust", key, { body, idempotencyKey });
+  const before = await ledgerCount([sku]);
+  const started = performance.now();
+  for (let i = 0; i < REPLAYS; i += 50) await Promise.all(Array.from({ length: Math.min(50, REPLAYS - i) }, () => api("/v1/inventory/adjust", key, { body, idempotencyKey })));
+  const added = (await ledgerCount([sku])) - before;
+  return { bench: "rest-api", variant: `replays ×${REPLAYS}`, ledgerEntriesAdded: added, seconds: round((performance.now() - started) / 1000, 1), target: "0 entries" };
+}
+
+async function bulk(key: string): Promise<Row> {
+  const skus = await stockedSkus("BAPI-BULK", BULK_LINES, 3);
+  const body = skus.map((sku, i) => JSON.stringify({ op: "set", sku, location: "main", quantity: 10 + (i % 7), changeFromQuantity: null, reason: "count" })).join("\n");
+  const started = performance.now();
+  const answer = await api("/v1/inventory/bulk", key, { body, contentType: "application/x-ndjson", idempotencyKey: `bulk-${randomUUID()}` });
+  const seconds = (performance.now() - started) / 1000;
+  const applied = answer.trim().split("\n").filter((line) => (JSON.parse(line) as { result: string }).result === "applied").length;
+  const { drift } = await reconcile(adminDb(), { skus });
+  return { bench: "rest-api", variant: `bulk ${BULK_LINES} lines`, applied, seconds: round(seconds, 1), drift: drift.length, target: "≤ 60 s, drift 0" };
+}
+
+async function overhead(key: string): Promise<Row> {
+  const [apiSku, callSku] = (await stockedSkus("BAPI-OVER", 2, 1000)) as [string, string];
+  const staff = emulatorToken({ role: "staff" });
+  const apiMs: number[] = [];
+  const callMs: number[] = [];
+  // Warm both paths, then alternate so load on the machine hits both alike.
+  await call("adjustStock", staff, { sku: callSku, delta: 1, reason: "correction" });
+  await api("/v1/inventory/adjust", key, { body: JSON.stringify({ items: [{ sku: apiSku, location: "main", delta: 1 }] }), idempotencyKey: `warm-${randomUUID()}` });
+  for (let i = 0; i < SAMPLES; i++) {
+    let started = performance.now();
+    await api("/v1/inventory/adjust", key, { body: JSON.stringify({ items: [{ sku: apiSku, location: "main", delta: 1 }] }), idempotencyKey: `over-${randomUUID()}` });
+    apiMs.push(performance.now() - started);
+    started = performance.now();
+    const result = await call("adjustStock", staff, { sku: callSku, location: "main", delta: 1, reason: "correction" });
+    if (!result.ok) throw new Error(`adjustStock: ${result.status} ${result.message}`);
+    callMs.push(performance.now() - started);
+  }
+  const apiP50 = percentile(apiMs, 50);
+  const callP50 = percentile(callMs, 50);
+  return { bench: "rest-api", variant: `overhead adjust ×${SAMPLES}`, apiP50ms: round(apiP50), adjustStockP50ms: round(callP50), ratio: round(apiP50 / callP50, 2), target: "ratio ≤ 1.3" };
+}
+
+export const restApi: BenchModule = {
+  name: "rest-api",
+  async run() {
+    const admin = emulatorToken({ role: "admin" });
+    const created = await call("createApiKey", admin, { name: `bench ${randomUUID().slice(0, 6)}`, scopes: ["inventory:read", "inventory:write"], rateLimitPerMinute: 100_000 });
+    if (!created.ok) throw new Error(`createApiKey: ${created.status} ${created.message}`);
+    const { key } = created.data as CreateApiKeyOutput;
+    return [await overhead(key), await replays(key), await bulk(key), await lostUpdates(key)];
+  },
+};
