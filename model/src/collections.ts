@@ -20,6 +20,14 @@ export const Collections = {
   events: "events",
   /** Trigger Email extension shape `{ to, message: { subject, text, html }, delivery }`; server-only. */
   mail: "mail",
+  /** Feedback (feedback.ts): `feedback/{orderId}` answers (staff read), follow-up tasks (staff read), survey invitations (owner read). */
+  feedback: "feedback",
+  feedbackTasks: "feedbackTasks",
+  surveyInvites: "surveyInvites",
+  /** Server-only: per-user and per-link submission windows. */
+  feedbackLimits: "feedbackLimits",
+  /** Public: per-product rating aggregates, written only by functions. */
+  productRatings: "productRatings",
 } as const;
 
 export type CollectionName = (typeof Collections)[keyof typeof Collections];

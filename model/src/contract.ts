@@ -27,6 +27,8 @@ export const CallableNames = [
   // Customer data (issue 7): profile sync after sign-in/linking, staff customer lookup.
   "syncMyProfile",
   "lookupCustomer",
+  // Feedback (issue 14).
+  "submitFeedback",
 ] as const;
 export type CallableName = (typeof CallableNames)[number];
 
@@ -71,7 +73,7 @@ export const ShippingAddressSchema = z.strictObject({
 });
 export type ShippingAddress = z.infer<typeof ShippingAddressSchema>;
 
-const DocIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,128}$/, "Not a valid id");
+export const DocIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,128}$/, "Not a valid id");
 
 export const PlaceOrderInputSchema = z.strictObject({
   idempotencyKey: IdempotencyKeySchema,

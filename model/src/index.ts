@@ -16,3 +16,4 @@ export * from "./board.js";
 export * from "./board-search.js";
 export * from "./search.js";
 export * from "./events.js";
+export * from "./feedback.js";
