@@ -1,3 +1,8 @@
+import { defineSecret } from "firebase-functions/params";
+
+/** Signs survey links. Production: Secret Manager; the emulator reads the fixed key in functions/.secret.local. */
+export const surveyLinkSecret = defineSecret("SURVEY_LINK_SECRET");
+
 /** The one place that reads configuration. */
 export const config = {
   region: "us-central1",
@@ -12,4 +17,8 @@ export const config = {
   emulator: process.env.FUNCTIONS_EMULATOR === "true",
   /** Back-in-stock subscribers notified per transaction (each reads a profile and a notice). */
   notificationChunk: 200,
+  /** Days after delivery before the survey invitation goes out (`SHOWROOM_SURVEY_DELAY_DAYS`). */
+  surveyDelayDays: Number(process.env.SHOWROOM_SURVEY_DELAY_DAYS ?? 7),
+  /** Where survey links point: the storefront's origin (`SHOWROOM_SITE_URL`). */
+  siteUrl: process.env.SHOWROOM_SITE_URL ?? "http://127.0.0.1:5173",
 } as const;

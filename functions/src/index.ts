@@ -17,3 +17,6 @@ export { syncMyProfileCallable as syncMyProfile } from "./customers/profile.js";
 export { exportMyDataCallable as exportMyData } from "./customers/export-data.js";
 export { deleteMyAccountCallable as deleteMyAccount } from "./customers/erase-account.js";
 export { lookupCustomerCallable as lookupCustomer } from "./customers/lookup-customer.js";
+// Customer feedback (issue 14): answers, aggregates, survey invitations.
+export { submitFeedbackCallable as submitFeedback } from "./feedback/submit.js";
+export { onOrderDelivered, sendSurveyInvitesSchedule as sendSurveyInvites } from "./feedback/invites.js";

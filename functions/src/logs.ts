@@ -52,3 +52,7 @@ export function accountErased(placeholder: string, counts: Record<string, number
 export function customerLookedUp(staffUid: string, customerUid: string): void {
   logger.info("customers: staff looked up a customer", { staffUid, customerUid });
 }
+
+export function surveyInvitesSent(sent: number, emailed: number): void {
+  logger.info("feedback: survey invitations sent", { sent, emailed });
+}

@@ -221,6 +221,12 @@ export type SurveyInvite = z.infer<typeof SurveyInviteSchema>;
 /** The deterministic id of an order's invitation email, so a retried sender writes it once. */
 export const surveyMailId = (orderId: string) => `survey-invite-${orderId}`;
 
+/** A survey answer after `deleteMyAccount`: scores stay for the aggregates, the words and the person go. */
+export function anonymiseFeedback<T extends { uid?: unknown; comment?: unknown }>(answer: T, placeholder: string): Omit<T, "comment"> & { uid: string } {
+  const { comment: _comment, ...rest } = answer;
+  return { ...rest, uid: placeholder };
+}
+
 /** A survey link lives this long after it is sent. */
 export const SURVEY_LINK_DAYS = 30;
 

@@ -18,6 +18,7 @@ import {
   ReleaseHoldInputSchema,
   SetProductActiveInputSchema,
   SetUserRoleInputSchema,
+  SubmitFeedbackInputSchema,
   UpdateOrderStatusInputSchema,
   UpsertProductInputSchema,
   type CallableName,
@@ -76,6 +77,11 @@ export const Callables: Record<CallableName, CallableSpec> = {
   setProductActive: { access: "staff", schema: SetProductActiveInputSchema, sample: { productId: "p-alba", active: false } },
   syncMyProfile: { access: "signed-in", schema: EmptyInputSchema, sample: {} },
   lookupCustomer: { access: "staff", schema: LookupCustomerInputSchema, sample: { email: "alice@showroom.test" } },
+  submitFeedback: {
+    access: "signed-in",
+    schema: SubmitFeedbackInputSchema,
+    sample: { orderId: "order-1", nps: 9, lines: [{ sku: "SOF-ALBA-3S-VELVET", rating: 4, matchesPhotos: false, differences: ["colour"] }], comment: "Greener than the photo" },
+  },
 };
 
 /** What the function receives: the web SDK sends JSON (NaN and ±Infinity become null, undefined disappears). */

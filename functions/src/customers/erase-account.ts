@@ -11,6 +11,7 @@ import { randomBytes } from "node:crypto";
 import { FieldPath, type DocumentData, type Firestore } from "firebase-admin/firestore";
 import type { Auth } from "firebase-admin/auth";
 import {
+  anonymiseFeedback,
   Collections,
   DeleteMyAccountOutputSchema,
   EmptyInputSchema,
@@ -110,11 +111,12 @@ export async function deleteMyAccount(
 
   const deleted = await deleteDocuments(firestore, byAction("delete"));
   const orders = await rewriteKept(firestore, byAction("anonymiseOrder"), (data) => anonymiseOrder(data, replacements, placeholder));
+  const answers = await rewriteKept(firestore, byAction("anonymiseFeedback"), (data) => anonymiseFeedback(data, placeholder));
   const pseudonymised =
     (await rewriteKept(firestore, byAction("pseudonymise"), (data) => scrubStrings(data, replacements))) +
     (await pseudonymiseHoldEntries(firestore, byAction("pseudonymise", true), caller.uid, placeholder));
 
-  const counts = { deleted, ordersAnonymised: orders, pseudonymised };
+  const counts = { deleted, ordersAnonymised: orders, answersAnonymised: answers, pseudonymised };
   const batch = firestore.batch();
   appendAudit(batch, {
     actor: { uid: placeholder, role: null },

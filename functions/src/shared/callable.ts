@@ -5,6 +5,7 @@
  */
 import { HttpsError, onCall, type CallableRequest } from "firebase-functions/https";
 import { isStaffRole, type CallableName } from "@showroom/model";
+import type { SecretParam } from "firebase-functions/params";
 import type { z } from "zod";
 import { config } from "../config.js";
 import { unexpectedError } from "../logs.js";
@@ -46,8 +47,9 @@ export function defineCallable<S extends z.ZodType, R>(
   access: Access,
   schema: S,
   handler: (input: z.infer<S>, caller: Caller) => Promise<R>,
+  options: { secrets?: SecretParam[] } = {},
 ) {
-  return onCall({ region: config.region, concurrency: config.callableConcurrency }, async (request) => {
+  return onCall({ region: config.region, concurrency: config.callableConcurrency, ...options }, async (request) => {
     const caller = callerOf(request, access);
     const input = parseInput(schema, request.data);
     try {
