@@ -19,4 +19,5 @@ export { deleteMyAccountCallable as deleteMyAccount } from "./customers/erase-ac
 export { lookupCustomerCallable as lookupCustomer } from "./customers/lookup-customer.js";
 // Customer feedback (issue 14): answers, aggregates, survey invitations.
 export { submitFeedbackCallable as submitFeedback } from "./feedback/submit.js";
+export { openSurveyCallable as openSurvey } from "./feedback/open-survey.js";
 export { onOrderDelivered, sendSurveyInvitesSchedule as sendSurveyInvites } from "./feedback/invites.js";

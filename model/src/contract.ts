@@ -29,6 +29,7 @@ export const CallableNames = [
   "lookupCustomer",
   // Feedback (issue 14).
   "submitFeedback",
+  "openSurvey",
 ] as const;
 export type CallableName = (typeof CallableNames)[number];
 

@@ -67,6 +67,24 @@ export type SubmitFeedbackInput = z.infer<typeof SubmitFeedbackInputSchema>;
 export const SubmitFeedbackOutputSchema = z.object({ feedbackId: z.string() });
 export type SubmitFeedbackOutput = z.infer<typeof SubmitFeedbackOutputSchema>;
 
+/** `openSurvey`: what the survey page shows — the order's lines and any earlier answer. */
+export const OpenSurveyInputSchema = z.strictObject({ orderId: DocIdSchema, token: SurveyTokenSchema.optional() });
+export const OpenSurveyOutputSchema = z.object({
+  orderId: z.string(),
+  lines: z.array(z.object({ sku: z.string(), name: z.string(), label: z.string() })),
+  answer: z
+    .object({
+      nps: z.number().int().optional(),
+      lines: z.array(z.object({ sku: z.string(), rating: z.number().int(), matchesPhotos: z.boolean().optional(), differences: z.array(z.enum(FeedbackDifferences)).optional() })),
+      comment: z.string().optional(),
+    })
+    .nullable(),
+  /** False once the answer is older than FEEDBACK_EDIT_DAYS. */
+  editable: z.boolean(),
+});
+export type OpenSurveyInput = z.infer<typeof OpenSurveyInputSchema>;
+export type OpenSurveyOutput = z.infer<typeof OpenSurveyOutputSchema>;
+
 /** One rated order line as stored: the product it belongs to is copied from the order. */
 export const FeedbackLineSchema = z.object({
   sku: SkuSchema,

@@ -18,6 +18,7 @@ import {
   ReleaseHoldInputSchema,
   SetProductActiveInputSchema,
   SetUserRoleInputSchema,
+  OpenSurveyInputSchema,
   SubmitFeedbackInputSchema,
   UpdateOrderStatusInputSchema,
   UpsertProductInputSchema,
@@ -82,6 +83,7 @@ export const Callables: Record<CallableName, CallableSpec> = {
     schema: SubmitFeedbackInputSchema,
     sample: { orderId: "order-1", nps: 9, lines: [{ sku: "SOF-ALBA-3S-VELVET", rating: 4, matchesPhotos: false, differences: ["colour"] }], comment: "Greener than the photo" },
   },
+  openSurvey: { access: "signed-in", schema: OpenSurveyInputSchema, sample: { orderId: "order-1" } },
 };
 
 /** What the function receives: the web SDK sends JSON (NaN and ±Infinity become null, undefined disappears). */

@@ -70,15 +70,22 @@ const reject = (code: FunctionsErrorCode, message: string, details: Record<strin
 /** The rate-limit bucket: a signed-in buyer's uid (named `${uid}_…` so erasure finds it), or the link (one per order). */
 export const rateKey = (via: Via, callerUid: string, orderId: string) => (via === "account" ? `${callerUid}_feedback` : `link-${orderId}`);
 
-export function decideSubmission(state: SubmissionState): Acceptance | Rejection {
-  const { input, order, prior, nowMs } = state;
-  if (!order) return reject("not-found", "No such order.", { reason: "unknown-order", orderId: input.orderId });
-  if (state.via === "account" && order.uid !== state.callerUid) {
+/** Whether this answerer may see and answer this order's survey at all (openSurvey asks the same). */
+export function surveyAccess(orderId: string, order: Order | undefined, via: Via, callerUid: string): Rejection | null {
+  if (!order) return reject("not-found", "No such order.", { reason: "unknown-order", orderId });
+  if (via === "account" && order.uid !== callerUid) {
     return reject("permission-denied", "Only the buyer of this order can answer its survey.", { reason: "not-your-order" });
   }
   if (order.status !== "delivered") {
     return reject("failed-precondition", "This order has not been delivered yet.", { reason: "not-delivered", status: order.status });
   }
+  return null;
+}
+
+export function decideSubmission(state: SubmissionState): Acceptance | Rejection {
+  const { input, order, prior, nowMs } = state;
+  const denied = surveyAccess(input.orderId, order, state.via, state.callerUid);
+  if (denied || !order) return denied ?? reject("not-found", "No such order.", { reason: "unknown-order" });
   const productOf = new Map(order.lines.map((l) => [l.sku, l.productId]));
   const lines: FeedbackLine[] = [];
   for (const line of input.lines ?? []) {

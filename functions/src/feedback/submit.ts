@@ -162,14 +162,17 @@ const committer = new GroupCommitter<FeedbackRequest, Acceptance | Rejection>((r
   weight: (r) => 4 + (r.input.lines?.length ?? 0),
 });
 
+/** "link" with a valid token, "account" without one; a bad token is refused before anything is read. */
+export async function answererVia(input: { orderId: string; token?: string }, linkKey: string): Promise<Via> {
+  if (input.token === undefined) return "account";
+  const check = checkSurveyToken(linkKey, input.orderId, input.token, await stockClock(db())());
+  if (check === "forged") throw new HttpsError("permission-denied", "This survey link is not valid.", { reason: "invalid-link" });
+  if (check === "expired") throw new HttpsError("permission-denied", "This survey link has expired.", { reason: "link-expired" });
+  return "link";
+}
+
 export async function submitFeedback(input: SubmitFeedbackInput, caller: Caller, linkKey: string): Promise<SubmitFeedbackOutput> {
-  let via: Via = "account";
-  if (input.token !== undefined) {
-    const check = checkSurveyToken(linkKey, input.orderId, input.token, await stockClock(db())());
-    if (check === "forged") throw new HttpsError("permission-denied", "This survey link is not valid.", { reason: "invalid-link" });
-    if (check === "expired") throw new HttpsError("permission-denied", "This survey link has expired.", { reason: "link-expired" });
-    via = "link";
-  }
+  const via = await answererVia(input, linkKey);
   const decision = await committer.submit({ input, via, callerUid: caller.uid });
   if (decision.kind === "rejected") throw new HttpsError(decision.code, decision.message, decision.details);
   return { feedbackId: decision.answer.orderId };

@@ -11,6 +11,7 @@ import { useProduct, useVariantStock } from "../api/use-product";
 import { VariantPicker } from "./variant-picker";
 import { useAuthUser } from "../../auth/api/use-auth-user";
 import { NotifyMeButton } from "../../privacy/components/notify-me-button";
+import { ProductRating } from "../../feedback/components/product-rating";
 
 export function ProductPage() {
   const { productId = "" } = useParams();
@@ -72,6 +73,7 @@ function ProductDetail({ product }: { product: CatalogProduct }) {
           <p className="product-page__price" aria-label="Price">
             {formatMoney(selected.priceCents, product.currency)}
           </p>
+          <ProductRating productId={product.id} />
           <Availability status={selectedStock?.status} label={selectedStock === undefined ? null : selectedStock ? availabilityLabel(selectedStock) : "Out of stock"} />
           <VariantPicker variants={product.variants} selected={selected} stock={stock} onSelect={select} />
           {selectedStock?.status === "out_of_stock" && <NotifyMeButton uid={uid} sku={selected.sku} label={selected.label} />}
