@@ -10,6 +10,7 @@ import { ProfileSection } from "./profile-section";
 import { DataExportSection } from "../../privacy/components/data-export-button";
 import { DeleteAccountSection } from "../../privacy/components/delete-account-section";
 import { NotificationsList } from "../../privacy/components/notifications-list";
+import { SurveyPrompts } from "../../feedback/components/survey-prompts";
 
 const NO_PROFILE = parseCustomer(null);
 
@@ -55,6 +56,7 @@ export function AccountPage() {
           <MarketingSection uid={user.uid} customer={customer.data ?? NO_PROFILE} />
         </div>
       )}
+      <SurveyPrompts uid={user.uid} />
       <NotificationsList uid={user.uid} />
       <OrderHistorySection uid={user.uid} />
       <DataExportSection />
