@@ -17,3 +17,4 @@ export * from "./board-search.js";
 export * from "./search.js";
 export * from "./events.js";
 export * from "./feedback.js";
+export * from "./feedback-report.js";

@@ -21,6 +21,8 @@ const ProductEditor = lazy(() => import("./components/product-editor").then((m) 
 const CustomersPage = lazy(() => import("./components/customers-page").then((m) => ({ default: m.CustomersPage })));
 const AuditPage = lazy(() => import("./components/audit-page").then((m) => ({ default: m.AuditPage })));
 const LedgerPage = lazy(() => import("./components/ledger-page").then((m) => ({ default: m.LedgerPage })));
+const FeedbackResultsPage = lazy(() => import("../feedback-admin/components/feedback-results-page").then((m) => ({ default: m.FeedbackResultsPage })));
+const FeedbackTasksPage = lazy(() => import("../feedback-admin/components/feedback-tasks-page").then((m) => ({ default: m.FeedbackTasksPage })));
 const RolesPage = lazy(() => import("./components/roles-page").then((m) => ({ default: m.RolesPage })));
 
 export function AdminApp() {
@@ -41,6 +43,8 @@ export function AdminApp() {
               <Route path="customers" element={<CustomersPage />} />
               <Route path="audit" element={<AuditPage />} />
               <Route path="ledger" element={<LedgerPage />} />
+              <Route path="feedback" element={<FeedbackResultsPage />} />
+              <Route path="feedback/tasks" element={<FeedbackTasksPage />} />
               <Route path="roles" element={<RolesPage isAdmin={session.role === "admin"} />} />
               <Route path="*" element={<h1>Page not found</h1>} />
             </Routes>
