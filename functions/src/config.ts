@@ -1,6 +1,10 @@
 import { DEFAULT_HOLD_TTL_SECONDS } from "@showroom/model";
 import type { HoldLimits } from "./inventory/hold-limits.js";
 import type { RateLimit } from "./shared/rate-limit.js";
+import { defineSecret } from "firebase-functions/params";
+
+/** Signs survey links. Production: Secret Manager; the emulator reads the fixed key in functions/.secret.local. */
+export const surveyLinkSecret = defineSecret("SURVEY_LINK_SECRET");
 
 /** The one place that reads configuration. */
 const emulator = process.env.FUNCTIONS_EMULATOR === "true";
@@ -59,4 +63,8 @@ export const config = {
   apiUsageFlushMs: 60_000,
   /** Items per engine request: each item may write 6 documents (with its events), and one commit stays far below Firestore's limits. */
   apiItemsPerChunk: 60,
+  /** Days after delivery before the survey invitation goes out (`SHOWROOM_SURVEY_DELAY_DAYS`). */
+  surveyDelayDays: Number(process.env.SHOWROOM_SURVEY_DELAY_DAYS ?? 7),
+  /** Where survey links point: the storefront's origin (`SHOWROOM_SITE_URL`). */
+  siteUrl: process.env.SHOWROOM_SITE_URL ?? "http://127.0.0.1:5173",
 } as const;

@@ -34,3 +34,7 @@ export { sendMail, mailOnEvent } from "./mail/triggers.js";
 // REST API (issue 12): the `api` HTTPS function and its key callables.
 export { apiFunction as api } from "./api/http.js";
 export { createApiKeyCallable as createApiKey, revokeApiKeyCallable as revokeApiKey } from "./api/keys.js";
+// Customer feedback (issue 14): answers, aggregates, survey invitations.
+export { submitFeedbackCallable as submitFeedback } from "./feedback/submit.js";
+export { openSurveyCallable as openSurvey } from "./feedback/open-survey.js";
+export { onOrderDelivered, sendSurveyInvitesSchedule as sendSurveyInvites } from "./feedback/invites.js";

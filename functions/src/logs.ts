@@ -103,3 +103,7 @@ export function apiUsageNotRecorded(keyId: string, error: unknown): void {
 export function apiKeyChanged(actorUid: string, keyId: string, change: "created" | "revoked"): void {
   logger.info(`api: key ${change}`, { actorUid, keyId });
 }
+
+export function surveyInvitesSent(sent: number, emailed: number): void {
+  logger.info("feedback: survey invitations sent", { sent, emailed });
+}

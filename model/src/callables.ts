@@ -49,6 +49,7 @@ import {
   UpdateWebhookEndpointInputSchema,
   UpdateWebhookEndpointOutputSchema,
 } from "./webhooks.js";
+import { OpenSurveyInputSchema, OpenSurveyOutputSchema, SubmitFeedbackInputSchema, SubmitFeedbackOutputSchema } from "./feedback.js";
 import { CreateApiKeyInputSchema, CreateApiKeyOutputSchema, RevokeApiKeyInputSchema, RevokeApiKeyOutputSchema } from "./api.js";
 
 /** Who may call: any signed-in user (anonymous too), staff (or admin), or admin only. Finer checks (owner of an order) are the callable's own. */
@@ -89,6 +90,9 @@ export const CallableContracts = {
   // REST API keys (issue 12).
   createApiKey: { access: "admin", input: CreateApiKeyInputSchema, output: CreateApiKeyOutputSchema },
   revokeApiKey: { access: "admin", input: RevokeApiKeyInputSchema, output: RevokeApiKeyOutputSchema },
+  // Feedback (issue 14): a verified buyer (signed in, or holding a survey link) answers; the survey page opens one order's survey.
+  submitFeedback: { access: "signed-in", input: SubmitFeedbackInputSchema, output: SubmitFeedbackOutputSchema },
+  openSurvey: { access: "signed-in", input: OpenSurveyInputSchema, output: OpenSurveyOutputSchema },
 } as const satisfies Record<string, CallableContract>;
 
 export type CallableName = keyof typeof CallableContracts;

@@ -36,6 +36,14 @@ export const Collections = {
   apiKeyHashes: "apiKeyHashes",
   /** Server only: a REST write's stored answer per key and `Idempotency-Key`, kept 24 h. */
   apiReplays: "apiReplays",
+  /** Feedback (feedback.ts): `feedback/{orderId}` answers (staff read), follow-up tasks (staff read), survey invitations (owner read). */
+  feedback: "feedback",
+  feedbackTasks: "feedbackTasks",
+  surveyInvites: "surveyInvites",
+  /** Server-only: per-user and per-link submission windows. */
+  feedbackLimits: "feedbackLimits",
+  /** Public: per-product rating aggregates, written only by functions. */
+  productRatings: "productRatings",
 } as const;
 
 /** `webhookDeliveries/{id}/attempts/{n}`: one document per HTTP attempt. */

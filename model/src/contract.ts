@@ -50,7 +50,7 @@ export const ShippingAddressSchema = z.strictObject({
 });
 export type ShippingAddress = z.infer<typeof ShippingAddressSchema>;
 
-const DocIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,128}$/, "Not a valid id");
+export const DocIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,128}$/, "Not a valid id");
 
 export const PlaceOrderInputSchema = z.strictObject({
   idempotencyKey: IdempotencyKeySchema,

@@ -174,9 +174,11 @@ export type CustomerDataMatch =
  * - `anonymiseOrder`: keep it for the books with name, address, phone and email
  *   replaced and the uid replaced by a random placeholder;
  * - `pseudonymise`: keep it (stock and audit history must add up) with every
- *   occurrence of the uid replaced by the placeholder.
+ *   occurrence of the uid replaced by the placeholder;
+ * - `anonymiseFeedback`: keep the scores (product aggregates count them), drop
+ *   the free text, and replace the uid by the placeholder.
  */
-export type ErasureAction = "delete" | "anonymiseOrder" | "pseudonymise";
+export type ErasureAction = "delete" | "anonymiseOrder" | "pseudonymise" | "anonymiseFeedback";
 
 export interface CustomerDataSource {
   collection: string;
@@ -203,6 +205,10 @@ export const CustomerDataRegistry: readonly CustomerDataSource[] = [
   { collection: Collections.inventory, match: { by: "holdEntries" }, erase: "pseudonymise", holds: "the uid of each active hold on the SKU" },
   { collection: Collections.stockLedger, match: { by: "fields", fields: ["actorUid"] }, erase: "pseudonymise", holds: "stock movements the customer's orders caused" },
   { collection: Collections.auditLog, match: { by: "fields", fields: ["actorUid", "target.id"] }, erase: "pseudonymise", holds: "audit entries by or about the customer" },
+  { collection: Collections.feedback, match: { by: "fields", fields: ["uid"] }, erase: "anonymiseFeedback", holds: "survey answers: scores and free text" },
+  { collection: Collections.surveyInvites, match: { by: "fields", fields: ["uid"] }, erase: "delete", holds: "survey invitations (the account prompt)" },
+  { collection: Collections.feedbackLimits, match: { by: "idPrefix" }, erase: "delete", holds: "feedback rate windows named `${uid}_feedback`" },
+  { collection: Collections.mail, match: { by: "fields", fields: ["uid"] }, erase: "delete", holds: "emails to the customer (survey invitations carry the uid)" },
 ];
 
 /** What an export shows instead of a staff member's uid: who they are is not the customer's data. */

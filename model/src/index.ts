@@ -21,3 +21,5 @@ export * from "./callables.js";
 export * from "./webhooks.js";
 export * from "./webhook-url.js";
 export * from "./api.js";
+export * from "./feedback.js";
+export * from "./feedback-report.js";

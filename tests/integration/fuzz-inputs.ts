@@ -62,6 +62,8 @@ const samples: { [N in CallableName]: CallableInput<N> } = {
   replayWebhookEvents: { endpointId: "fuzz-endpoint", since: "2026-01-01T00:00:00Z", until: "2026-01-02T00:00:00Z" },
   createApiKey: { name: "ERP", scopes: ["inventory:read", "inventory:write"], expiresAt: "2030-01-01T00:00:00Z", rateLimitPerMinute: 60 },
   revokeApiKey: { keyId: "AbCdEfGhIjKlMnOpQrSt" },
+  submitFeedback: { orderId: "order-1", nps: 9, lines: [{ sku: "SOF-ALBA-3S-VELVET", rating: 4, matchesPhotos: false, differences: ["colour"] }], comment: "Greener than the photo" },
+  openSurvey: { orderId: "order-1" },
 };
 
 export const Callables = Object.fromEntries(

@@ -11,6 +11,7 @@
 import { randomBytes } from "node:crypto";
 import { FieldPath, type DocumentData, type Firestore } from "firebase-admin/firestore";
 import {
+  anonymiseFeedback,
   Collections,
   DeleteMyAccountOutputSchema,
   ERASED,
@@ -125,13 +126,14 @@ export async function deleteMyAccount(
 
   const deleted = await deleteDocuments(firestore, byAction("delete"));
   const orders = await rewriteKept(firestore, byAction("anonymiseOrder"), (data) => anonymiseOrder(data, replacements, placeholder));
+  const answers = await rewriteKept(firestore, byAction("anonymiseFeedback"), (data) => anonymiseFeedback(data, placeholder));
   const pseudonymised =
     (await rewriteKept(firestore, byAction("pseudonymise"), (data) => scrubStrings(data, replacements))) +
     (await pseudonymiseHoldEntries(firestore, byAction("pseudonymise", true), caller.uid, placeholder));
 
   const eventsScrubbed = await scrubEvents(firestore, caller.uid);
 
-  const counts = { deleted, ordersAnonymised: orders, pseudonymised, eventsScrubbed };
+  const counts = { deleted, ordersAnonymised: orders, answersAnonymised: answers, pseudonymised, eventsScrubbed };
   const erased = customerErasedEvent(caller.uid, Date.now());
   await firestore.runTransaction(async (tx) => {
     // A retried erasure (say the Auth deletion below failed) finds its event and announces nothing twice.

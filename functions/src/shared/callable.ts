@@ -14,6 +14,7 @@ import {
   type CallableParsedInput,
   type ErrorDetails,
 } from "@showroom/model";
+import type { SecretParam } from "firebase-functions/params";
 import type { z } from "zod";
 import { config } from "../config.js";
 import { unexpectedError } from "../logs.js";
@@ -53,10 +54,14 @@ export function parseInput<S extends z.ZodType>(schema: S, data: unknown): z.inf
 /** A refusal the caller can act on: its reason (typed by the model's `ErrorReason`) and what it names. */
 export const refusal = (code: FunctionsErrorCode, message: string, details: ErrorDetails) => new HttpsError(code, message, details);
 
-export function defineCallable<N extends CallableName>(name: N, handler: (input: CallableParsedInput<N>, caller: Caller) => Promise<CallableOutput<N>>) {
+export function defineCallable<N extends CallableName>(
+  name: N,
+  handler: (input: CallableParsedInput<N>, caller: Caller) => Promise<CallableOutput<N>>,
+  options: { secrets?: SecretParam[] } = {},
+) {
   const { access, input: schema } = CallableContracts[name];
   // guardBody: a body too deep for the SDK's decoder answers invalid-argument, not internal.
-  return guardBody(onCall({ region: config.region, concurrency: config.callableConcurrency }, async (request) => {
+  return guardBody(onCall({ region: config.region, concurrency: config.callableConcurrency, ...options }, async (request) => {
     const caller = callerOf(request, access);
     // `schema` is the registry's schema for N; TypeScript cannot follow an index by a generic key.
     const input = parseInput(schema, request.data) as CallableParsedInput<N>;

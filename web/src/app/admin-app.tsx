@@ -23,6 +23,8 @@ const AuditPage = lazy(() => import("../features/audit/components/audit-page").t
 const LedgerPage = lazy(() => import("../features/audit/components/ledger-page").then((m) => ({ default: m.LedgerPage })));
 const RolesPage = lazy(() => import("../features/admin/components/roles-page").then((m) => ({ default: m.RolesPage })));
 const ApiKeysPage = lazy(() => import("../features/api-keys/components/api-keys-page").then((m) => ({ default: m.ApiKeysPage })));
+const FeedbackResultsPage = lazy(() => import("../features/feedback-admin/components/feedback-results-page").then((m) => ({ default: m.FeedbackResultsPage })));
+const FeedbackTasksPage = lazy(() => import("../features/feedback-admin/components/feedback-tasks-page").then((m) => ({ default: m.FeedbackTasksPage })));
 const WebhooksPage = lazy(() => import("../features/webhooks/components/webhooks-page").then((m) => ({ default: m.WebhooksPage })));
 
 export function AdminApp() {
@@ -44,6 +46,8 @@ export function AdminApp() {
               <Route path="audit" element={<AuditPage />} />
               <Route path="ledger" element={<LedgerPage />} />
               <Route path="roles" element={<RolesPage isAdmin={session.role === "admin"} />} />
+              <Route path="feedback" element={<FeedbackResultsPage />} />
+              <Route path="feedback/tasks" element={<FeedbackTasksPage />} />
               <Route path="api-keys" element={<ApiKeysPage isAdmin={session.role === "admin"} />} />
               <Route path="webhooks" element={<WebhooksPage isAdmin={session.role === "admin"} />} />
               <Route path="*" element={<h1>Page not found</h1>} />

@@ -18,6 +18,7 @@ const CheckoutPage = lazy(async () => ({ default: (await import("../features/che
 const OrderPage = lazy(async () => ({ default: (await import("../features/orders/components/order-page")).OrderPage }));
 const SignInPage = lazy(async () => ({ default: (await import("../features/auth/components/auth-page")).SignInPage }));
 const SignUpPage = lazy(async () => ({ default: (await import("../features/auth/components/auth-page")).SignUpPage }));
+const SurveyPage = lazy(async () => ({ default: (await import("../features/feedback/components/survey-page")).SurveyPage }));
 const AccountPage = lazy(async () => ({ default: (await import("../features/account/components/account-page")).AccountPage }));
 
 export function AppRoutes() {
@@ -37,6 +38,7 @@ export function AppRoutes() {
         <Route path="/sign-in" element={<SignInPage />} />
         <Route path="/sign-up" element={<SignUpPage />} />
         <Route path="/account" element={<AccountPage />} />
+        <Route path="/survey/:orderId" element={<SurveyPage />} />
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>

@@ -7,6 +7,7 @@ import { MarketingSection } from "./marketing-section";
 import { OrderHistorySection } from "./order-history-section";
 import { ProfileSection } from "./profile-section";
 import { DataExportSection, DeleteAccountSection, NotificationsList } from "../../privacy";
+import { SurveyPrompts } from "../../feedback";
 
 const NO_PROFILE = parseCustomer(null);
 
@@ -52,6 +53,7 @@ export function AccountPage() {
           <MarketingSection uid={user.uid} customer={customer.data ?? NO_PROFILE} />
         </div>
       )}
+      <SurveyPrompts uid={user.uid} />
       <NotificationsList uid={user.uid} />
       <OrderHistorySection uid={user.uid} />
       <DataExportSection />

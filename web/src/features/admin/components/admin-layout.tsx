@@ -12,6 +12,8 @@ const sections = [
   { to: "/admin/customers", label: "Customers" },
   { to: "/admin/ledger", label: "Stock ledger" },
   { to: "/admin/audit", label: "Audit log" },
+  { to: "/admin/feedback", label: "Survey results", end: true },
+  { to: "/admin/feedback/tasks", label: "Feedback tasks" },
 ];
 
 export function AdminLayout({ session, children }: { session: StaffSessionReady; children: ReactNode }) {

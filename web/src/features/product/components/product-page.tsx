@@ -12,6 +12,7 @@ import { useProduct } from "../api/use-product";
 import { VariantPicker } from "./variant-picker";
 import { useAuthUser } from "../../../lib/auth";
 import { NotifyMeButton } from "../../privacy";
+import { ProductRating } from "../../feedback";
 
 export function ProductPage() {
   const { productId = "" } = useParams();
@@ -74,6 +75,7 @@ function ProductDetail({ product }: { product: CatalogProduct }) {
           <p className="product-page__price" aria-label="Price">
             {formatMoney(selected.priceCents, product.currency)}
           </p>
+          <ProductRating productId={product.id} />
           <Availability
             status={selectedStock?.status}
             label={selectedStock === undefined ? null : selectedStock ? availabilityLabel(selectedStock) : "Out of stock"}

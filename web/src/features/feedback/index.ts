@@ -1,0 +1,3 @@
+// The feedback feature's public entry: what other features show of it.
+export { ProductRating } from "./components/product-rating";
+export { SurveyPrompts } from "./components/survey-prompts";
