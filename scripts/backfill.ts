@@ -20,14 +20,25 @@
  */
 import { GrpcStatus, type DocumentReference, type DocumentSnapshot } from "firebase-admin/firestore";
 import { isDeepStrictEqual } from "node:util";
-import { Collections, hasBoardFields, inventoryBoardFields, parseInventoryDoc, productInStock, publicStockOf, searchTerms, type Category } from "@showroom/model";
+import {
+  Collections,
+  hasBoardFields,
+  inventoryBoardFields,
+  parseInventoryDoc,
+  productInStock,
+  publicStockOf,
+  searchTerms,
+  type Category,
+} from "@showroom/model";
 import { adminDb } from "./lib/admin.js";
 
 const db = adminDb();
 const nowMs = Date.now();
 const productDocs = (await db.collection(Collections.products).get()).docs;
 const products = new Map(productDocs.map((d) => [d.id, { name: String(d.get("name")), category: d.get("category") as Category }]));
-const summaries = new Map((await db.collection(Collections.productStock).get()).docs.map((d) => [d.id, (d.get("skus") ?? {}) as Record<string, { status?: unknown }>]));
+const summaries = new Map(
+  (await db.collection(Collections.productStock).get()).docs.map((d) => [d.id, (d.get("skus") ?? {}) as Record<string, { status?: unknown }>]),
+);
 const writer = db.bulkWriter();
 writer.onWriteError((error) => error.code !== GrpcStatus.FAILED_PRECONDITION && error.failedAttempts < 5);
 const writes: Promise<void>[] = [];

@@ -46,7 +46,9 @@ export async function reconcile(db: Firestore, options: { skus?: string[]; nowMs
   const sums = await ledgerSums(db, options.skus ? skus : undefined);
   const stockDocs = skus.length ? await db.getAll(...skus.map((sku) => db.collection(Collections.stock).doc(sku))) : [];
   const productIds = [...new Set(inventories.map((d) => String(d.get("productId"))))];
-  const summaries = new Map((productIds.length ? await db.getAll(...productIds.map((id) => db.collection(Collections.productStock).doc(id))) : []).map((d) => [d.id, d.data()]));
+  const summaries = new Map(
+    (productIds.length ? await db.getAll(...productIds.map((id) => db.collection(Collections.productStock).doc(id))) : []).map((d) => [d.id, d.data()]),
+  );
   const drift: Drift[] = [];
   inventories.forEach((doc, i) => {
     const sku = doc.id;
@@ -75,7 +77,8 @@ export async function reconcile(db: Firestore, options: { skus?: string[]; nowMs
     else if (!sameFields(stock, expected.stock, ["available", "status", "productId", "leadTimeDays"])) {
       drift.push({ sku, problem: `stock/{sku} says ${stock.available} ${stock.status}, inventory implies ${implies}${why}` });
     }
-    if (data.status !== expected.inventory.status) drift.push({ sku, problem: `inventory/{sku} says ${data.status ?? "no status"}, its stock implies ${expected.inventory.status}${why}` });
+    if (data.status !== expected.inventory.status)
+      drift.push({ sku, problem: `inventory/{sku} says ${data.status ?? "no status"}, its stock implies ${expected.inventory.status}${why}` });
     const entry = summaries.get(state.productId)?.skus?.[sku] as DocumentData | undefined;
     if (!entry) drift.push({ sku, problem: `productStock/${state.productId} has no entry` });
     else if (!sameFields(entry, expected.summary, ["available", "status", "leadTimeDays"])) {
@@ -87,7 +90,9 @@ export async function reconcile(db: Firestore, options: { skus?: string[]; nowMs
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const skus = process.argv.slice(2).filter((a) => !a.startsWith("-"));
-  const where = process.env.FIRESTORE_EMULATOR_HOST ? `emulator ${process.env.FIRESTORE_EMULATOR_HOST}` : `project ${process.env.GCLOUD_PROJECT ?? "(default credentials)"}`;
+  const where = process.env.FIRESTORE_EMULATOR_HOST
+    ? `emulator ${process.env.FIRESTORE_EMULATOR_HOST}`
+    : `project ${process.env.GCLOUD_PROJECT ?? "(default credentials)"}`;
   const { checked, drift } = await reconcile(adminDb(), skus.length ? { skus } : {});
   console.log(`Reconciled ${checked} SKUs on ${where}.`);
   for (const d of drift) console.log(`DRIFT ${d.sku}: ${d.problem}`);

@@ -25,7 +25,9 @@ function run(name: string, command: string[], env: Record<string, string> = {}):
 
 function skip(names: string[], why: string, detail: string): void {
   for (const name of names) results.push({ name, outcome: "skipped", seconds: 0, why });
-  console.error(`\n${"!".repeat(78)}\nSKIPPED ${names.map((s) => s.toUpperCase()).join(", ")}: ${why.toUpperCase()} ON THIS MACHINE.\n${detail}\n${"!".repeat(78)}`);
+  console.error(
+    `\n${"!".repeat(78)}\nSKIPPED ${names.map((s) => s.toUpperCase()).join(", ")}: ${why.toUpperCase()} ON THIS MACHINE.\n${detail}\n${"!".repeat(78)}`,
+  );
 }
 
 /** The install hint when `find` throws the "missing" error `kind`, else undefined. */

@@ -34,7 +34,11 @@ try {
   console.error(error instanceof Error ? error.message : error);
   process.exit(1);
 }
-log(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s (${Object.entries(suite.ports).map(([k, v]) => `${k} ${v}`).join(", ")})`);
+log(
+  `ready in ${((Date.now() - started) / 1000).toFixed(1)} s (${Object.entries(suite.ports)
+    .map(([k, v]) => `${k} ${v}`)
+    .join(", ")})`,
+);
 
 const [program, ...args] = command as [string, ...string[]];
 const child = spawn(program, args, { stdio: "inherit", env: { ...process.env, ...suite.env }, shell: false });

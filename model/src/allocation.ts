@@ -11,11 +11,7 @@ export interface Allocation {
   quantity: number;
 }
 
-export function allocate(
-  locations: Partial<Record<Location, { onHand: number }>>,
-  quantity: number,
-  policy: StockPolicy,
-): Allocation[] {
+export function allocate(locations: Partial<Record<Location, { onHand: number }>>, quantity: number, policy: StockPolicy): Allocation[] {
   if (policy === "made_to_order") return [];
   const taken = new Map<Location, number>();
   let left = quantity;

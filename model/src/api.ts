@@ -90,7 +90,12 @@ export type SetItem = z.infer<typeof SetItemSchema>;
 export const AdjustItemSchema = z.strictObject({
   sku: SkuSchema,
   location: ApiLocationSchema,
-  delta: z.number().int().min(-MAX_STOCK_UNITS).max(MAX_STOCK_UNITS).refine((d) => d !== 0, "delta must not be 0"),
+  delta: z
+    .number()
+    .int()
+    .min(-MAX_STOCK_UNITS)
+    .max(MAX_STOCK_UNITS)
+    .refine((d) => d !== 0, "delta must not be 0"),
   reason: AdjustmentReasonSchema.optional(),
   reference: ReferenceSchema.optional(),
 });

@@ -6,7 +6,9 @@ describe("boardSearchTerms", () => {
   const terms = boardSearchTerms("SOF-ADA-VLV", "Ada Velvet Sofa");
 
   it("holds the SKU's prefixes as a query spells them, and the product's name terms", () => {
-    expect(terms).toEqual(expect.arrayContaining([searchKey("SO"), searchKey("SOF-"), searchKey("sof-ada"), searchKey("SOF-ADA-VLV"), ...searchTerms("Ada Velvet Sofa")]));
+    expect(terms).toEqual(
+      expect.arrayContaining([searchKey("SO"), searchKey("SOF-"), searchKey("sof-ada"), searchKey("SOF-ADA-VLV"), ...searchTerms("Ada Velvet Sofa")]),
+    );
   });
 
   it("matches SKUs by prefix only, and no duplicates", () => {

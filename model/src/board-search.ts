@@ -30,7 +30,12 @@ export function inventoryBoardFields(sku: string, product: { name: string; categ
 /** Whether an inventory document already holds these board fields (so an unchanged product rewrites nothing). */
 export function hasBoardFields(stored: { category?: unknown; searchTerms?: unknown }, fields: InventoryBoardFields): boolean {
   const terms = stored.searchTerms;
-  return stored.category === fields.category && Array.isArray(terms) && terms.length === fields.searchTerms.length && terms.every((t, i) => t === fields.searchTerms[i]);
+  return (
+    stored.category === fields.category &&
+    Array.isArray(terms) &&
+    terms.length === fields.searchTerms.length &&
+    terms.every((t, i) => t === fields.searchTerms[i])
+  );
 }
 
 /** The same match for a row already on the page: no search, or the query is one of the row's terms. */

@@ -1,14 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  boardRow,
-  boardView,
-  DEFAULT_BOARD_FILTER,
-  isLowStock,
-  isOutOfStock,
-  stockHistory,
-  StockFilterStatuses,
-  type BoardProduct,
-} from "./board.js";
+import { boardRow, boardView, DEFAULT_BOARD_FILTER, isLowStock, isOutOfStock, stockHistory, StockFilterStatuses, type BoardProduct } from "./board.js";
 import type { InventoryState } from "./availability.js";
 import { StockPolicySchema } from "./stock.js";
 
@@ -20,14 +11,25 @@ const products = new Map<string, BoardProduct>([
 ]);
 
 function inv(sku: string, productId: string, main: number, east: number, extra: Partial<InventoryState> = {}): InventoryState {
-  return { sku, productId, policy: "stock", locations: { main: { onHand: main }, east: { onHand: east } }, holds: {}, lowStockThreshold: 3, eventSeq: 0, ...extra };
+  return {
+    sku,
+    productId,
+    policy: "stock",
+    locations: { main: { onHand: main }, east: { onHand: east } },
+    holds: {},
+    lowStockThreshold: 3,
+    eventSeq: 0,
+    ...extra,
+  };
 }
 
 const rows = [
   inv("SOF-ALBA-GREEN", "alba", 10, 5),
   inv("SOF-ALBA-BLUE", "alba", 2, 0),
   inv("CHR-OAK", "oak", 0, 0),
-  inv("CHR-OAK-HELD", "oak", 4, 0, { holds: { h1: { quantity: 4, uid: "u", expiresAtMs: now + 60_000 }, h2: { quantity: 9, uid: "u", expiresAtMs: now - 1 } } }),
+  inv("CHR-OAK-HELD", "oak", 4, 0, {
+    holds: { h1: { quantity: 4, uid: "u", expiresAtMs: now + 60_000 }, h2: { quantity: 9, uid: "u", expiresAtMs: now - 1 } },
+  }),
   inv("LMP-ARC", "arc", 0, 7),
   inv("LMP-ARC-MTO", "arc", 0, 0, { policy: "made_to_order", leadTimeDays: 21 }),
 ].map((i) => boardRow(i, products.get(i.productId), now));
@@ -82,7 +84,11 @@ describe("boardView sort", () => {
     ]);
   });
   it("sorts on hand by the chosen location", () => {
-    expect(skus(boardView(rows, { ...DEFAULT_BOARD_FILTER, location: "main" }, { key: "onHand", direction: "asc" }))).toEqual(["SOF-ALBA-BLUE", "CHR-OAK-HELD", "SOF-ALBA-GREEN"]);
+    expect(skus(boardView(rows, { ...DEFAULT_BOARD_FILTER, location: "main" }, { key: "onHand", direction: "asc" }))).toEqual([
+      "SOF-ALBA-BLUE",
+      "CHR-OAK-HELD",
+      "SOF-ALBA-GREEN",
+    ]);
   });
   it("puts the most urgent status first", () => {
     expect(skus(boardView(rows, DEFAULT_BOARD_FILTER, { key: "status", direction: "asc" })).slice(0, 3)).toEqual(["CHR-OAK", "CHR-OAK-HELD", "SOF-ALBA-BLUE"]);

@@ -119,9 +119,7 @@ function compare(a: BoardRow, b: BoardRow, key: BoardSortKey, location: Location
 /** Filters then sorts; ties fall back to SKU so the order is stable while live updates arrive. */
 export function boardView(rows: readonly BoardRow[], filter: BoardFilter, sort: BoardSort): BoardRow[] {
   const sign = sort.direction === "asc" ? 1 : -1;
-  return rows
-    .filter((row) => matchesFilter(row, filter))
-    .toSorted((a, b) => sign * compare(a, b, sort.key, filter.location) || a.sku.localeCompare(b.sku));
+  return rows.filter((row) => matchesFilter(row, filter)).toSorted((a, b) => sign * compare(a, b, sort.key, filter.location) || a.sku.localeCompare(b.sku));
 }
 
 /** The board's headline figures, counted by the server (aggregation queries), never by reading every SKU. */

@@ -9,7 +9,15 @@ describe("PlaceOrderInputSchema", () => {
     expect(PlaceOrderInputSchema.safeParse({ idempotencyKey: "key-12345", lines: [{ sku: "SOF-1", quantity: 2 }], shipping }).success).toBe(true);
   });
   it.each([
-    ["duplicate SKUs", { lines: [{ sku: "SOF-1", quantity: 1 }, { sku: "SOF-1", quantity: 1 }] }],
+    [
+      "duplicate SKUs",
+      {
+        lines: [
+          { sku: "SOF-1", quantity: 1 },
+          { sku: "SOF-1", quantity: 1 },
+        ],
+      },
+    ],
     ["no lines", { lines: [] }],
     ["26 lines", { lines: Array.from({ length: 26 }, (_, i) => ({ sku: `SKU-${i}`, quantity: 1 })) }],
     ["quantity 21", { lines: [{ sku: "SOF-1", quantity: 21 }] }],
@@ -44,7 +52,12 @@ describe("AdjustStockInputSchema", () => {
 
 describe("VariantSchema", () => {
   it("bounds the number of option keys", () => {
-    const variant = (n: number) => ({ sku: "SOF-ALBA", label: "Alba", priceCents: 1000, options: Object.fromEntries(Array.from({ length: n }, (_, i) => [`axis${i}`, "oak"])) });
+    const variant = (n: number) => ({
+      sku: "SOF-ALBA",
+      label: "Alba",
+      priceCents: 1000,
+      options: Object.fromEntries(Array.from({ length: n }, (_, i) => [`axis${i}`, "oak"])),
+    });
     expect(VariantSchema.safeParse(variant(MAX_VARIANT_OPTIONS)).success).toBe(true);
     expect(VariantSchema.safeParse(variant(MAX_VARIANT_OPTIONS + 1)).success).toBe(false);
     expect(VariantSchema.safeParse(variant(10_000)).success).toBe(false);

@@ -9,9 +9,7 @@ import { Locations } from "./collections.js";
 import { CentsSchema, CurrencySchema } from "./money.js";
 import { RoleSchema } from "./roles.js";
 
-export const IdempotencyKeySchema = z
-  .string()
-  .regex(/^[A-Za-z0-9_-]{8,100}$/, "8–100 characters of A–Z, a–z, 0–9, _ and -");
+export const IdempotencyKeySchema = z.string().regex(/^[A-Za-z0-9_-]{8,100}$/, "8–100 characters of A–Z, a–z, 0–9, _ and -");
 
 import { MAX_LINE_QUANTITY, MAX_LINES } from "./labels.js";
 export { MAX_LINE_QUANTITY, MAX_LINES } from "./labels.js";
@@ -98,7 +96,13 @@ export const AdjustStockInputSchema = z
   .strictObject({
     sku: SkuSchema,
     location: z.enum(Locations).optional(),
-    delta: z.number().int().min(-MAX_STOCK_UNITS).max(MAX_STOCK_UNITS).refine((d) => d !== 0, "delta must not be 0").optional(),
+    delta: z
+      .number()
+      .int()
+      .min(-MAX_STOCK_UNITS)
+      .max(MAX_STOCK_UNITS)
+      .refine((d) => d !== 0, "delta must not be 0")
+      .optional(),
     setTo: z.number().int().min(0).max(MAX_STOCK_UNITS).optional(),
     reason: AdjustmentReasonSchema,
     note: z.string().trim().max(500).optional(),

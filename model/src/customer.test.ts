@@ -86,9 +86,24 @@ describe("scrubStrings", () => {
 describe("redactOthers", () => {
   it("hides staff uids in audit entries and order history, keeping the customer's own", () => {
     expect(redactOthers("auditLog", { actorUid: "staff-1", action: "customer.lookup" }, "u1")).toEqual({ actorUid: "staff", action: "customer.lookup" });
-    expect(redactOthers("auditLog", { actorUid: "u1", action: "customer.profile.update" }, "u1")).toEqual({ actorUid: "u1", action: "customer.profile.update" });
-    const order = { uid: "u1", statusHistory: [{ status: "placed", by: "u1" }, { status: "fulfilled", by: "staff-1" }] };
-    expect(redactOthers("orders", order, "u1")).toEqual({ uid: "u1", statusHistory: [{ status: "placed", by: "u1" }, { status: "fulfilled", by: "staff" }] });
+    expect(redactOthers("auditLog", { actorUid: "u1", action: "customer.profile.update" }, "u1")).toEqual({
+      actorUid: "u1",
+      action: "customer.profile.update",
+    });
+    const order = {
+      uid: "u1",
+      statusHistory: [
+        { status: "placed", by: "u1" },
+        { status: "fulfilled", by: "staff-1" },
+      ],
+    };
+    expect(redactOthers("orders", order, "u1")).toEqual({
+      uid: "u1",
+      statusHistory: [
+        { status: "placed", by: "u1" },
+        { status: "fulfilled", by: "staff" },
+      ],
+    });
     expect(redactOthers("customers", { uid: "u1" }, "u1")).toEqual({ uid: "u1" });
   });
 });

@@ -162,11 +162,7 @@ export function becameSellable(before: { status?: unknown } | undefined, after: 
  * - `holdEntries`: entries of the `holds` map whose `uid` is the customer, in
  *   the documents of the SKUs their holds name (the map is keyed by hold id).
  */
-export type CustomerDataMatch =
-  | { by: "docId" }
-  | { by: "fields"; fields: readonly string[] }
-  | { by: "idPrefix" }
-  | { by: "holdEntries" };
+export type CustomerDataMatch = { by: "docId" } | { by: "fields"; fields: readonly string[] } | { by: "idPrefix" } | { by: "holdEntries" };
 
 /**
  * What erasure does:
@@ -203,12 +199,27 @@ export const CustomerDataRegistry: readonly CustomerDataSource[] = [
   { collection: Collections.rateLimits, match: { by: "idPrefix" }, erase: "delete", holds: "call counters named `${uid}_${action}_${window}`" },
   { collection: Collections.activeHolds, match: { by: "docId" }, erase: "delete", holds: "which hold is the customer's latest (one active hold per user)" },
   { collection: Collections.inventory, match: { by: "holdEntries" }, erase: "pseudonymise", holds: "the uid of each active hold on the SKU" },
-  { collection: Collections.stockLedger, match: { by: "fields", fields: ["actorUid"] }, erase: "pseudonymise", holds: "stock movements the customer's orders caused" },
-  { collection: Collections.auditLog, match: { by: "fields", fields: ["actorUid", "target.id"] }, erase: "pseudonymise", holds: "audit entries by or about the customer" },
+  {
+    collection: Collections.stockLedger,
+    match: { by: "fields", fields: ["actorUid"] },
+    erase: "pseudonymise",
+    holds: "stock movements the customer's orders caused",
+  },
+  {
+    collection: Collections.auditLog,
+    match: { by: "fields", fields: ["actorUid", "target.id"] },
+    erase: "pseudonymise",
+    holds: "audit entries by or about the customer",
+  },
   { collection: Collections.feedback, match: { by: "fields", fields: ["uid"] }, erase: "anonymiseFeedback", holds: "survey answers: scores and free text" },
   { collection: Collections.surveyInvites, match: { by: "fields", fields: ["uid"] }, erase: "delete", holds: "survey invitations (the account prompt)" },
   { collection: Collections.feedbackLimits, match: { by: "idPrefix" }, erase: "delete", holds: "feedback rate windows named `${uid}_feedback`" },
-  { collection: Collections.mail, match: { by: "fields", fields: ["uid"] }, erase: "delete", holds: "emails to the customer (survey invitations carry the uid)" },
+  {
+    collection: Collections.mail,
+    match: { by: "fields", fields: ["uid"] },
+    erase: "delete",
+    holds: "emails to the customer (survey invitations carry the uid)",
+  },
 ];
 
 /** What an export shows instead of a staff member's uid: who they are is not the customer's data. */

@@ -65,7 +65,12 @@ export const EventDataSchemas = {
   "stock.back_in_stock": z.object({ sku: SkuSchema, productId: z.string(), available: z.number().int().min(0), status: StockStatusSchema }),
   "product.upserted": z.object({ productId: z.string(), active: z.boolean(), skus: z.array(SkuSchema) }),
   "customer.erased": z.strictObject({ uid: z.string() }),
-  "feedback.submitted": z.object({ feedbackId: z.string(), orderId: z.string(), productIds: z.array(z.string()), nps: z.number().int().min(0).max(10).optional() }),
+  "feedback.submitted": z.object({
+    feedbackId: z.string(),
+    orderId: z.string(),
+    productIds: z.array(z.string()),
+    nps: z.number().int().min(0).max(10).optional(),
+  }),
 } satisfies Record<EventType, z.ZodType>;
 export type EventData<T extends EventType> = z.infer<(typeof EventDataSchemas)[T]>;
 

@@ -27,12 +27,17 @@ export function weekOf(ms: number): string {
 export function npsByWeek(answers: readonly { nps?: number; submittedAtMs: number }[]): { week: string; nps: number; answers: number }[] {
   const weeks = new Map<string, number[]>();
   for (const a of answers) if (a.nps !== undefined) weeks.set(weekOf(a.submittedAtMs), [...(weeks.get(weekOf(a.submittedAtMs)) ?? []), a.nps]);
-  return [...weeks.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([week, scores]) => ({ week, nps: netPromoterScore(scores)!, answers: scores.length }));
+  return [...weeks.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([week, scores]) => ({ week, nps: netPromoterScore(scores)!, answers: scores.length }));
 }
 
 /** How often each difference was named, most common first (zero counts left out). */
 export function commonDifferences(lines: readonly Pick<FeedbackLine, "differences">[]): { difference: FeedbackDifference; count: number }[] {
   const counts = new Map<FeedbackDifference, number>(FeedbackDifferences.map((d) => [d, 0]));
   for (const line of lines) for (const d of line.differences ?? []) counts.set(d, (counts.get(d) ?? 0) + 1);
-  return [...counts.entries()].filter(([, n]) => n > 0).sort((a, b) => b[1] - a[1]).map(([difference, count]) => ({ difference, count }));
+  return [...counts.entries()]
+    .filter(([, n]) => n > 0)
+    .sort((a, b) => b[1] - a[1])
+    .map(([difference, count]) => ({ difference, count }));
 }

@@ -34,7 +34,16 @@ describe("SubmitFeedbackInputSchema", () => {
     ["a rating of 6", { ...ok, lines: [{ sku: "SOFA-1", rating: 6 }] }],
     ["an empty comment", { ...ok, comment: "   " }],
     ["an oversized comment", { ...ok, comment: "x".repeat(MAX_FEEDBACK_COMMENT + 1) }],
-    ["the same SKU twice", { ...ok, lines: [{ sku: "SOFA-1", rating: 5 }, { sku: "SOFA-1", rating: 4 }] }],
+    [
+      "the same SKU twice",
+      {
+        ...ok,
+        lines: [
+          { sku: "SOFA-1", rating: 5 },
+          { sku: "SOFA-1", rating: 4 },
+        ],
+      },
+    ],
     ["differences on a line that matches", { ...ok, lines: [{ sku: "SOFA-1", rating: 4, matchesPhotos: true, differences: ["colour"] }] }],
     ["an unknown difference", { ...ok, lines: [{ sku: "SOFA-1", rating: 4, matchesPhotos: false, differences: ["smell"] }] }],
     ["no answer at all", { orderId: "o1" }],
@@ -116,6 +125,9 @@ describe("takeRateSlot", () => {
       window = slot.next;
     }
     expect(takeRateSlot(window, 61_000)).toEqual({ ok: false, retryAfterSeconds: FEEDBACK_RATE_LIMIT.windowSeconds - 60 });
-    expect(takeRateSlot(window, 1_000 + FEEDBACK_RATE_LIMIT.windowSeconds * 1000)).toEqual({ ok: true, next: { windowStartMs: 1_000 + FEEDBACK_RATE_LIMIT.windowSeconds * 1000, count: 1 } });
+    expect(takeRateSlot(window, 1_000 + FEEDBACK_RATE_LIMIT.windowSeconds * 1000)).toEqual({
+      ok: true,
+      next: { windowStartMs: 1_000 + FEEDBACK_RATE_LIMIT.windowSeconds * 1000, count: 1 },
+    });
   });
 });

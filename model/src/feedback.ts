@@ -75,7 +75,14 @@ export const OpenSurveyOutputSchema = z.object({
   answer: z
     .object({
       nps: z.number().int().optional(),
-      lines: z.array(z.object({ sku: z.string(), rating: z.number().int(), matchesPhotos: z.boolean().optional(), differences: z.array(z.enum(FeedbackDifferences)).optional() })),
+      lines: z.array(
+        z.object({
+          sku: z.string(),
+          rating: z.number().int(),
+          matchesPhotos: z.boolean().optional(),
+          differences: z.array(z.enum(FeedbackDifferences)).optional(),
+        }),
+      ),
       comment: z.string().optional(),
     })
     .nullable(),

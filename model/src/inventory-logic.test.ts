@@ -66,7 +66,12 @@ describe("holds", () => {
 
 describe("orderTotal", () => {
   it("sums lines in cents and refuses totals that do not fit", () => {
-    expect(orderTotal([{ quantity: 2, unitPriceCents: 1999 }, { quantity: 1, unitPriceCents: 1 }])).toBe(3999);
+    expect(
+      orderTotal([
+        { quantity: 2, unitPriceCents: 1999 },
+        { quantity: 1, unitPriceCents: 1 },
+      ]),
+    ).toBe(3999);
     expect(orderTotal([{ quantity: 20, unitPriceCents: 100_000_000 }])).toBeNull();
   });
 });

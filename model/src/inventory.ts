@@ -48,16 +48,7 @@ export const InventorySchema = z.object({
 });
 export type Inventory = z.infer<typeof InventorySchema>;
 
-export const LedgerReasonSchema = z.enum([
-  "receive",
-  "count",
-  "damage",
-  "return",
-  "correction",
-  "order",
-  "cancel",
-  "seed",
-]);
+export const LedgerReasonSchema = z.enum(["receive", "count", "damage", "return", "correction", "order", "cancel", "seed"]);
 export type LedgerReason = z.infer<typeof LedgerReasonSchema>;
 
 /** `stockLedger/{id}`: append-only; per SKU and location, on hand equals the sum of `delta` (`at` is a server timestamp). */

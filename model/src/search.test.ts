@@ -34,7 +34,9 @@ describe("searchTerms", () => {
 
   it("adds each material alone and with every name term", () => {
     const withMaterials = searchTerms("Moss Rug", ["Jute", "Cotton backing"]);
-    expect(withMaterials).toEqual(expect.arrayContaining(["moss rug", "material:jute", "material:cotton backing", "material:jute:rug", "material:cotton backing:mo"]));
+    expect(withMaterials).toEqual(
+      expect.arrayContaining(["moss rug", "material:jute", "material:cotton backing", "material:jute:rug", "material:cotton backing:mo"]),
+    );
     expect(withMaterials.filter((t) => t.startsWith("material:"))).toHaveLength(2 + 2 * searchTerms("Moss Rug").length);
   });
 

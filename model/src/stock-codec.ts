@@ -15,7 +15,14 @@ import { InventorySchema, type LedgerEntry } from "./inventory.js";
 import { DEFAULT_LOW_STOCK_THRESHOLD, PublicStockSchema, type ProductStock, type PublicStock, type StockPolicy, type StockStatus } from "./stock.js";
 
 /** The fields of `inventory/{sku}` that make up its stock state; a missing threshold reads as the default. */
-const InventoryStockSchema = InventorySchema.pick({ productId: true, policy: true, locations: true, holds: true, backorderLimit: true, leadTimeDays: true }).extend({
+const InventoryStockSchema = InventorySchema.pick({
+  productId: true,
+  policy: true,
+  locations: true,
+  holds: true,
+  backorderLimit: true,
+  leadTimeDays: true,
+}).extend({
   lowStockThreshold: InventorySchema.shape.lowStockThreshold.default(DEFAULT_LOW_STOCK_THRESHOLD),
   eventSeq: InventorySchema.shape.eventSeq.default(0),
 });
@@ -43,7 +50,16 @@ const optional = <K extends string, V>(key: K, value: V | undefined) => (value =
 
 /** `inventory/{sku}` → the SKU's stock state. Throws `MalformedDocumentError` on bad data. */
 export function parseInventoryDoc(sku: string, data: unknown): InventoryState {
-  const { productId, policy, locations, holds = {}, lowStockThreshold, eventSeq, backorderLimit, leadTimeDays } = parseDoc(`inventory/${sku}`, InventoryStockSchema, data);
+  const {
+    productId,
+    policy,
+    locations,
+    holds = {},
+    lowStockThreshold,
+    eventSeq,
+    backorderLimit,
+    leadTimeDays,
+  } = parseDoc(`inventory/${sku}`, InventoryStockSchema, data);
   const entries: Record<string, HoldEntry> = {};
   for (const [id, hold] of Object.entries(holds)) entries[id] = { quantity: hold.quantity, uid: hold.uid, expiresAtMs: hold.expiresAt };
   return {
@@ -116,7 +132,9 @@ export function publicStockOf(inventory: InventoryState, nowMs: number): StockVi
  * status (`views`: `publicStockOf` of the same state, derived once per write).
  */
 export function inventoryMovementFields<T>(inventory: InventoryState, views: StockViews, toTime: (ms: number) => T) {
-  const holds = Object.fromEntries(Object.entries(inventory.holds).map(([id, h]) => [id, { quantity: h.quantity, uid: h.uid, expiresAt: toTime(h.expiresAtMs) }]));
+  const holds = Object.fromEntries(
+    Object.entries(inventory.holds).map(([id, h]) => [id, { quantity: h.quantity, uid: h.uid, expiresAt: toTime(h.expiresAtMs) }]),
+  );
   return {
     locations: inventory.locations,
     holds,
@@ -148,6 +166,8 @@ export function openingLedger(inventory: InventoryState, actorUid: string): { id
   return Locations.flatMap((location) => {
     const onHand = inventory.locations[location]?.onHand ?? 0;
     if (onHand === 0) return [];
-    return [{ id: `seed-${inventory.sku}-${location}`, entry: { sku: inventory.sku, location, delta: onHand, reason: "seed", actorUid, before: 0, after: onHand } }];
+    return [
+      { id: `seed-${inventory.sku}-${location}`, entry: { sku: inventory.sku, location, delta: onHand, reason: "seed", actorUid, before: 0, after: onHand } },
+    ];
   });
 }

@@ -34,7 +34,9 @@ async function pageReads(filter: BoardFilter): Promise<{ reads: number; ms: numb
   const started = Date.now();
   const db = adminDb();
   const plan = boardPlan(filter, "asc");
-  const page = await adminQuery(plan).limit(BOARD_PAGE_SIZE + 1).get();
+  const page = await adminQuery(plan)
+    .limit(BOARD_PAGE_SIZE + 1)
+    .get();
   const inventory = page.docs.slice(0, BOARD_PAGE_SIZE);
   const productIds = [...new Set(inventory.map((d) => String(d.get("productId"))))];
   const products = productIds.length > 0 ? await db.getAll(...productIds.map((id) => db.collection(Collections.products).doc(id))) : [];
@@ -68,11 +70,11 @@ export const boardScale: BenchModule = {
       ["low stock, east", { ...DEFAULT_BOARD_FILTER, stock: "low", location: "east" }],
       ["location east", { ...DEFAULT_BOARD_FILTER, location: "east" }],
       ["SKU prefix SOF-", { ...DEFAULT_BOARD_FILTER, search: "sof-" }],
-      ["product name \"table lamp\"", { ...DEFAULT_BOARD_FILTER, search: "table lamp" }],
+      ['product name "table lamp"', { ...DEFAULT_BOARD_FILTER, search: "table lamp" }],
       ["category rugs", { ...DEFAULT_BOARD_FILTER, category: "rugs" }],
       ["category rugs, location east", { ...DEFAULT_BOARD_FILTER, category: "rugs", location: "east" }],
       ["category rugs, out of stock", { ...DEFAULT_BOARD_FILTER, category: "rugs", stock: "out" }],
-      ["product name \"table lamp\", low stock", { ...DEFAULT_BOARD_FILTER, search: "table lamp", stock: "low" }],
+      ['product name "table lamp", low stock', { ...DEFAULT_BOARD_FILTER, search: "table lamp", stock: "low" }],
     ];
     const rows: Row[] = [];
     for (const [name, filter] of variants) {
@@ -87,7 +89,14 @@ export const boardScale: BenchModule = {
         ms: round(r.ms),
       });
     }
-    rows.push({ bench: "board scale", variant: "before: every inventory document and every product, live", value: skus + products, unit: "docs", target: null, pass: null });
+    rows.push({
+      bench: "board scale",
+      variant: "before: every inventory document and every product, live",
+      value: skus + products,
+      unit: "docs",
+      target: null,
+      pass: null,
+    });
     return rows;
   },
 };

@@ -44,7 +44,14 @@ export async function call(name: string, token: string, data: unknown): Promise<
     const text = await response.text();
     const ms = performance.now() - started;
     const json = (text ? JSON.parse(text) : {}) as { result?: unknown; error?: { status: string; message: string; details?: { reason?: string } } };
-    if (json.error || !response.ok) return { ok: false, status: json.error?.status ?? `HTTP ${response.status}`, reason: json.error?.details?.reason, message: json.error?.message ?? text.slice(0, 200), ms };
+    if (json.error || !response.ok)
+      return {
+        ok: false,
+        status: json.error?.status ?? `HTTP ${response.status}`,
+        reason: json.error?.details?.reason,
+        message: json.error?.message ?? text.slice(0, 200),
+        ms,
+      };
     return { ok: true, data: json.result, ms };
   } catch (error) {
     return { ok: false, status: "NETWORK", message: String(error), ms: performance.now() - started };

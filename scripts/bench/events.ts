@@ -27,7 +27,15 @@ const shipping = { name: "Bench Shopper", line1: "1 Loom Street", city: "Leeds",
 /** Documents written for `orders` orders of one unit of one SKU decided in one batch. */
 function writesForBatch(orders: number): { total: number; events: number } {
   const sku = "BENCH-COST";
-  const inventory: InventoryState = { sku, productId: "p", policy: "stock", locations: { main: { onHand: orders } }, holds: {}, lowStockThreshold: 5, eventSeq: 0 };
+  const inventory: InventoryState = {
+    sku,
+    productId: "p",
+    policy: "stock",
+    locations: { main: { onHand: orders } },
+    holds: {},
+    lowStockThreshold: 5,
+    eventSeq: 0,
+  };
   const world: World = {
     nowMs: Date.now(),
     holdLimits: { maxUnitsPerSku: 10, maxUnitsPerCart: 30, maxHeldShare: 0.5, ttlSeconds: 900, anonymousTtlSeconds: 300 },
@@ -75,11 +83,17 @@ async function latencyRow(): Promise<Row> {
     await writeStockedProducts(adminDb(), [{ productId: `bench-evt-${run}`.toLowerCase(), variants: [{ sku, main: UNITS, lowStockThreshold: 5 }] }]);
     const tokens = Array.from({ length: SHOPPERS }, () => emulatorToken());
     await call("placeOrder", emulatorToken(), {}); // wakes the worker; refused, writes nothing
-    const results = await Promise.all(tokens.map((token) => call("placeOrder", token, { idempotencyKey: `bench-${randomUUID()}`, lines: [{ sku, quantity: 1 }], shipping })));
+    const results = await Promise.all(
+      tokens.map((token) => call("placeOrder", token, { idempotencyKey: `bench-${randomUUID()}`, lines: [{ sku, quantity: 1 }], shipping })),
+    );
     const orderIds = results.flatMap((r) => (r.ok ? [(r.data as { orderId: string }).orderId] : []));
     const subjects = [subjectOf.sku(sku), ...orderIds.map(subjectOf.order)];
     const expected = orderIds.length * 2;
-    await listener.until((received) => new Set(received.filter((r) => subjects.includes(r.envelope.subject)).map((r) => r.envelope.id)).size >= expected, `${expected} events`, 120_000);
+    await listener.until(
+      (received) => new Set(received.filter((r) => subjects.includes(r.envelope.subject)).map((r) => r.envelope.id)).size >= expected,
+      `${expected} events`,
+      120_000,
+    );
 
     const arrived = listener.of(subjects);
     const firstArrival = new Map<string, number>();

@@ -51,8 +51,18 @@ async function measure(variant: string, tokens: string[], skuOf: (i: number) => 
       otherErrors: errors.length,
       finalAvailable: skus.length === 1 ? (docs[0]?.get("available") as number) : docs.reduce((sum, d) => sum + Number(d.get("available") ?? 0), 0),
       drift: drift.length,
-      p50Ms: round(percentile(results.map((r) => r.ms), 50)),
-      p95Ms: round(percentile(results.map((r) => r.ms), 95)),
+      p50Ms: round(
+        percentile(
+          results.map((r) => r.ms),
+          50,
+        ),
+      ),
+      p95Ms: round(
+        percentile(
+          results.map((r) => r.ms),
+          95,
+        ),
+      ),
       wallMs: round(wallMs),
       ratio: null,
       note: firstError,
@@ -80,7 +90,12 @@ export const flashSale: BenchModule = {
     const spreadRun = await measure(`${SHOPPERS} SKUs (group commit)`, shopperTokens, (i) => sku(`S${i}`));
     hot.row.ratio = round(hot.wallMs / spreadRun.wallMs, 2);
     spreadRun.row.ratio = 1;
-    const naive = await measure(`naive runTransaction: ${NAIVE_SHOPPERS} calls, ${naiveUnits} units`, shopperTokens.slice(0, NAIVE_SHOPPERS), () => sku("NAIVE"), "benchNaivePlaceOrder");
+    const naive = await measure(
+      `naive runTransaction: ${NAIVE_SHOPPERS} calls, ${naiveUnits} units`,
+      shopperTokens.slice(0, NAIVE_SHOPPERS),
+      () => sku("NAIVE"),
+      "benchNaivePlaceOrder",
+    );
     return [hot.row, spreadRun.row, naive.row];
   },
 };

@@ -34,14 +34,24 @@ async function api(path: string, key: string, init: { body?: string; contentType
 async function stockedSkus(prefix: string, count: number, main: number): Promise<string[]> {
   const skus = Array.from({ length: count }, (_, i) => `${prefix}-${randomUUID().slice(0, 6).toUpperCase()}-${i}`);
   for (let i = 0; i < skus.length; i += 500) {
-    await writeStockedProducts(adminDb(), skus.slice(i, i + 500).map((sku) => ({ productId: `bench-${sku.toLowerCase()}`, variants: [{ sku, main }] })));
+    await writeStockedProducts(
+      adminDb(),
+      skus.slice(i, i + 500).map((sku) => ({ productId: `bench-${sku.toLowerCase()}`, variants: [{ sku, main }] })),
+    );
   }
   return skus;
 }
 
 const ledgerCount = async (skus: string[]) => {
   let total = 0;
-  for (let i = 0; i < skus.length; i += 30) total += (await adminDb().collection(Collections.stockLedger).where("sku", "in", skus.slice(i, i + 30)).count().get()).data().count;
+  for (let i = 0; i < skus.length; i += 30)
+    total += (
+      await adminDb()
+        .collection(Collections.stockLedger)
+        .where("sku", "in", skus.slice(i, i + 30))
+        .count()
+        .get()
+    ).data().count;
   return total;
 };
 
@@ -67,7 +77,18 @@ async function lostUpdates(key: string): Promise<Row> {
   const ledger = await adminDb().collection(Collections.stockLedger).where("sku", "==", sku).get();
   const ledgerSum = ledger.docs.reduce((sum, d) => sum + (d.get("delta") as number), 0);
   const expected = WRITERS * ROUNDS;
-  return { bench: "rest-api", variant: `lost updates ${WRITERS}×${ROUNDS}`, expected, onHand, ledgerSum, lost: expected - onHand, staleRetries: stale, writesPerSecond: round(expected / seconds, 1), seconds: round(seconds, 1), target: "lost = 0" };
+  return {
+    bench: "rest-api",
+    variant: `lost updates ${WRITERS}×${ROUNDS}`,
+    expected,
+    onHand,
+    ledgerSum,
+    lost: expected - onHand,
+    staleRetries: stale,
+    writesPerSecond: round(expected / seconds, 1),
+    seconds: round(seconds, 1),
+    target: "lost = 0",
+  };
 }
 
 async function replays(key: string): Promise<Row> {
@@ -77,18 +98,30 @@ async function replays(key: string): Promise<Row> {
   await api("/v1/inventory/adjust", key, { body, idempotencyKey });
   const before = await ledgerCount([sku]);
   const started = performance.now();
-  for (let i = 0; i < REPLAYS; i += 50) await Promise.all(Array.from({ length: Math.min(50, REPLAYS - i) }, () => api("/v1/inventory/adjust", key, { body, idempotencyKey })));
+  for (let i = 0; i < REPLAYS; i += 50)
+    await Promise.all(Array.from({ length: Math.min(50, REPLAYS - i) }, () => api("/v1/inventory/adjust", key, { body, idempotencyKey })));
   const added = (await ledgerCount([sku])) - before;
-  return { bench: "rest-api", variant: `replays ×${REPLAYS}`, ledgerEntriesAdded: added, seconds: round((performance.now() - started) / 1000, 1), target: "0 entries" };
+  return {
+    bench: "rest-api",
+    variant: `replays ×${REPLAYS}`,
+    ledgerEntriesAdded: added,
+    seconds: round((performance.now() - started) / 1000, 1),
+    target: "0 entries",
+  };
 }
 
 async function bulk(key: string): Promise<Row> {
   const skus = await stockedSkus("BAPI-BULK", BULK_LINES, 3);
-  const body = skus.map((sku, i) => JSON.stringify({ op: "set", sku, location: "main", quantity: 10 + (i % 7), changeFromQuantity: null, reason: "count" })).join("\n");
+  const body = skus
+    .map((sku, i) => JSON.stringify({ op: "set", sku, location: "main", quantity: 10 + (i % 7), changeFromQuantity: null, reason: "count" }))
+    .join("\n");
   const started = performance.now();
   const answer = await api("/v1/inventory/bulk", key, { body, contentType: "application/x-ndjson", idempotencyKey: `bulk-${randomUUID()}` });
   const seconds = (performance.now() - started) / 1000;
-  const applied = answer.trim().split("\n").filter((line) => (JSON.parse(line) as { result: string }).result === "applied").length;
+  const applied = answer
+    .trim()
+    .split("\n")
+    .filter((line) => (JSON.parse(line) as { result: string }).result === "applied").length;
   const { drift } = await reconcile(adminDb(), { skus });
   return { bench: "rest-api", variant: `bulk ${BULK_LINES} lines`, applied, seconds: round(seconds, 1), drift: drift.length, target: "≤ 60 s, drift 0" };
 }
@@ -100,10 +133,16 @@ async function overhead(key: string): Promise<Row> {
   const callMs: number[] = [];
   // Warm both paths, then alternate so load on the machine hits both alike.
   await call("adjustStock", staff, { sku: callSku, delta: 1, reason: "correction" });
-  await api("/v1/inventory/adjust", key, { body: JSON.stringify({ items: [{ sku: apiSku, location: "main", delta: 1 }] }), idempotencyKey: `warm-${randomUUID()}` });
+  await api("/v1/inventory/adjust", key, {
+    body: JSON.stringify({ items: [{ sku: apiSku, location: "main", delta: 1 }] }),
+    idempotencyKey: `warm-${randomUUID()}`,
+  });
   for (let i = 0; i < SAMPLES; i++) {
     let started = performance.now();
-    await api("/v1/inventory/adjust", key, { body: JSON.stringify({ items: [{ sku: apiSku, location: "main", delta: 1 }] }), idempotencyKey: `over-${randomUUID()}` });
+    await api("/v1/inventory/adjust", key, {
+      body: JSON.stringify({ items: [{ sku: apiSku, location: "main", delta: 1 }] }),
+      idempotencyKey: `over-${randomUUID()}`,
+    });
     apiMs.push(performance.now() - started);
     started = performance.now();
     const result = await call("adjustStock", staff, { sku: callSku, location: "main", delta: 1, reason: "correction" });
@@ -112,14 +151,25 @@ async function overhead(key: string): Promise<Row> {
   }
   const apiP50 = percentile(apiMs, 50);
   const callP50 = percentile(callMs, 50);
-  return { bench: "rest-api", variant: `overhead adjust ×${SAMPLES}`, apiP50ms: round(apiP50), adjustStockP50ms: round(callP50), ratio: round(apiP50 / callP50, 2), target: "ratio ≤ 1.3" };
+  return {
+    bench: "rest-api",
+    variant: `overhead adjust ×${SAMPLES}`,
+    apiP50ms: round(apiP50),
+    adjustStockP50ms: round(callP50),
+    ratio: round(apiP50 / callP50, 2),
+    target: "ratio ≤ 1.3",
+  };
 }
 
 export const restApi: BenchModule = {
   name: "rest-api",
   async run() {
     const admin = emulatorToken({ role: "admin" });
-    const created = await call("createApiKey", admin, { name: `bench ${randomUUID().slice(0, 6)}`, scopes: ["inventory:read", "inventory:write"], rateLimitPerMinute: 100_000 });
+    const created = await call("createApiKey", admin, {
+      name: `bench ${randomUUID().slice(0, 6)}`,
+      scopes: ["inventory:read", "inventory:write"],
+      rateLimitPerMinute: 100_000,
+    });
     if (!created.ok) throw new Error(`createApiKey: ${created.status} ${created.message}`);
     const { key } = created.data as CreateApiKeyOutput;
     return [await overhead(key), await replays(key), await bulk(key), await lostUpdates(key)];

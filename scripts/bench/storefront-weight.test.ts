@@ -17,6 +17,10 @@ describe("storefront weight", () => {
     fs.writeFileSync(path.join(dist, "assets/index.js"), `import{x}from"./shared.js";const p=()=>import("./page.js");`);
     fs.writeFileSync(path.join(dist, "assets/shared.js"), `export const x=1;`);
     fs.writeFileSync(path.join(dist, "assets/page.js"), `import{x}from"./shared.js";`);
-    expect(criticalChunks(dist).map((f) => path.basename(f)).sort()).toEqual(["index.js", "shared.js"]);
+    expect(
+      criticalChunks(dist)
+        .map((f) => path.basename(f))
+        .sort(),
+    ).toEqual(["index.js", "shared.js"]);
   });
 });

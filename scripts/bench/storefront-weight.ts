@@ -25,10 +25,9 @@ export function staticImports(code: string): string[] {
 /** The entry scripts and modulepreloads of index.html, then their static imports, as absolute paths. */
 export function criticalChunks(dist: string): string[] {
   const html = fs.readFileSync(path.join(dist, "index.html"), "utf8");
-  const queue = [
-    ...html.matchAll(/<script[^>]*type="module"[^>]*src="([^"]+)"/g),
-    ...html.matchAll(/<link[^>]*rel="modulepreload"[^>]*href="([^"]+)"/g),
-  ].map((m) => path.join(dist, m[1] ?? ""));
+  const queue = [...html.matchAll(/<script[^>]*type="module"[^>]*src="([^"]+)"/g), ...html.matchAll(/<link[^>]*rel="modulepreload"[^>]*href="([^"]+)"/g)].map(
+    (m) => path.join(dist, m[1] ?? ""),
+  );
   const seen = new Set<string>();
   while (queue.length > 0) {
     const file = queue.shift()!;

@@ -16,8 +16,19 @@ describe("nonRegistryDependencies", () => {
   });
 
   it("rejects local and repository specs", () => {
-    const specs = ["file:../model", "link:../model", "workspace:*", "../model", "/abs/model", "git+https://example.test/x.git", "github:owner/repo", "owner/repo", "https://example.test/x.tgz"];
-    for (const spec of specs) expect(nonRegistryDependencies({ dependencies: { x: spec } }, WORKSPACES), spec).toEqual([`dependencies.x: "${spec}" is not a registry version`]);
+    const specs = [
+      "file:../model",
+      "link:../model",
+      "workspace:*",
+      "../model",
+      "/abs/model",
+      "git+https://example.test/x.git",
+      "github:owner/repo",
+      "owner/repo",
+      "https://example.test/x.tgz",
+    ];
+    for (const spec of specs)
+      expect(nonRegistryDependencies({ dependencies: { x: spec } }, WORKSPACES), spec).toEqual([`dependencies.x: "${spec}" is not a registry version`]);
   });
 });
 
@@ -38,6 +49,10 @@ describe("undeclaredImports", () => {
   });
 
   it("lists each bare import nothing declares, once; a devDependency does not count at run time", () => {
-    expect(undeclaredImports(["@showroom/model", "@showroom/model/labels", "vitest", "@showroom/model"], pkg)).toEqual(["@showroom/model", "@showroom/model/labels", "vitest"]);
+    expect(undeclaredImports(["@showroom/model", "@showroom/model/labels", "vitest", "@showroom/model"], pkg)).toEqual([
+      "@showroom/model",
+      "@showroom/model/labels",
+      "vitest",
+    ]);
   });
 });

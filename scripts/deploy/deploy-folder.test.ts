@@ -25,7 +25,17 @@ function workspaceNames(): string[] {
 
 /** Every import the bundle still makes, parsed by esbuild (static, dynamic and require), with its exports. */
 async function bundleImports(): Promise<{ imports: string[]; exports: string[] }> {
-  const result = await build({ entryPoints: [BUNDLE], bundle: true, write: false, metafile: true, packages: "external", platform: "node", format: "esm", outdir: "unused", logLevel: "silent" });
+  const result = await build({
+    entryPoints: [BUNDLE],
+    bundle: true,
+    write: false,
+    metafile: true,
+    packages: "external",
+    platform: "node",
+    format: "esm",
+    outdir: "unused",
+    logLevel: "silent",
+  });
   const output = Object.values(result.metafile.outputs)[0];
   const input = Object.values(result.metafile.inputs)[0];
   if (!output || !input) throw new Error("esbuild produced no output for the bundle");
@@ -53,7 +63,10 @@ describe("the functions deploy folder", () => {
     // A child process, as the Functions runtime loads it: outside the emulator, with nothing of this test in scope.
     const script = `const m = await import(${JSON.stringify(pathToFileURL(BUNDLE).href)}); console.log(JSON.stringify(Object.fromEntries(Object.entries(m).map(([k, v]) => [k, typeof v]))));`;
     const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith("FUNCTIONS_EMULATOR") && !k.endsWith("_EMULATOR_HOST")));
-    const loaded = JSON.parse(execFileSync(process.execPath, ["--input-type=module", "-e", script], { cwd: FUNCTIONS, env, encoding: "utf8" })) as Record<string, string>;
+    const loaded = JSON.parse(execFileSync(process.execPath, ["--input-type=module", "-e", script], { cwd: FUNCTIONS, env, encoding: "utf8" })) as Record<
+      string,
+      string
+    >;
     expect(Object.keys(loaded).sort()).toEqual([...exports].sort());
     expect(Object.keys(loaded).length).toBeGreaterThan(15);
     expect(Object.entries(loaded).filter(([, type]) => type !== "function")).toEqual([["benchNaivePlaceOrder", "undefined"]]);

@@ -8,10 +8,7 @@
 import path from "node:path";
 import { MissingEmulatorError } from "./missing-emulator.js";
 
-export type FirestoreEmulatorSource =
-  | { kind: "env"; binaryPath: string }
-  | { kind: "cache"; binaryPath: string }
-  | { kind: "cloud-sdk"; componentJar: string };
+export type FirestoreEmulatorSource = { kind: "env"; binaryPath: string } | { kind: "cache"; binaryPath: string } | { kind: "cloud-sdk"; componentJar: string };
 
 export interface ResolveDeps {
   env: Record<string, string | undefined>;

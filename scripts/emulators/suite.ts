@@ -51,9 +51,10 @@ export interface StartOptions {
 }
 
 function downloadableEmulatorInfo() {
-  return JSON.parse(
-    fs.readFileSync(path.join(ROOT, "node_modules", "firebase-tools", "lib", "emulator", "downloadableEmulatorInfo.json"), "utf8"),
-  ) as { firestore: { downloadPathRelativeToCacheDir: string }; pubsub: { binaryPathRelativeToCacheDir: string } };
+  return JSON.parse(fs.readFileSync(path.join(ROOT, "node_modules", "firebase-tools", "lib", "emulator", "downloadableEmulatorInfo.json"), "utf8")) as {
+    firestore: { downloadPathRelativeToCacheDir: string };
+    pubsub: { binaryPathRelativeToCacheDir: string };
+  };
 }
 
 function cloudSdkRoots(): string[] {
@@ -168,8 +169,7 @@ export async function startEmulators(options: StartOptions = {}): Promise<Runnin
   for (const [name, port] of Object.entries(ports)) {
     if (await portInUse(port)) {
       throw new Error(
-        `Port ${port} (${name} emulator) is already in use. Is \`npm start\` running? ` +
-          `Stop it, or run on other ports with SHOWROOM_EMULATOR_SLOT=1.`,
+        `Port ${port} (${name} emulator) is already in use. Is \`npm start\` running? ` + `Stop it, or run on other ports with SHOWROOM_EMULATOR_SLOT=1.`,
       );
     }
   }

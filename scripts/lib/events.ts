@@ -103,7 +103,14 @@ export async function startReceiver(behaviour: Behaviour = () => ({ status: 200 
         }
       });
       const envelope = JSON.parse(body) as EventEnvelope;
-      const entry: Received = { webhookId: headers["webhook-id"], timestamp: headers["webhook-timestamp"], signature: headers["webhook-signature"], body, envelope, verifiedWith };
+      const entry: Received = {
+        webhookId: headers["webhook-id"],
+        timestamp: headers["webhook-timestamp"],
+        signature: headers["webhook-signature"],
+        body,
+        envelope,
+        verifiedWith,
+      };
       received.push(entry);
       const action = behaviour(count, envelope);
       if (action === "hang") return; // never answers; the sender's timeout ends it
@@ -131,4 +138,3 @@ export async function startReceiver(behaviour: Behaviour = () => ({ status: 200 
       }),
   };
 }
-

@@ -10,7 +10,10 @@ function deps(files: string[], env: Record<string, string> = {}, dirs: Record<st
 
 describe("resolveChromium", () => {
   it("prefers an explicit CHROMIUM_PATH over everything else", () => {
-    expect(resolveChromium(deps(["/opt/chrome", "/usr/bin/chromium"], { CHROMIUM_PATH: "/opt/chrome" }))).toEqual({ kind: "env", executablePath: "/opt/chrome" });
+    expect(resolveChromium(deps(["/opt/chrome", "/usr/bin/chromium"], { CHROMIUM_PATH: "/opt/chrome" }))).toEqual({
+      kind: "env",
+      executablePath: "/opt/chrome",
+    });
   });
 
   it("fails on a CHROMIUM_PATH that does not exist instead of guessing", () => {
@@ -34,7 +37,11 @@ describe("resolveChromium", () => {
   it("falls back to the newest Chromium in Playwright's cache", () => {
     const newest = `${CACHE}/chromium-1200/chrome-linux/chrome`;
     const source = resolveChromium(
-      deps([`${CACHE}/chromium-999/chrome-linux/chrome`, newest], {}, { [CACHE]: ["chromium_headless_shell-1200", "chromium-999", "chromium-1200", "ffmpeg-1011"] }),
+      deps(
+        [`${CACHE}/chromium-999/chrome-linux/chrome`, newest],
+        {},
+        { [CACHE]: ["chromium_headless_shell-1200", "chromium-999", "chromium-1200", "ffmpeg-1011"] },
+      ),
     );
     expect(source).toEqual({ kind: "playwright-cache", executablePath: newest });
   });

@@ -29,7 +29,9 @@ const PLAYWRIGHT_LAYOUTS = [path.join("chrome-linux", "chrome"), path.join("chro
 
 export class MissingChromiumError extends Error {
   constructor(detail: string) {
-    super(`No Chromium for the browser tests. Install it with:\n  ${CHROMIUM_INSTALL_COMMAND}\n(or set CHROMIUM_PATH to a Chrome or Chromium binary)\n${detail}`);
+    super(
+      `No Chromium for the browser tests. Install it with:\n  ${CHROMIUM_INSTALL_COMMAND}\n(or set CHROMIUM_PATH to a Chrome or Chromium binary)\n${detail}`,
+    );
     this.name = "MissingChromiumError";
   }
 }
@@ -63,9 +65,7 @@ export function resolveChromium(deps: ChromiumDeps): ChromiumSource {
     }
   }
 
-  throw new MissingChromiumError(
-    `Looked for ${DEBIAN_CHROMIUM}, for ${PATH_NAMES.join(", ")} on PATH, and in Playwright's cache ${cache}.`,
-  );
+  throw new MissingChromiumError(`Looked for ${DEBIAN_CHROMIUM}, for ${PATH_NAMES.join(", ")} on PATH, and in Playwright's cache ${cache}.`);
 }
 
 function revision(entry: string): number {

@@ -1,13 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  Categories,
-  InventorySchema,
-  LedgerEntrySchema,
-  ProductSchema,
-  ProductStockSchema,
-  PublicStockSchema,
-  SkuSchema,
-} from "@showroom/model";
+import { Categories, InventorySchema, LedgerEntrySchema, ProductSchema, ProductStockSchema, PublicStockSchema, SkuSchema } from "@showroom/model";
 import type { StockStatus } from "@showroom/model";
 import { productIllustration } from "@showroom/model/illustrations";
 import catalogData from "./catalog-data.json" with { type: "json" };

@@ -7,7 +7,17 @@
  */
 import { FieldValue, type Firestore } from "firebase-admin/firestore";
 import type { Auth } from "firebase-admin/auth";
-import { Collections, inventoryBoardFields, lowestPrice, newInventoryDoc, newInventoryState, openingLedger, productInStock, publicStockOf, searchTerms } from "@showroom/model";
+import {
+  Collections,
+  inventoryBoardFields,
+  lowestPrice,
+  newInventoryDoc,
+  newInventoryState,
+  openingLedger,
+  productInStock,
+  publicStockOf,
+  searchTerms,
+} from "@showroom/model";
 import { productIllustration } from "@showroom/model/illustrations";
 import { planStatus, type SeedProduct } from "./catalog.js";
 import { DEMO_PASSWORD, demoAccounts } from "./demo-accounts.js";
@@ -38,7 +48,10 @@ export function productDoc(product: SeedProduct, statuses: Statuses) {
     priceFromCents: lowestPrice(product.variants),
     featured: product.featured ?? false,
     // Triggers are paused while seeding, so the seed writes what they would keep.
-    inStock: productInStock(product.variants.map((v) => v.sku), statuses),
+    inStock: productInStock(
+      product.variants.map((v) => v.sku),
+      statuses,
+    ),
     searchTerms: searchTerms(product.name, product.materials),
     createdAt: new Date(Date.UTC(2026, 10, 1) - product.createdDaysAgo * 86_400_000),
     updatedAt: FieldValue.serverTimestamp(),
@@ -74,9 +87,7 @@ async function storedStatuses(db: Firestore): Promise<Statuses> {
 }
 
 export async function seedCatalog(db: Firestore, products: SeedProduct[], log: (line: string) => void): Promise<SeedReport> {
-  const existing = new Set(
-    (await db.collection(Collections.inventory).select().get()).docs.map((d) => d.id),
-  );
+  const existing = new Set((await db.collection(Collections.inventory).select().get()).docs.map((d) => d.id));
   const stored = await storedStatuses(db);
   // BulkWriter starts at 500 writes/s and ramps up slowly (Firestore's 500/50/5 rule for
   // new key ranges). The seed only ever targets the emulators, which need no ramp-up.
@@ -85,9 +96,7 @@ export async function seedCatalog(db: Firestore, products: SeedProduct[], log: (
   let skus = 0;
   let stockCreated = 0;
   for (const [index, product] of products.entries()) {
-    const statuses: Statuses = Object.fromEntries(
-      product.variants.map((v) => [v.sku, existing.has(v.sku) ? stored[v.sku] : { status: planStatus(v.stock) }]),
-    );
+    const statuses: Statuses = Object.fromEntries(product.variants.map((v) => [v.sku, existing.has(v.sku) ? stored[v.sku] : { status: planStatus(v.stock) }]));
     void writer.set(db.collection(Collections.products).doc(product.id), productDoc(product, statuses));
     for (const variant of product.variants) {
       skus += 1;
@@ -112,9 +121,9 @@ export async function seedCatalog(db: Firestore, products: SeedProduct[], log: (
 
 export async function seedAccounts(auth: Auth, log: (line: string) => void): Promise<void> {
   for (const account of demoAccounts) {
-    const user = await auth.getUserByEmail(account.email).catch(() =>
-      auth.createUser({ email: account.email, password: DEMO_PASSWORD, displayName: account.displayName, emailVerified: true }),
-    );
+    const user = await auth
+      .getUserByEmail(account.email)
+      .catch(() => auth.createUser({ email: account.email, password: DEMO_PASSWORD, displayName: account.displayName, emailVerified: true }));
     const claims = { ...(user.customClaims ?? {}) };
     if (account.role) claims.role = account.role;
     else delete claims.role;

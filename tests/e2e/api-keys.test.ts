@@ -20,7 +20,10 @@ beforeAll(async () => {
 afterEach(async ({ task }) => {
   if (task.result?.state === "fail" && context) {
     fs.mkdirSync("test-results", { recursive: true });
-    await context.pages()[0]?.screenshot({ path: "test-results/api-keys-failed.png" }).catch(() => undefined);
+    await context
+      .pages()[0]
+      ?.screenshot({ path: "test-results/api-keys-failed.png" })
+      .catch(() => undefined);
   }
   await context?.close();
 });

@@ -44,7 +44,10 @@ describe("checkout", () => {
 
     // Choose the variant by its options, as a shopper would.
     for (const [axis, value] of Object.entries(variant.options)) {
-      await page.getByRole("group", { name: new RegExp(`^${axis}`, "i") }).getByRole("radio", { name: value, exact: true }).click({ force: true });
+      await page
+        .getByRole("group", { name: new RegExp(`^${axis}`, "i") })
+        .getByRole("radio", { name: value, exact: true })
+        .click({ force: true });
     }
     await expect.poll(() => page.url()).toContain(`sku=${variant.sku}`);
     await expect.poll(() => availabilityText(page), { timeout: 10_000 }).toBe("In stock");
@@ -156,8 +159,21 @@ describe("checkout", () => {
     const email = `book-${randomUUID().slice(0, 8)}@test.showroom`;
     const user = await adminAuth().createUser({ email, password: "drawer-pull-7" });
     const home = { id: "home", label: "Home", name: "Ada Lovelace", line1: "12 St James's Square", city: "London", postalCode: "SW1Y 4JH", country: "GB" };
-    const work = { id: "work", label: "Work", name: "Ada Lovelace", line1: "1 Analytical Row", line2: "Floor 2", city: "Leeds", postalCode: "LS1 1AA", country: "GB", phone: "+44 113 496 0000" };
-    await adminDb().collection(Collections.customers).doc(user.uid).set({ addresses: [home, work] }, { merge: true });
+    const work = {
+      id: "work",
+      label: "Work",
+      name: "Ada Lovelace",
+      line1: "1 Analytical Row",
+      line2: "Floor 2",
+      city: "Leeds",
+      postalCode: "LS1 1AA",
+      country: "GB",
+      phone: "+44 113 496 0000",
+    };
+    await adminDb()
+      .collection(Collections.customers)
+      .doc(user.uid)
+      .set({ addresses: [home, work] }, { merge: true });
 
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(`${base()}/sign-in?next=/cart`);
@@ -197,9 +213,15 @@ describe("checkout", () => {
     await addToCart(page, product.id, variant.sku, 3);
     await setStock(variant.sku, 2);
     await page.goto(`${base()}/checkout`);
-    await page.getByRole("alert").filter({ hasText: `Only 2 left — we updated your cart (${product.name}).` }).waitFor({ timeout: 30_000 });
+    await page
+      .getByRole("alert")
+      .filter({ hasText: `Only 2 left — we updated your cart (${product.name}).` })
+      .waitFor({ timeout: 30_000 });
     // Holds may take only half of a SKU's units, so the last 2 cannot be held; the shopper is told so and can still order.
-    await page.getByRole("alert").filter({ hasText: `${product.name} is in high demand, so we can’t hold more of it right now.` }).waitFor({ timeout: 30_000 });
+    await page
+      .getByRole("alert")
+      .filter({ hasText: `${product.name} is in high demand, so we can’t hold more of it right now.` })
+      .waitFor({ timeout: 30_000 });
     expect(await page.getByText(`2 × ${product.name}`).count()).toBe(1);
     expect(await page.getByRole("button", { name: "Place order" }).isEnabled()).toBe(true);
     await setStock(variant.sku, variant.stock.main, variant.stock.east);

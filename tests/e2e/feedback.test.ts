@@ -39,7 +39,18 @@ describe("feedback", () => {
       .doc(orderId)
       .set({
         uid: `buyer-${orderId}`,
-        lines: [{ sku: variant.sku, productId: product.id, name: product.name, label: variant.label, quantity: 1, unitPriceCents: variant.priceCents, lineTotalCents: variant.priceCents, allocations: [{ location: "main", quantity: 1 }] }],
+        lines: [
+          {
+            sku: variant.sku,
+            productId: product.id,
+            name: product.name,
+            label: variant.label,
+            quantity: 1,
+            unitPriceCents: variant.priceCents,
+            lineTotalCents: variant.priceCents,
+            allocations: [{ location: "main", quantity: 1 }],
+          },
+        ],
         totalCents: variant.priceCents,
         currency: "USD",
         status: "delivered",
@@ -53,7 +64,10 @@ describe("feedback", () => {
     await page.goto(`${base()}/survey/${orderId}?t=${encodeURIComponent(token)}`);
     await page.getByRole("heading", { name: "How did your order turn out?" }).waitFor({ timeout: SLOW });
     await page.getByRole("radio", { name: "3", exact: true }).first().check();
-    await page.getByRole("radiogroup", { name: `Rating for ${product.name}` }).getByRole("radio", { name: "2 ★" }).check();
+    await page
+      .getByRole("radiogroup", { name: `Rating for ${product.name}` })
+      .getByRole("radio", { name: "2 ★" })
+      .check();
     await page.getByRole("radio", { name: "Doesn’t match" }).check();
     await page.getByRole("checkbox", { name: "colour" }).check();
     await page.getByLabel("Anything else?").fill("<b>Greener</b> than in the photos");
@@ -61,10 +75,18 @@ describe("feedback", () => {
     await page.getByRole("button", { name: "Send my answer" }).click();
     await page.getByRole("status").filter({ hasText: "Thank you for your answer!" }).waitFor({ timeout: SLOW });
     const answer = (await adminDb().collection(Collections.feedback).doc(orderId).get()).data();
-    expect(answer).toMatchObject({ nps: 3, via: "link", comment: "<b>Greener</b> than in the photos", lines: [{ sku: variant.sku, rating: 2, matchesPhotos: false, differences: ["colour"] }] });
+    expect(answer).toMatchObject({
+      nps: 3,
+      via: "link",
+      comment: "<b>Greener</b> than in the photos",
+      lines: [{ sku: variant.sku, rating: 2, matchesPhotos: false, differences: ["colour"] }],
+    });
 
     await page.goto(`${base()}/p/${product.id}`);
-    await page.getByLabel("Verified buyers' rating").filter({ hasText: /from \d+ verified buyers?/ }).waitFor({ timeout: SLOW });
+    await page
+      .getByLabel("Verified buyers' rating")
+      .filter({ hasText: /from \d+ verified buyers?/ })
+      .waitFor({ timeout: SLOW });
 
     const staffPage = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     await staffPage.goto(`${base()}/admin/feedback/tasks`);

@@ -13,7 +13,13 @@ export function stockedVariant(category: SeedProduct["category"], min = 4, n = 0
   const found = seedProducts()
     .filter((p) => p.category === category)
     .flatMap((product) => product.variants.map((variant, index) => ({ product, variant, index })))
-    .filter(({ variant, index }) => (!notFirst || index > 0) && variant.stock.policy === "stock" && planStatus(variant.stock) === "in_stock" && variant.stock.main + variant.stock.east >= min);
+    .filter(
+      ({ variant, index }) =>
+        (!notFirst || index > 0) &&
+        variant.stock.policy === "stock" &&
+        planStatus(variant.stock) === "in_stock" &&
+        variant.stock.main + variant.stock.east >= min,
+    );
   const pick = found[n];
   if (!pick) throw new Error(`no seeded ${category} SKU with ${min}+ units`);
   return pick;
@@ -57,11 +63,7 @@ export async function availabilityText(page: Page): Promise<string> {
 
 /** Resolves when the first availability line reads `text` (polled in the page every 20 ms). */
 export async function waitForAvailability(page: Page, text: string, timeout = 5_000): Promise<void> {
-  await page.waitForFunction(
-    `document.querySelector("[data-testid=availability]")?.textContent === ${JSON.stringify(text)}`,
-    null,
-    { timeout, polling: 20 },
-  );
+  await page.waitForFunction(`document.querySelector("[data-testid=availability]")?.textContent === ${JSON.stringify(text)}`, null, { timeout, polling: 20 });
 }
 
 export interface TypedAddress {

@@ -43,7 +43,9 @@ describe("storefront", () => {
   it("home shows featured pieces with prices, pictures and live availability (desktop and phone)", async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(base());
-    const featured = seedProducts().filter((p) => p.featured).toSorted(byName);
+    const featured = seedProducts()
+      .filter((p) => p.featured)
+      .toSorted(byName);
     const card = page.getByRole("article", { name: featured[0]!.name });
     await card.waitFor();
     expect(await card.textContent()).toContain(formatMoney(lowestPrice(featured[0]!.variants), "USD"));
@@ -63,7 +65,12 @@ describe("storefront", () => {
     const grid = page.getByRole("list", { name: "Products" });
     await expect.poll(() => grid.getByTestId("availability").count(), { timeout: 15_000 }).toBe(12);
     const names = await grid.getByRole("article").evaluateAll((els) => els.map((e) => e.getAttribute("aria-label")));
-    expect(names).toEqual(seedProducts().toSorted(byName).slice(0, 12).map((p) => p.name));
+    expect(names).toEqual(
+      seedProducts()
+        .toSorted(byName)
+        .slice(0, 12)
+        .map((p) => p.name),
+    );
     expect(reads.queried).toBe(12);
     expect(reads.aggregations).toBe(1);
     expect([...reads.listened].every((d) => d.startsWith("productStock/"))).toBe(true);
@@ -73,20 +80,37 @@ describe("storefront", () => {
     await page.getByRole("button", { name: "Next page" }).click();
     await page.getByText(`Showing 13–24 of ${seedProducts().length}`).waitFor();
     const second = await grid.getByRole("article").evaluateAll((els) => els.map((e) => e.getAttribute("aria-label")));
-    expect(second).toEqual(seedProducts().toSorted(byName).slice(12, 24).map((p) => p.name));
+    expect(second).toEqual(
+      seedProducts()
+        .toSorted(byName)
+        .slice(12, 24)
+        .map((p) => p.name),
+    );
     expect(reads.queried).toBe(24);
     await page.close();
   });
 
   it("filters by category, price and material, sorts by price and searches by any word of the name", async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    const articleNames = () => page.getByRole("list", { name: "Products" }).getByRole("article").evaluateAll((els) => els.map((e) => e.getAttribute("aria-label")));
+    const articleNames = () =>
+      page
+        .getByRole("list", { name: "Products" })
+        .getByRole("article")
+        .evaluateAll((els) => els.map((e) => e.getAttribute("aria-label")));
 
     await page.goto(base());
-    await page.getByRole("link", { name: /^Lighting/ }).first().click();
+    await page
+      .getByRole("link", { name: /^Lighting/ })
+      .first()
+      .click();
     await page.getByRole("heading", { name: "Lighting", level: 1 }).waitFor();
     const lighting = seedProducts().filter((p) => p.category === "lighting");
-    await expect.poll(articleNames).toEqual(lighting.toSorted(byName).slice(0, 12).map((p) => p.name));
+    await expect.poll(articleNames).toEqual(
+      lighting
+        .toSorted(byName)
+        .slice(0, 12)
+        .map((p) => p.name),
+    );
 
     await page.getByLabel("Sort by").selectOption("price-desc");
     const byPriceDesc = lighting.toSorted((a, b) => lowestPrice(b.variants) - lowestPrice(a.variants));
@@ -98,7 +122,9 @@ describe("storefront", () => {
     await page.getByText(`of ${cheap.length}`, { exact: false }).waitFor();
 
     await page.goto(`${base()}/shop?material=Jute`);
-    const jute = seedProducts().filter((p) => p.materials.includes("Jute")).map((p) => p.name);
+    const jute = seedProducts()
+      .filter((p) => p.materials.includes("Jute"))
+      .map((p) => p.name);
     await expect.poll(articleNames).toEqual(jute.toSorted());
 
     const target = seedProducts().toSorted(byName)[5]!;
@@ -108,7 +134,9 @@ describe("storefront", () => {
     await expect.poll(articleNames).toContain(target.name);
 
     // Any word, cut short, any case: "FLOOR la" finds every floor lamp and nothing else.
-    const floorLamps = seedProducts().filter((p) => / Floor Lamp$/.test(p.name)).map((p) => p.name);
+    const floorLamps = seedProducts()
+      .filter((p) => / Floor Lamp$/.test(p.name))
+      .map((p) => p.name);
     expect(floorLamps.length).toBeGreaterThan(1);
     await page.getByRole("searchbox", { name: "Search products" }).fill("FLOOR la");
     await page.getByRole("button", { name: "Search" }).click();
@@ -130,9 +158,21 @@ describe("storefront", () => {
     await expect.poll(flag, { timeout: 10_000 }).toBe(false);
 
     // Expected from the live stock summaries by the model's rule (other suites move stock and retire products).
-    const summaries = new Map((await adminDb().collection(Collections.productStock).get()).docs.map((d) => [d.id, d.get("skus") as Record<string, { status: string }>]));
-    const active = (await adminDb().collection(Collections.products).where("active", "==", true).get()).docs.map((d) => ({ id: d.id, ...(d.data() as Product) }));
-    const shipping = active.filter((p) => productInStock(p.variants.map((v) => v.sku), summaries.get(p.id) ?? {})).toSorted(byName);
+    const summaries = new Map(
+      (await adminDb().collection(Collections.productStock).get()).docs.map((d) => [d.id, d.get("skus") as Record<string, { status: string }>]),
+    );
+    const active = (await adminDb().collection(Collections.products).where("active", "==", true).get()).docs.map((d) => ({
+      id: d.id,
+      ...(d.data() as Product),
+    }));
+    const shipping = active
+      .filter((p) =>
+        productInStock(
+          p.variants.map((v) => v.sku),
+          summaries.get(p.id) ?? {},
+        ),
+      )
+      .toSorted(byName);
     expect(shipping.map((p) => p.id)).not.toContain(soldOut.id);
     expect(shipping.length).toBeGreaterThan(12);
 
@@ -143,7 +183,9 @@ describe("storefront", () => {
     await page.getByText(`Showing 1–12 of ${shipping.length}`).waitFor();
     expect(page.url()).toContain("instock=1");
     const grid = page.getByRole("list", { name: "Products" });
-    expect(await grid.getByRole("article").evaluateAll((els) => els.map((e) => e.getAttribute("aria-label")))).toEqual(shipping.slice(0, 12).map((p) => p.name));
+    expect(await grid.getByRole("article").evaluateAll((els) => els.map((e) => e.getAttribute("aria-label")))).toEqual(
+      shipping.slice(0, 12).map((p) => p.name),
+    );
     await expect.poll(() => grid.getByTestId("availability").count(), { timeout: 15_000 }).toBe(12);
     const labels = await grid.getByTestId("availability").allTextContents();
     expect(labels.every((label) => label === "In stock" || /^Only \d+ left$/.test(label))).toBe(true);

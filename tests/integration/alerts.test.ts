@@ -44,8 +44,9 @@ describe("back-in-stock alerts", () => {
 
     // The storefront's live list: the owner listens to their notifications.
     const seen: string[][] = [];
-    const unsubscribe = onSnapshot(query(collection(yes.db, Collections.customers, yes.uid, CustomerSubcollections.notifications), orderBy("createdAt", "desc")), (snap) =>
-      seen.push(snap.docs.map((d) => d.get("sku") as string)),
+    const unsubscribe = onSnapshot(
+      query(collection(yes.db, Collections.customers, yes.uid, CustomerSubcollections.notifications), orderBy("createdAt", "desc")),
+      (snap) => seen.push(snap.docs.map((d) => d.get("sku") as string)),
     );
     await restock(5);
 
@@ -71,7 +72,10 @@ describe("back-in-stock alerts", () => {
 
     const buyer = await client({ kind: "anonymous" });
     await buyer.call("placeOrder", { idempotencyKey: uniqueKey(), lines: [{ sku, quantity: 1 }], shipping });
-    await eventually(async () => ((await adminDb().collection(Collections.stock).doc(sku).get()).get("status") === "out_of_stock" ? true : undefined), "sold out");
+    await eventually(
+      async () => ((await adminDb().collection(Collections.stock).doc(sku).get()).get("status") === "out_of_stock" ? true : undefined),
+      "sold out",
+    );
     await restock(2);
     const notices = await waitForNotifications(c.uid, 2);
     expect(notices.map((n) => n.status).sort()).toEqual(["low_stock", "low_stock"]);
@@ -95,7 +99,10 @@ describe("back-in-stock alerts", () => {
     const restocked = (await stockRef.get()).data();
     // The engine recomputes the document from inventory (1 unit: low stock), still sellable.
     expect(restocked).toMatchObject({ status: "low_stock", available: 1 });
-    for (const [before, after] of [[madeToOrder, inStock], [inStock, restocked]]) {
+    for (const [before, after] of [
+      [madeToOrder, inStock],
+      [inStock, restocked],
+    ]) {
       await expect(notifyBackInStock(adminDb(), { eventId: `quiet-${randomUUID()}`, sku, before, after })).resolves.toEqual({ notified: 0 });
     }
     expect(await notificationsOf(c.uid)).toHaveLength(1);
@@ -106,7 +113,12 @@ describe("back-in-stock alerts", () => {
     await editProfile(c, consenting);
     const sku = `DUP-${randomUUID().slice(0, 8).toUpperCase()}`;
     await subscribe(c, sku);
-    const event = { eventId: `dup-${randomUUID()}`, sku, before: { status: "out_of_stock", available: 0 }, after: { productId: "p", status: "in_stock", available: 4 } };
+    const event = {
+      eventId: `dup-${randomUUID()}`,
+      sku,
+      before: { status: "out_of_stock", available: 0 },
+      after: { productId: "p", status: "in_stock", available: 4 },
+    };
     await expect(notifyBackInStock(adminDb(), event)).resolves.toEqual({ notified: 1 });
     await expect(notifyBackInStock(adminDb(), event)).resolves.toEqual({ notified: 0 });
     expect(await notificationsOf(c.uid)).toHaveLength(1);
@@ -121,13 +133,20 @@ describe("back-in-stock alerts", () => {
     await editProfile(c, consenting);
     const sku = `READ-${randomUUID().slice(0, 8).toUpperCase()}`;
     await subscribe(c, sku);
-    await notifyBackInStock(adminDb(), { eventId: `read-${randomUUID()}`, sku, before: { status: "out_of_stock" }, after: { productId: "p", status: "in_stock", available: 1 } });
+    await notifyBackInStock(adminDb(), {
+      eventId: `read-${randomUUID()}`,
+      sku,
+      before: { status: "out_of_stock" },
+      after: { productId: "p", status: "in_stock", available: 1 },
+    });
     const [notice] = await notificationsOf(c.uid);
     const mine = doc(c.db, Collections.customers, c.uid, CustomerSubcollections.notifications, notice!.id);
     await expect(updateDoc(mine, { sku: "OTHER-1", readAt: serverTimestamp() })).rejects.toMatchObject({ code: "permission-denied" });
     await updateDoc(mine, { readAt: serverTimestamp() });
     expect((await getDoc(mine)).get("readAt")).not.toBeNull();
-    await expect(getDoc(doc(other.db, Collections.customers, c.uid, CustomerSubcollections.notifications, notice!.id))).rejects.toMatchObject({ code: "permission-denied" });
+    await expect(getDoc(doc(other.db, Collections.customers, c.uid, CustomerSubcollections.notifications, notice!.id))).rejects.toMatchObject({
+      code: "permission-denied",
+    });
   });
 
   it("lets a shopper subscribe only as {sku, createdAt}, for themselves, and unsubscribe", async () => {

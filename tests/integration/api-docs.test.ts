@@ -46,7 +46,11 @@ it("runs every curl example in docs/api.md and gets the status it shows", () => 
   expect(examples.length).toBeGreaterThanOrEqual(7);
   for (const { command, status } of examples) {
     // `-w` appends the status on its own line; the doc's own flags stay as written.
-    const output = execFileSync("bash", ["-c", `curl() { command curl -w '\\n%{http_code}' "$@"; }\n${command}`], { env: { ...process.env, ...env }, encoding: "utf8", timeout: 60_000 });
+    const output = execFileSync("bash", ["-c", `curl() { command curl -w '\\n%{http_code}' "$@"; }\n${command}`], {
+      env: { ...process.env, ...env },
+      encoding: "utf8",
+      timeout: 60_000,
+    });
     const lines = output.trimEnd().split("\n");
     expect({ command, status: Number(lines.at(-1)) }).toEqual({ command, status });
     const body = lines.slice(0, -1).filter((line) => line !== "");

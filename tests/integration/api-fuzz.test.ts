@@ -49,7 +49,8 @@ const runtimeRefuses = (body: unknown) => body === null || typeof body !== "obje
 /** A 4xx with problem JSON; anything else is reported with what caused it. */
 function refusal(response: ApiResponse, what: unknown): string | null {
   const type = response.headers.get("content-type") ?? "";
-  if (response.status < 400 || response.status >= 500 || !type.startsWith("application/problem+json")) return `${response.status} ${type} for ${JSON.stringify(what).slice(0, 200)}`;
+  if (response.status < 400 || response.status >= 500 || !type.startsWith("application/problem+json"))
+    return `${response.status} ${type} for ${JSON.stringify(what).slice(0, 200)}`;
   const problem = response.json() as Problem;
   return problem.status === response.status && typeof problem.code === "string" ? null : `bad problem body ${response.text.slice(0, 200)}`;
 }
@@ -86,8 +87,15 @@ describe.each([
       ...Array.from({ length: 10 }, (_, i) => ({ body: sample, key: i % 2 ? undefined : `${key.slice(0, -1)}x`, idem: idemKey() })),
     ];
     const problems = await inChunks(requests, async (r) => {
-      const response = await apiFetch(`/v1/inventory/${name}`, { key: r.key, body: "body" in r ? r.body : undefined, raw: "raw" in r ? r.raw : undefined, contentType: "contentType" in r ? r.contentType : undefined, idempotencyKey: r.idem });
-      if ("body" in r && runtimeRefuses(r.body) && r.key === key) return response.status === 400 ? null : `${response.status} for top-level ${JSON.stringify(r.body)}`;
+      const response = await apiFetch(`/v1/inventory/${name}`, {
+        key: r.key,
+        body: "body" in r ? r.body : undefined,
+        raw: "raw" in r ? r.raw : undefined,
+        contentType: "contentType" in r ? r.contentType : undefined,
+        idempotencyKey: r.idem,
+      });
+      if ("body" in r && runtimeRefuses(r.body) && r.key === key)
+        return response.status === 400 ? null : `${response.status} for top-level ${JSON.stringify(r.body)}`;
       return refusal(response, r);
     });
     expect(requests.length).toBeGreaterThanOrEqual(PER_ENDPOINT);
@@ -98,12 +106,21 @@ describe.each([
 
 describe("POST /v1/inventory/bulk", () => {
   it(`answers ≥ ${PER_ENDPOINT} bad bodies line by line as invalid (or as a problem) and writes nothing`, async () => {
-    const lines = badInputs(spec(BulkLineSchema, { op: "adjust", sku: "SOF-ALBA-3S", location: "main", delta: 2, reason: "receive", reference: "feed" }), 400, SEED + 7);
-    const bodies = Array.from({ length: PER_ENDPOINT }, (_, i) => [lines[(2 * i) % lines.length], lines[(2 * i + 1) % lines.length]].map((l) => JSON.stringify(l)).join("\n"));
+    const lines = badInputs(
+      spec(BulkLineSchema, { op: "adjust", sku: "SOF-ALBA-3S", location: "main", delta: 2, reason: "receive", reference: "feed" }),
+      400,
+      SEED + 7,
+    );
+    const bodies = Array.from({ length: PER_ENDPOINT }, (_, i) =>
+      [lines[(2 * i) % lines.length], lines[(2 * i + 1) % lines.length]].map((l) => JSON.stringify(l)).join("\n"),
+    );
     const failures = await inChunks(bodies, async (raw) => {
       const answer = await apiFetch("/v1/inventory/bulk", { key, raw, contentType: "application/x-ndjson", idempotencyKey: idemKey() });
       if (answer.status !== 200) return refusal(answer, raw);
-      const results = answer.text.trim().split("\n").map((l) => JSON.parse(l) as { result: string });
+      const results = answer.text
+        .trim()
+        .split("\n")
+        .map((l) => JSON.parse(l) as { result: string });
       return results.every((r) => r.result === "invalid") ? null : `applied a bad line: ${answer.text.slice(0, 200)}`;
     });
     expect(failures.filter((f) => f !== null)).toEqual([]);
@@ -113,14 +130,20 @@ describe("POST /v1/inventory/bulk", () => {
 
 describe("GET /v1/inventory and /v1/inventory/{sku}", () => {
   it(`answers ≥ ${PER_ENDPOINT} bad paths and queries with problem JSON and writes nothing`, async () => {
-    const badSkus = fc.sample(fc.string({ minLength: 1, maxLength: 80 }).filter((s) => !SkuSchema.safeParse(s).success), { numRuns: 100, seed: SEED });
+    const badSkus = fc.sample(
+      fc.string({ minLength: 1, maxLength: 80 }).filter((s) => !SkuSchema.safeParse(s).success),
+      { numRuns: 100, seed: SEED },
+    );
     const queries = badInputs(spec(PageQuerySchema, { limit: "20", cursor: "eyJpZCI6IkEifQ", updatedSince: "2026-01-01T00:00:00Z" }), 180, SEED + 3).filter(
       (q) => q !== null && typeof q === "object" && !Array.isArray(q),
     );
     // URLs past Node's 16 KB header limit never reach a function (the HTTP server answers 431), so they are left out.
     const paths = [
       ...badSkus.map((s) => `/v1/inventory/${encodeURIComponent(s)}`),
-      ...queries.map((q) => `/v1/inventory?${new URLSearchParams(Object.entries(q as Record<string, unknown>).map(([k, v]): [string, string] => [k, typeof v === "string" ? v : (JSON.stringify(v) ?? "")])).toString()}`),
+      ...queries.map(
+        (q) =>
+          `/v1/inventory?${new URLSearchParams(Object.entries(q as Record<string, unknown>).map(([k, v]): [string, string] => [k, typeof v === "string" ? v : (JSON.stringify(v) ?? "")])).toString()}`,
+      ),
     ].filter((path) => path.length <= 8_000);
     const answers = await inChunks(paths, async (path) => ({ path, response: await apiFetch(path, { key }) }));
     // A query that only looks bad (a number as a string) may be served; the rest must be refused.

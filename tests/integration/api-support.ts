@@ -14,7 +14,10 @@ export interface ApiResponse {
   json: () => unknown;
 }
 
-export async function apiFetch(path: string, init: { method?: string; key?: string; body?: unknown; raw?: string; contentType?: string; idempotencyKey?: string; headers?: Record<string, string> } = {}): Promise<ApiResponse> {
+export async function apiFetch(
+  path: string,
+  init: { method?: string; key?: string; body?: unknown; raw?: string; contentType?: string; idempotencyKey?: string; headers?: Record<string, string> } = {},
+): Promise<ApiResponse> {
   const headers: Record<string, string> = { ...init.headers };
   if (init.key) headers.authorization = `Bearer ${init.key}`;
   if (init.idempotencyKey) headers["idempotency-key"] = init.idempotencyKey;
@@ -27,7 +30,11 @@ export async function apiFetch(path: string, init: { method?: string; key?: stri
 
 export const idemKey = () => `idem-${randomUUID()}`;
 
-export async function createKey(admin: TestClient, scopes: ApiScope[], extra: { rateLimitPerMinute?: number; expiresAt?: string } = {}): Promise<CreateApiKeyOutput> {
+export async function createKey(
+  admin: TestClient,
+  scopes: ApiScope[],
+  extra: { rateLimitPerMinute?: number; expiresAt?: string } = {},
+): Promise<CreateApiKeyOutput> {
   return admin.call<CreateApiKeyOutput>("createApiKey", { name: `test ${randomUUID().slice(0, 6)}`, scopes, ...extra });
 }
 

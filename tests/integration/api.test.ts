@@ -60,7 +60,10 @@ describe("API keys", () => {
     expect((await auditsOfKey(keyId)).map((a) => a.action).sort()).toEqual(["apiKey.create", "apiKey.revoke"]);
 
     const expiring = await createKey(admin, ["inventory:read"]);
-    await adminDb().collection(Collections.apiKeys).doc(expiring.keyId).update({ expiresAt: new Date(Date.now() - 1000) });
+    await adminDb()
+      .collection(Collections.apiKeys)
+      .doc(expiring.keyId)
+      .update({ expiresAt: new Date(Date.now() - 1000) });
     expectProblem(await apiFetch("/v1/inventory?limit=1", { key: expiring.key }), 401, "unauthenticated");
   });
 });
@@ -80,7 +83,11 @@ describe("auth, scopes and limits", () => {
     const wrongMethod = await apiFetch("/v1/inventory/adjust", { key: writer });
     expectProblem(wrongMethod, 405, "method-not-allowed");
     expect(wrongMethod.headers.get("allow")).toBe("POST");
-    expectProblem(await apiFetch("/v1/inventory/adjust", { key: writer, raw: "{nope", contentType: "text/plain", idempotencyKey: idemKey() }), 415, "unsupported-media-type");
+    expectProblem(
+      await apiFetch("/v1/inventory/adjust", { key: writer, raw: "{nope", contentType: "text/plain", idempotencyKey: idemKey() }),
+      415,
+      "unsupported-media-type",
+    );
     const huge = { items: [{ sku: "ABC-1", location: "main", delta: 1, reference: "x".repeat(1024 * 1024) }] };
     expectProblem(await apiFetch("/v1/inventory/adjust", { key: writer, body: huge, idempotencyKey: idemKey() }), 413, "too-large");
     expectProblem(await apiFetch("/v1/inventory/adjust", { key: writer, body: { items: [{ sku: "X-1", location: "main", delta: 1 }] } }), 400, "invalid");
@@ -95,7 +102,10 @@ describe("auth, scopes and limits", () => {
   });
 
   it("sends no CORS headers: browsers on other origins cannot call it", async () => {
-    const preflight = await fetch(`${apiBase()}/v1/inventory`, { method: "OPTIONS", headers: { origin: "https://evil.example", "access-control-request-method": "GET" } });
+    const preflight = await fetch(`${apiBase()}/v1/inventory`, {
+      method: "OPTIONS",
+      headers: { origin: "https://evil.example", "access-control-request-method": "GET" },
+    });
     expect(preflight.headers.get("access-control-allow-origin")).toBeNull();
     const get = await apiFetch("/v1/inventory?limit=1", { key: reader, headers: { origin: "https://evil.example" } });
     expect(get.headers.get("access-control-allow-origin")).toBeNull();
@@ -131,10 +141,16 @@ describe("inventory", () => {
     expect(stale.json()).toEqual({ items: [{ sku, location: "main", result: "stale", onHand: 5 }] });
     expect(await ledgerOf(sku)).toEqual([]);
 
-    const ok = await apiFetch("/v1/inventory/set", { key: writer, body: { items: [{ sku, location: "main", quantity: 9, changeFromQuantity: 5, reference: "PO-77" }] }, idempotencyKey: idemKey() });
+    const ok = await apiFetch("/v1/inventory/set", {
+      key: writer,
+      body: { items: [{ sku, location: "main", quantity: 9, changeFromQuantity: 5, reference: "PO-77" }] },
+      idempotencyKey: idemKey(),
+    });
     expect(ok.json()).toEqual({ items: [{ sku, location: "main", result: "applied", onHand: 9 }] });
     const writerId = writer.slice(4, 24);
-    expect(await ledgerOf(sku)).toEqual([expect.objectContaining({ delta: 4, before: 5, after: 9, reason: "count", reference: "PO-77", actorUid: `apikey:${writerId}` })]);
+    expect(await ledgerOf(sku)).toEqual([
+      expect.objectContaining({ delta: 4, before: 5, after: 9, reason: "count", reference: "PO-77", actorUid: `apikey:${writerId}` }),
+    ]);
     expect((await auditsOfKey(writerId)).some((a) => a.action === "api.stock.write" && JSON.stringify(a.after).includes(sku))).toBe(true);
     await expectReconciled([sku]);
   });
@@ -144,7 +160,13 @@ describe("inventory", () => {
     const [a, b] = skus as [string, string];
     const answer = await apiFetch("/v1/inventory/adjust", {
       key: writer,
-      body: { items: [{ sku: a, location: "east", delta: 3, reason: "receive" }, { sku: b, location: "main", delta: -2 }, { sku: uniqueSku(), location: "main", delta: 1 }] },
+      body: {
+        items: [
+          { sku: a, location: "east", delta: 3, reason: "receive" },
+          { sku: b, location: "main", delta: -2 },
+          { sku: uniqueSku(), location: "main", delta: 1 },
+        ],
+      },
       idempotencyKey: idemKey(),
     });
     expect((answer.json() as WriteAnswer).items.map((i) => [i.result, i.onHand, i.code])).toEqual([
@@ -170,7 +192,11 @@ describe("inventory", () => {
     }
     expect(await ledgerOf(sku)).toHaveLength(1);
     expect(await onHand(sku)).toMatchObject({ main: 3 });
-    expectProblem(await apiFetch("/v1/inventory/adjust", { key: writer, body: { items: [{ sku, location: "main", delta: 5 }] }, idempotencyKey: key }), 422, "idempotency-key-reused");
+    expectProblem(
+      await apiFetch("/v1/inventory/adjust", { key: writer, body: { items: [{ sku, location: "main", delta: 5 }] }, idempotencyKey: key }),
+      422,
+      "idempotency-key-reused",
+    );
     expectProblem(await apiFetch("/v1/inventory/adjust", { key: writer, body }), 400, "invalid");
     expect(await ledgerOf(sku)).toHaveLength(1);
   });
@@ -183,7 +209,11 @@ describe("inventory", () => {
       for (;;) {
         const current = (await apiFetch(`/v1/inventory/${sku}`, { key: writer })).json() as InventoryView;
         const from = current.locations.main?.onHand ?? 0;
-        const answer = await apiFetch("/v1/inventory/set", { key: writer, body: { items: [{ sku, location: "main", quantity: from + 1, changeFromQuantity: from }] }, idempotencyKey: idemKey() });
+        const answer = await apiFetch("/v1/inventory/set", {
+          key: writer,
+          body: { items: [{ sku, location: "main", quantity: from + 1, changeFromQuantity: from }] },
+          idempotencyKey: idemKey(),
+        });
         const [item] = (answer.json() as WriteAnswer).items;
         if (item?.result === "applied") return;
         expect(item?.result).toBe("stale");
@@ -211,10 +241,18 @@ describe("bulk", () => {
       JSON.stringify({ op: "adjust", sku: b, location: "east", delta: 4, reference: "supplier feed" }),
       JSON.stringify({ op: "set", sku: a, location: "main", quantity: 1, changeFromQuantity: 3 }),
     ];
-    const answer = await apiFetch("/v1/inventory/bulk", { key: writer, raw: `${lines.join("\n")}\n`, contentType: "application/x-ndjson", idempotencyKey: idemKey() });
+    const answer = await apiFetch("/v1/inventory/bulk", {
+      key: writer,
+      raw: `${lines.join("\n")}\n`,
+      contentType: "application/x-ndjson",
+      idempotencyKey: idemKey(),
+    });
     expect(answer.status).toBe(200);
     expect(answer.headers.get("content-type")).toMatch(/^application\/x-ndjson/);
-    const results = answer.text.trim().split("\n").map((l) => JSON.parse(l));
+    const results = answer.text
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
     expect(results.map((r) => [r.line, r.result])).toEqual([
       [1, "applied"],
       [2, "invalid"],
@@ -245,7 +283,9 @@ describe("reads", () => {
     let cursor: string | null = null;
     let pages = 0;
     do {
-      const page = (await apiFetch(`/v1/inventory?limit=2&updatedSince=${encodeURIComponent(since)}${cursor ? `&cursor=${cursor}` : ""}`, { key: reader })).json() as { items: InventoryView[]; nextCursor: string | null };
+      const page = (
+        await apiFetch(`/v1/inventory?limit=2&updatedSince=${encodeURIComponent(since)}${cursor ? `&cursor=${cursor}` : ""}`, { key: reader })
+      ).json() as { items: InventoryView[]; nextCursor: string | null };
       expect(page.items.length).toBeLessThanOrEqual(2);
       seen.push(...page.items.map((i) => i.sku));
       cursor = page.nextCursor;
@@ -265,7 +305,11 @@ describe("reads", () => {
     const shopper = await pool.client({ kind: "anonymous" });
     await warmUp(shopper, ["placeOrder"]);
     const since = new Date(Date.now() - 1000).toISOString();
-    const { orderId } = await shopper.call<{ orderId: string }>("placeOrder", { idempotencyKey: idemKey(), lines: [{ sku: skus[0], quantity: 2 }], shipping: { name: "Ada", line1: "1 Loom St", city: "Leeds", postalCode: "LS1 1AA", country: "GB" } });
+    const { orderId } = await shopper.call<{ orderId: string }>("placeOrder", {
+      idempotencyKey: idemKey(),
+      lines: [{ sku: skus[0], quantity: 2 }],
+      shipping: { name: "Ada", line1: "1 Loom St", city: "Leeds", postalCode: "LS1 1AA", country: "GB" },
+    });
 
     const orders = (await apiFetch(`/v1/orders?limit=200&updatedSince=${encodeURIComponent(since)}`, { key: writer })).json() as { items: { id: string }[] };
     const order = orders.items.find((o) => o.id === orderId);
@@ -275,7 +319,10 @@ describe("reads", () => {
     let found = false;
     let cursor: string | null = null;
     do {
-      const page = (await apiFetch(`/v1/products?limit=100${cursor ? `&cursor=${cursor}` : ""}`, { key: writer })).json() as { items: { id: string }[]; nextCursor: string | null };
+      const page = (await apiFetch(`/v1/products?limit=100${cursor ? `&cursor=${cursor}` : ""}`, { key: writer })).json() as {
+        items: { id: string }[];
+        nextCursor: string | null;
+      };
       found ||= page.items.some((p) => p.id === productId);
       cursor = page.nextCursor;
     } while (cursor && !found);
@@ -299,10 +346,19 @@ describe("OpenAPI", () => {
       for (const method of Object.keys(operations)) {
         const concrete = path.replace("{sku}", skus[0] as string);
         const bulk = path.endsWith("/bulk");
-        const item = path.endsWith("/set") ? { sku: skus[0], location: "main", quantity: 2, changeFromQuantity: null } : { sku: skus[0], location: "main", delta: 1 };
+        const item = path.endsWith("/set")
+          ? { sku: skus[0], location: "main", quantity: 2, changeFromQuantity: null }
+          : { sku: skus[0], location: "main", delta: 1 };
         const body = method === "post" && !bulk ? { items: [item] } : undefined;
         const raw = bulk ? `${JSON.stringify({ op: "adjust", sku: skus[0], location: "main", delta: 1 })}\n` : undefined;
-        const answer = await apiFetch(concrete, { method: method.toUpperCase(), key: writer, body, raw, contentType: bulk ? "application/x-ndjson" : undefined, idempotencyKey: idemKey() });
+        const answer = await apiFetch(concrete, {
+          method: method.toUpperCase(),
+          key: writer,
+          body,
+          raw,
+          contentType: bulk ? "application/x-ndjson" : undefined,
+          idempotencyKey: idemKey(),
+        });
         expect({ path, method, status: answer.status }).toEqual({ path, method, status: 200 });
       }
     }

@@ -30,8 +30,14 @@ async function bareProduct(counts: Partial<Record<StockStatus, number>>, inStock
   const productId = `bare-${randomUUID().slice(0, 12)}`;
   const entries = Object.entries(counts).flatMap(([status, n]) => Array.from({ length: n }, () => [uniqueSku(), { available: 0, status }] as const));
   const skus = entries.map(([sku]) => sku);
-  await adminDb().collection(Collections.productStock).doc(productId).set({ productId, skus: Object.fromEntries(entries) });
-  await adminDb().collection(Collections.products).doc(productId).set({ name: productId, variants: skus.map((sku) => ({ sku })), inStock });
+  await adminDb()
+    .collection(Collections.productStock)
+    .doc(productId)
+    .set({ productId, skus: Object.fromEntries(entries) });
+  await adminDb()
+    .collection(Collections.products)
+    .doc(productId)
+    .set({ name: productId, variants: skus.map((sku) => ({ sku })), inStock });
   return { productId, skus };
 }
 

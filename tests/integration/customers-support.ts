@@ -62,7 +62,10 @@ export const uniqueSku = (prefix = "ALR") => `${prefix}-${randomUUID().slice(0, 
 
 /** A SKU's public stock document in a given state, written as the inventory engine would. */
 export async function setStock(sku: string, status: string, available: number): Promise<void> {
-  await adminDb().collection(Collections.stock).doc(sku).set({ sku, productId: `p-${sku}`, status, available, updatedAt: Timestamp.now() });
+  await adminDb()
+    .collection(Collections.stock)
+    .doc(sku)
+    .set({ sku, productId: `p-${sku}`, status, available, updatedAt: Timestamp.now() });
 }
 
 export async function auditFor(uid: string): Promise<DocumentData[]> {
@@ -100,12 +103,25 @@ export async function customerJourney(tag: string): Promise<Journey> {
   await editProfile(c, { displayName: `${tag} L.`, phone, addresses: [address], marketing: { email: { granted: true }, sms: { granted: true } } });
   await editProfile(c, { marketing: { email: { granted: true }, sms: { granted: false } } });
   await subscribe(c, watched);
-  await notifyBackInStock(adminDb(), { eventId: `journey-${randomUUID()}`, sku: watched, before: { status: "out_of_stock" }, after: { productId: "p", status: "in_stock", available: 3 } });
+  await notifyBackInStock(adminDb(), {
+    eventId: `journey-${randomUUID()}`,
+    sku: watched,
+    before: { status: "out_of_stock" },
+    after: { productId: "p", status: "in_stock", available: 3 },
+  });
 
   await c.call("holdCart", { lines: [{ sku: held, quantity: 1 }] });
   const orderShipping = { ...shipping, name: `${tag} Lovelace`, phone };
-  const first = await c.call<{ orderId: string }>("placeOrder", { idempotencyKey: uniqueKey(), lines: [{ sku: bought, quantity: 1 }], shipping: orderShipping });
-  const second = await c.call<{ orderId: string }>("placeOrder", { idempotencyKey: uniqueKey(), lines: [{ sku: cancelled, quantity: 2 }], shipping: orderShipping });
+  const first = await c.call<{ orderId: string }>("placeOrder", {
+    idempotencyKey: uniqueKey(),
+    lines: [{ sku: bought, quantity: 1 }],
+    shipping: orderShipping,
+  });
+  const second = await c.call<{ orderId: string }>("placeOrder", {
+    idempotencyKey: uniqueKey(),
+    lines: [{ sku: cancelled, quantity: 2 }],
+    shipping: orderShipping,
+  });
   await c.call("cancelOrder", { orderId: second.orderId, reason: "changed my mind" });
 
   const admin = await client({ kind: "user", role: "admin" });
@@ -122,7 +138,15 @@ export async function customerJourney(tag: string): Promise<Journey> {
     const audits = (await auditFor(c.uid)).filter((a) => String(a.action).startsWith("customer.profile"));
     return consent.size === 3 && audits.length === 3 ? true : undefined;
   }, "the profile triggers");
-  return { shopper: c, email, phone, addressPhone, skus: { held, bought, cancelled, watched }, orderIds: [first.orderId, second.orderId], staffUids: [admin.uid!, staff.uid!] };
+  return {
+    shopper: c,
+    email,
+    phone,
+    addressPhone,
+    skus: { held, bought, cancelled, watched },
+    orderIds: [first.orderId, second.orderId],
+    staffUids: [admin.uid!, staff.uid!],
+  };
 }
 
 export interface StoredDocument {

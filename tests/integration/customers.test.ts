@@ -70,7 +70,12 @@ describe("profiles on sign-up", () => {
 describe("editing a profile", () => {
   it("lets the owner edit name, phone, addresses and consent", async () => {
     const c = await shopper();
-    await editProfile(c, { displayName: "Ada", phone: "+44 113 496 0001", addresses: [address], marketing: { email: { granted: true }, sms: { granted: false } } });
+    await editProfile(c, {
+      displayName: "Ada",
+      phone: "+44 113 496 0001",
+      addresses: [address],
+      marketing: { email: { granted: true }, sms: { granted: false } },
+    });
     expect((await profileRef(c.uid).get()).data()).toMatchObject({ displayName: "Ada", phone: "+44 113 496 0001", addresses: [address] });
   });
 
@@ -87,13 +92,17 @@ describe("editing a profile", () => {
     const mine = doc(c.db, Collections.customers, c.uid);
     await expect(updateDoc(mine, { email: "x@test.showroom", updatedAt: serverTimestamp() })).rejects.toMatchObject({ code: "permission-denied" });
     await expect(updateDoc(mine, { phone: "call me", updatedAt: serverTimestamp() })).rejects.toMatchObject({ code: "permission-denied" });
-    await expect(updateDoc(mine, { addresses: Array.from({ length: 11 }, (_, i) => ({ ...address, id: `a${i}` })), updatedAt: serverTimestamp() })).rejects.toMatchObject({
+    await expect(
+      updateDoc(mine, { addresses: Array.from({ length: 11 }, (_, i) => ({ ...address, id: `a${i}` })), updatedAt: serverTimestamp() }),
+    ).rejects.toMatchObject({
       code: "permission-denied",
     });
     await expect(updateDoc(doc(c.db, Collections.customers, other.uid), { displayName: "Mallory", updatedAt: serverTimestamp() })).rejects.toMatchObject({
       code: "permission-denied",
     });
-    await expect(setDoc(doc(c.db, Collections.customers, c.uid, CustomerSubcollections.consentEvents, "forged"), { channel: "email", granted: true })).rejects.toMatchObject({
+    await expect(
+      setDoc(doc(c.db, Collections.customers, c.uid, CustomerSubcollections.consentEvents, "forged"), { channel: "email", granted: true }),
+    ).rejects.toMatchObject({
       code: "permission-denied",
     });
     expect((await profileRef(c.uid).get()).get("email")).not.toBe("x@test.showroom");
@@ -115,11 +124,18 @@ describe("consent history and profile audit", () => {
       expect.objectContaining({ granted: expect.any(Boolean) }),
       expect.objectContaining({ granted: expect.any(Boolean) }),
     ]);
-    expect(events.slice(1).map((e) => `${e.channel}:${e.granted}`).sort()).toEqual(["email:false", "sms:true"]);
+    expect(
+      events
+        .slice(1)
+        .map((e) => `${e.channel}:${e.granted}`)
+        .sort(),
+    ).toEqual(["email:false", "sms:true"]);
     for (const e of events) expect(e.at).toBeDefined();
     // The owner reads their history through the rules.
     const first = (await profileRef(c.uid).collection(CustomerSubcollections.consentEvents).limit(1).get()).docs[0]!;
-    expect((await getDoc(doc(c.db, Collections.customers, c.uid, CustomerSubcollections.consentEvents, first.id))).data()).toMatchObject({ channel: first.get("channel") });
+    expect((await getDoc(doc(c.db, Collections.customers, c.uid, CustomerSubcollections.consentEvents, first.id))).data()).toMatchObject({
+      channel: first.get("channel"),
+    });
 
     const audit = await eventually(async () => {
       const list = (await auditFor(c.uid)).filter((a) => a.action === "customer.profile.update");
@@ -155,7 +171,10 @@ describe("consent history and profile audit", () => {
     const c = await shopper();
     const before = (await profileRef(c.uid).get()).data();
     // The profile's own creation event writes an audit entry: let it land before counting.
-    await eventually(async () => ((await auditFor(c.uid)).some((a) => a.action === "customer.profile.create") ? true : undefined), "the profile's creation audit");
+    await eventually(
+      async () => ((await auditFor(c.uid)).some((a) => a.action === "customer.profile.create") ? true : undefined),
+      "the profile's creation audit",
+    );
     await adminDb().recursiveDelete(profileRef(c.uid));
     const auditsBefore = (await auditFor(c.uid)).length;
     await recordProfileChange(adminDb(), { eventId: `late-${randomUUID()}`, uid: c.uid, before, after: { ...before, phone: "+1 555 0100 44" } });
@@ -169,20 +188,30 @@ describe("lookupCustomer (staff)", () => {
     const email = `lookup-${randomUUID().slice(0, 8)}@test.showroom`;
     const c = await shopper({ kind: "user", email });
     await editProfile(c, { displayName: "Lin", phone: "+1 555 0100 55", addresses: [address] });
-    await adminDb().collection(Collections.orders).doc(`lookup-${c.uid}`).set({
-      uid: c.uid,
-      lines: [{ sku: "SOF-1", productId: "p", name: "Sofa", label: "Grey", quantity: 1, unitPriceCents: 1000, lineTotalCents: 1000, allocations: [] }],
-      totalCents: 1000,
-      currency: "USD",
-      status: "placed",
-      shipping: address,
-      idempotencyKey: "key-lookup",
-      createdAt: Timestamp.now(),
-    });
+    await adminDb()
+      .collection(Collections.orders)
+      .doc(`lookup-${c.uid}`)
+      .set({
+        uid: c.uid,
+        lines: [{ sku: "SOF-1", productId: "p", name: "Sofa", label: "Grey", quantity: 1, unitPriceCents: 1000, lineTotalCents: 1000, allocations: [] }],
+        totalCents: 1000,
+        currency: "USD",
+        status: "placed",
+        shipping: address,
+        idempotencyKey: "key-lookup",
+        createdAt: Timestamp.now(),
+      });
     const staff = await client({ kind: "user", role: "staff" });
     const result = await staff.call("lookupCustomer", { email });
     expect(LookupCustomerOutputSchema.parse(result)).toMatchObject({
-      customer: { uid: c.uid, email, displayName: "Lin", phone: "+1 555 0100 55", addresses: [expect.objectContaining({ id: "home" })], marketing: { email: false, sms: false } },
+      customer: {
+        uid: c.uid,
+        email,
+        displayName: "Lin",
+        phone: "+1 555 0100 55",
+        addresses: [expect.objectContaining({ id: "home" })],
+        marketing: { email: false, sms: false },
+      },
       orders: [{ orderId: `lookup-${c.uid}`, status: "placed", totalCents: 1000, currency: "USD", lines: [{ sku: "SOF-1", name: "Sofa", quantity: 1 }] }],
     });
     const audits = (await auditFor(c.uid)).filter((a) => a.action === "customer.lookup");
@@ -198,7 +227,9 @@ describe("lookupCustomer (staff)", () => {
       await expectCallableError(caller.call("lookupCustomer", { email }), "permission-denied");
     }
     const staff = await client({ kind: "user", role: "staff" });
-    await expectCallableError(staff.call("lookupCustomer", { email: `nobody-${randomUUID().slice(0, 8)}@test.showroom` }), "not-found", { reason: "unknown-customer" });
+    await expectCallableError(staff.call("lookupCustomer", { email: `nobody-${randomUUID().slice(0, 8)}@test.showroom` }), "not-found", {
+      reason: "unknown-customer",
+    });
     await expectCallableError(staff.call("lookupCustomer", { email: "not an email" }), "invalid-argument");
     expect((await auditFor(c.uid)).filter((a) => a.action === "customer.lookup")).toEqual([]);
   });

@@ -9,7 +9,8 @@ import { client, clients, customerJourney, everyDocument, mentions, profileOf, t
 afterAll(() => Promise.all(clients.map((c) => c.close())));
 
 /** By contract (DESIGN.md) consumers learn who to erase from this one event, and its relay cursor names its subject. */
-const announcementOf = (uid: string) => new Set([`${Collections.events}/${customerErasedEvent(uid, 0).id}`, `${Collections.eventCursors}/${cursorId(subjectOf.customer(uid))}`]);
+const announcementOf = (uid: string) =>
+  new Set([`${Collections.events}/${customerErasedEvent(uid, 0).id}`, `${Collections.eventCursors}/${cursorId(subjectOf.customer(uid))}`]);
 
 let alice: Journey;
 let bob: Journey;
@@ -26,14 +27,19 @@ describe("deleteMyAccount", () => {
   it("leaves no document anywhere that contains the uid, the email or a phone number, but the announcement customer.erased { uid }", () => {
     const announcement = announcementOf(alice.shopper.uid);
     for (const needle of [alice.shopper.uid, alice.email, alice.phone, alice.addressPhone]) {
-      expect(after.filter((d) => mentions(d, needle) && !announcement.has(d.path)).map((d) => d.path), needle).toEqual([]);
+      expect(
+        after.filter((d) => mentions(d, needle) && !announcement.has(d.path)).map((d) => d.path),
+        needle,
+      ).toEqual([]);
     }
   });
 
   it("announces customer.erased with the uid only, and keeps the past order events with a null uid", async () => {
     const erased = after.find((d) => d.path === `${Collections.events}/${customerErasedEvent(alice.shopper.uid, 0).id}`);
     expect(erased?.data).toMatchObject({ type: "customer.erased", subject: subjectOf.customer(alice.shopper.uid), seq: 1, data: { uid: alice.shopper.uid } });
-    const orderEvents = after.filter((d) => d.path.startsWith(`${Collections.events}/`) && alice.orderIds.some((id) => d.data?.subject === subjectOf.order(id)));
+    const orderEvents = after.filter(
+      (d) => d.path.startsWith(`${Collections.events}/`) && alice.orderIds.some((id) => d.data?.subject === subjectOf.order(id)),
+    );
     expect(orderEvents.map((d) => [d.data?.type, d.data?.data.uid]).sort()).toEqual([
       ["order.cancelled", null],
       ["order.placed", null],

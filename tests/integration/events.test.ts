@@ -46,10 +46,14 @@ describe("the outbox", () => {
     const sku = skus[0]!;
     const shoppers = await Promise.all(Array.from({ length: 6 }, () => pool.client()));
     // Six orders for three units at once: they share group commits; three are refused.
-    const results = await Promise.allSettled(shoppers.map((s) => s.call<{ orderId: string }>("placeOrder", { idempotencyKey: uniqueKey(), lines: [{ sku, quantity: 1 }], shipping })));
+    const results = await Promise.allSettled(
+      shoppers.map((s) => s.call<{ orderId: string }>("placeOrder", { idempotencyKey: uniqueKey(), lines: [{ sku, quantity: 1 }], shipping })),
+    );
     const placed = results.flatMap((r) => (r.status === "fulfilled" ? [r.value.orderId] : []));
     expect(placed).toHaveLength(3);
-    expect(results.filter((r) => r.status === "rejected").map((r) => (r as PromiseRejectedResult).reason.code)).toEqual(Array(3).fill("functions/failed-precondition"));
+    expect(results.filter((r) => r.status === "rejected").map((r) => (r as PromiseRejectedResult).reason.code)).toEqual(
+      Array(3).fill("functions/failed-precondition"),
+    );
 
     const skuEvents = await storedEvents(subjectOf.sku(sku));
     expect(skuEvents.map((e) => [e.type, e.seq, e.data.reason, e.data.available])).toEqual([
@@ -65,7 +69,9 @@ describe("the outbox", () => {
 
     // A refused adjustment writes no event.
     const staff = await pool.client({ kind: "user", role: "staff" });
-    await expect(staff.call("adjustStock", { sku, location: "main", delta: -5, reason: "correction" })).rejects.toMatchObject({ code: "functions/failed-precondition" });
+    await expect(staff.call("adjustStock", { sku, location: "main", delta: -5, reason: "correction" })).rejects.toMatchObject({
+      code: "functions/failed-precondition",
+    });
     expect(seqsOf(await storedEvents(subjectOf.sku(sku)))).toEqual([1, 2, 3]);
 
     const subjects = [subjectOf.sku(sku), ...placed.map(subjectOf.order)];
@@ -76,7 +82,16 @@ describe("the outbox", () => {
     expect(first.orderingKey).toBe(subjectOf.sku(sku));
     expect(first.attributes).toEqual({ type: "inventory.updated", subject: subjectOf.sku(sku), seq: "1" });
     // The relay stamped them and moved the cursor.
-    await expect.poll(async () => (await adminDb().collection(Collections.eventCursors).doc(cursorId(subjectOf.sku(sku))).get()).get("publishedSeq")).toBe(3);
+    await expect
+      .poll(async () =>
+        (
+          await adminDb()
+            .collection(Collections.eventCursors)
+            .doc(cursorId(subjectOf.sku(sku)))
+            .get()
+        ).get("publishedSeq"),
+      )
+      .toBe(3);
     expect((await storedEvents(subjectOf.sku(sku))).every((e) => e.publishedAt instanceof Timestamp)).toBe(true);
   }, 120_000);
 
@@ -85,8 +100,8 @@ describe("the outbox", () => {
     const shoppers: TestClient[] = await Promise.all(Array.from({ length: 6 }, () => pool.client()));
     const staff = await pool.client({ kind: "user", role: "staff" });
     let state = 7;
-    const rnd = (n: number) => ((state = (Math.imul(state, 1_664_525) + 1_013_904_223) >>> 0) % n);
-    const pick = <T,>(xs: readonly T[]) => xs[rnd(xs.length)] as T;
+    const rnd = (n: number) => (state = (Math.imul(state, 1_664_525) + 1_013_904_223) >>> 0) % n;
+    const pick = <T>(xs: readonly T[]) => xs[rnd(xs.length)] as T;
     const orderIds: string[] = [];
     const holds: { owner: TestClient; holdId: string }[] = [];
     const ops = Array.from({ length: 200 }, (_, i) => async () => {
@@ -97,17 +112,26 @@ describe("the outbox", () => {
         case 1:
           return orderIds.length ? staff.call("cancelOrder", { orderId: pick(orderIds) }) : undefined;
         case 2:
-          return shopper.call<{ holdId: string }>("holdCart", { lines: [{ sku: pick(skus), quantity: 1 }] }).then((r) => holds.push({ owner: shopper, holdId: r.holdId }));
+          return shopper
+            .call<{ holdId: string }>("holdCart", { lines: [{ sku: pick(skus), quantity: 1 }] })
+            .then((r) => holds.push({ owner: shopper, holdId: r.holdId }));
         case 3: {
           const hold = holds.length ? pick(holds) : undefined;
           return hold ? hold.owner.call("releaseHold", { holdId: hold.holdId }) : undefined;
         }
         default:
-          return shopper.call<{ orderId: string }>("placeOrder", { idempotencyKey: uniqueKey(), lines: [{ sku: pick(skus), quantity: 1 + rnd(2) }], shipping }).then((r) => orderIds.push(r.orderId));
+          return shopper
+            .call<{ orderId: string }>("placeOrder", { idempotencyKey: uniqueKey(), lines: [{ sku: pick(skus), quantity: 1 + rnd(2) }], shipping })
+            .then((r) => orderIds.push(r.orderId));
       }
     });
     const results = await Promise.allSettled(ops.map((op) => op()));
-    const unexpected = results.flatMap((r) => (r.status === "rejected" && !(r.reason instanceof FunctionsError && ["functions/failed-precondition", "functions/permission-denied"].includes(r.reason.code)) ? [String(r.reason)] : []));
+    const unexpected = results.flatMap((r) =>
+      r.status === "rejected" &&
+      !(r.reason instanceof FunctionsError && ["functions/failed-precondition", "functions/permission-denied"].includes(r.reason.code))
+        ? [String(r.reason)]
+        : [],
+    );
     expect(unexpected).toEqual([]);
 
     const subjects = [...skus.map(subjectOf.sku), ...orderIds.map(subjectOf.order)];
@@ -173,12 +197,24 @@ describe("the relay", () => {
     const subject = subjectOf.sku(sku);
     const db = adminDb();
     // A relay took the subject's lease and died: triggers for new events find it taken and leave them.
-    await db.collection(Collections.eventCursors).doc(cursorId(subject)).set({ subject, publishedSeq: 0, leaseOwner: "crashed-relay", leaseUntilMs: Date.now() + 5_000, pending: false });
+    await db
+      .collection(Collections.eventCursors)
+      .doc(cursorId(subject))
+      .set({ subject, publishedSeq: 0, leaseOwner: "crashed-relay", leaseUntilMs: Date.now() + 5_000, pending: false });
     const occurredAt = Timestamp.now();
     const batch = db.batch();
     for (const seq of oneTo(5)) {
       const data = { sku, productId: "p-relay", available: seq, status: "in_stock", onHand: seq, locations: { main: { onHand: seq } }, reason: "correction" };
-      batch.create(db.collection(Collections.events).doc(eventId(subject, seq)), { id: eventId(subject, seq), type: "inventory.updated", subject, seq, data, occurredAt, createdAt: occurredAt, publishedAt: null });
+      batch.create(db.collection(Collections.events).doc(eventId(subject, seq)), {
+        id: eventId(subject, seq),
+        type: "inventory.updated",
+        subject,
+        seq,
+        data,
+        occurredAt,
+        createdAt: occurredAt,
+        publishedAt: null,
+      });
     }
     await batch.commit();
     await new Promise((r) => setTimeout(r, 6_000));
@@ -192,7 +228,9 @@ describe("the relay", () => {
     await schedule!.publishMessage({ json: {} });
     await allPublished([subject]);
     expect(listener.of([subject]).map((r) => r.envelope.seq)).toEqual(oneTo(5));
-    await expect.poll(async () => (await db.collection(Collections.eventCursors).doc(cursorId(subject)).get()).get("publishedSeq"), { timeout: 15_000 }).toBe(5);
+    await expect
+      .poll(async () => (await db.collection(Collections.eventCursors).doc(cursorId(subject)).get()).get("publishedSeq"), { timeout: 15_000 })
+      .toBe(5);
   }, 120_000);
 });
 
@@ -219,13 +257,25 @@ describe("replay", () => {
       [3, "1", "inventory.updated"],
     ]);
     const stored = await storedEvents(subject);
-    expect(replayed().map((r) => r.envelope)).toEqual(stored.map((e): EventEnvelope => ({ id: e.id, type: e.type, occurredAt: (e.occurredAt as Timestamp).toDate().toISOString(), subject, seq: e.seq, data: e.data })));
+    expect(replayed().map((r) => r.envelope)).toEqual(
+      stored.map((e): EventEnvelope => ({
+        id: e.id,
+        type: e.type,
+        occurredAt: (e.occurredAt as Timestamp).toDate().toISOString(),
+        subject,
+        seq: e.seq,
+        data: e.data,
+      })),
+    );
   }, 120_000);
 
   it("refuses a bad --since or an unknown type with a clear message and publishes nothing", async () => {
     const before = listener.received.length;
     await expect(replay("--since", "yesterday")).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining("Nothing replayed: since") });
-    await expect(replay("--since", new Date(0).toISOString(), "--type", "order.exploded")).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining("type") });
+    await expect(replay("--since", new Date(0).toISOString(), "--type", "order.exploded")).rejects.toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining("type"),
+    });
     expect(listener.received.length).toBe(before);
   }, 60_000);
 });

@@ -58,7 +58,15 @@ async function deliveredOrder(uid: string, lines: SeededLine[], status = "delive
     .doc(orderId)
     .set({
       uid,
-      lines: lines.map((l) => ({ ...l, name: "Thing", label: "One", quantity: 1, unitPriceCents: 1000, lineTotalCents: 1000, allocations: [{ location: "main", quantity: 1 }] })),
+      lines: lines.map((l) => ({
+        ...l,
+        name: "Thing",
+        label: "One",
+        quantity: 1,
+        unitPriceCents: 1000,
+        lineTotalCents: 1000,
+        allocations: [{ location: "main", quantity: 1 }],
+      })),
       totalCents: 1000 * lines.length,
       currency: "USD",
       status,
@@ -138,7 +146,11 @@ describe("survey links", () => {
   ])("refuses %s and writes nothing", async (_name, token, reason) => {
     const line = productLine(90);
     const orderId = await deliveredOrder(`someone-${tag}`, [line]);
-    await expectCallableError(anon.call("submitFeedback", { orderId, token: token(orderId), nps: 2, lines: [{ sku: line.sku, rating: 1 }] }), "permission-denied", { reason });
+    await expectCallableError(
+      anon.call("submitFeedback", { orderId, token: token(orderId), nps: 2, lines: [{ sku: line.sku, rating: 1 }] }),
+      "permission-denied",
+      { reason },
+    );
     expect(await readDoc(Collections.feedback, orderId)).toBeUndefined();
     expect(await readDoc(Collections.feedbackTasks, orderId)).toBeUndefined();
     expect(await readDoc(Collections.productRatings, line.productId)).toBeUndefined();
@@ -157,13 +169,24 @@ describe("submitFeedback", () => {
     await buyer.call("submitFeedback", {
       orderId,
       nps: 10,
-      lines: [{ sku: a.sku, rating: 5, matchesPhotos: true }, { sku: b.sku, rating: 3 }],
+      lines: [
+        { sku: a.sku, rating: 5, matchesPhotos: true },
+        { sku: b.sku, rating: 3 },
+      ],
       comment: "<b>Lovely</b> sofa",
     });
     const answer = FeedbackSchema.parse(await readDoc(Collections.feedback, orderId));
     expect(answer).toMatchObject({ uid: buyer.uid, nps: 10, via: "account", edits: 0, comment: "<b>Lovely</b> sofa" });
-    expect(answer.lines).toEqual([{ sku: a.sku, productId: a.productId, rating: 5, matchesPhotos: true }, { sku: b.sku, productId: b.productId, rating: 3 }]);
-    expect(ProductRatingSchema.parse(await readDoc(Collections.productRatings, a.productId))).toMatchObject({ count: 1, average: 5, matchAnswers: 1, matchYes: 1 });
+    expect(answer.lines).toEqual([
+      { sku: a.sku, productId: a.productId, rating: 5, matchesPhotos: true },
+      { sku: b.sku, productId: b.productId, rating: 3 },
+    ]);
+    expect(ProductRatingSchema.parse(await readDoc(Collections.productRatings, a.productId))).toMatchObject({
+      count: 1,
+      average: 5,
+      matchAnswers: 1,
+      matchYes: 1,
+    });
     expect(await readDoc(Collections.productRatings, b.productId)).toMatchObject({ count: 1, average: 3 });
     expect(await readDoc(Collections.feedbackTasks, orderId)).toBeUndefined();
   });
@@ -172,7 +195,9 @@ describe("submitFeedback", () => {
     const line = productLine(3);
     const orderId = await deliveredOrder(buyer.uid, [line]);
     await buyer.call("submitFeedback", { orderId, lines: [{ sku: line.sku, rating: 2 }] });
-    await expectCallableError(buyer.call("submitFeedback", { orderId, lines: [{ sku: line.sku, rating: 4 }] }), "already-exists", { reason: "already-answered" });
+    await expectCallableError(buyer.call("submitFeedback", { orderId, lines: [{ sku: line.sku, rating: 4 }] }), "already-exists", {
+      reason: "already-answered",
+    });
     expect(await readDoc(Collections.productRatings, line.productId)).toMatchObject({ count: 1, ratingSum: 2 });
 
     await buyer.call("submitFeedback", { orderId, lines: [{ sku: line.sku, rating: 4 }], edit: true });
@@ -186,7 +211,9 @@ describe("submitFeedback", () => {
     await buyer.call("submitFeedback", { orderId, lines: [{ sku: line.sku, rating: 2 }] });
     const longAgo = Timestamp.fromMillis(Date.now() - (FEEDBACK_EDIT_DAYS * DAY_MS + 60_000));
     await db().collection(Collections.feedback).doc(orderId).update({ firstSubmittedAt: longAgo });
-    await expectCallableError(buyer.call("submitFeedback", { orderId, lines: [{ sku: line.sku, rating: 5 }], edit: true }), "failed-precondition", { reason: "edit-window-closed" });
+    await expectCallableError(buyer.call("submitFeedback", { orderId, lines: [{ sku: line.sku, rating: 5 }], edit: true }), "failed-precondition", {
+      reason: "edit-window-closed",
+    });
     expect(await readDoc(Collections.productRatings, line.productId)).toMatchObject({ ratingSum: 2 });
   });
 
@@ -208,7 +235,9 @@ describe("submitFeedback", () => {
     for (const bad of [{ nps: 11 }, { nps: -1 }, { lines: [{ sku: line.sku, rating: 0 }] }, { comment: "  " }, { comment: "x".repeat(2001) }, {}]) {
       await expectCallableError(buyer.call("submitFeedback", { orderId, ...bad }), "invalid-argument");
     }
-    await expectCallableError(buyer.call("submitFeedback", { orderId, lines: [{ sku: "NOT-ON-ORDER", rating: 5 }] }), "invalid-argument", { reason: "sku-not-in-order" });
+    await expectCallableError(buyer.call("submitFeedback", { orderId, lines: [{ sku: "NOT-ON-ORDER", rating: 5 }] }), "invalid-argument", {
+      reason: "sku-not-in-order",
+    });
     expect(await readDoc(Collections.feedback, orderId)).toBeUndefined();
     expect(await readDoc(Collections.productRatings, line.productId)).toBeUndefined();
   });
@@ -220,7 +249,11 @@ describe("submitFeedback", () => {
     const detractor = await deliveredOrder(buyer.uid, [line]);
     const mismatch = await deliveredOrder(buyer.uid, [line]);
     await buyer.call("submitFeedback", { orderId: detractor, nps: 3 });
-    await buyer.call("submitFeedback", { orderId: mismatch, nps: 9, lines: [{ sku: line.sku, rating: 3, matchesPhotos: false, differences: ["colour", "size"] }] });
+    await buyer.call("submitFeedback", {
+      orderId: mismatch,
+      nps: 9,
+      lines: [{ sku: line.sku, rating: 3, matchesPhotos: false, differences: ["colour", "size"] }],
+    });
     expect(await readDoc(Collections.feedbackTasks, detractor)).toMatchObject({ orderId: detractor, reasons: ["detractor"], nps: 3, status: "open" });
     expect(await readDoc(Collections.feedbackTasks, mismatch)).toMatchObject({ reasons: ["mismatch"], mismatchedSkus: [line.sku], status: "open" });
   });
@@ -250,7 +283,11 @@ describe("rate limits", () => {
 describe("aggregates under concurrency", () => {
   it("500 concurrent answers across 20 products: every aggregate equals a recount of the answers", async () => {
     const products = Array.from({ length: 20 }, (_, i) => productLine(100 + i));
-    const plan = Array.from({ length: 500 }, (_, i) => ({ line: products[i % 20]!, rating: 1 + ((i * 7) % 5), matchesPhotos: i % 3 === 0 ? undefined : i % 3 === 1 }));
+    const plan = Array.from({ length: 500 }, (_, i) => ({
+      line: products[i % 20]!,
+      rating: 1 + ((i * 7) % 5),
+      matchesPhotos: i % 3 === 0 ? undefined : i % 3 === 1,
+    }));
     const orderIds: string[] = [];
     const batch = db().bulkWriter();
     for (const p of plan) {
@@ -258,7 +295,9 @@ describe("aggregates under concurrency", () => {
       orderIds.push(orderId);
       void batch.set(db().collection(Collections.orders).doc(orderId), {
         uid: `crowd-${tag}`,
-        lines: [{ ...p.line, name: "Thing", label: "One", quantity: 1, unitPriceCents: 1000, lineTotalCents: 1000, allocations: [{ location: "main", quantity: 1 }] }],
+        lines: [
+          { ...p.line, name: "Thing", label: "One", quantity: 1, unitPriceCents: 1000, lineTotalCents: 1000, allocations: [{ location: "main", quantity: 1 }] },
+        ],
         totalCents: 1000,
         currency: "USD",
         status: "delivered",
@@ -273,7 +312,11 @@ describe("aggregates under concurrency", () => {
     const started = Date.now();
     const results = await Promise.allSettled(
       plan.map((p, i) =>
-        anon.call("submitFeedback", { orderId: orderIds[i], token: linkFor(orderIds[i]!), lines: [{ sku: p.line.sku, rating: p.rating, ...(p.matchesPhotos === undefined ? {} : { matchesPhotos: p.matchesPhotos }) }] }),
+        anon.call("submitFeedback", {
+          orderId: orderIds[i],
+          token: linkFor(orderIds[i]!),
+          lines: [{ sku: p.line.sku, rating: p.rating, ...(p.matchesPhotos === undefined ? {} : { matchesPhotos: p.matchesPhotos }) }],
+        }),
       ),
     );
     const seconds = (Date.now() - started) / 1000;
@@ -284,7 +327,9 @@ describe("aggregates under concurrency", () => {
     const recount = recountTotals(answers.docs.flatMap((d) => contributionsOf(FeedbackSchema.parse(d.data()).lines)));
     for (const product of products) {
       const stored = ProductRatingSchema.parse(await readDoc(Collections.productRatings, product.productId));
-      expect({ count: stored.count, ratingSum: stored.ratingSum, matchAnswers: stored.matchAnswers, matchYes: stored.matchYes }).toEqual(recount.get(product.productId));
+      expect({ count: stored.count, ratingSum: stored.ratingSum, matchAnswers: stored.matchAnswers, matchYes: stored.matchYes }).toEqual(
+        recount.get(product.productId),
+      );
       expect(stored.count).toBe(25);
     }
     console.info(`feedback: 500 concurrent answers across 20 products in ${seconds.toFixed(1)} s, 0 drift`);
@@ -296,7 +341,12 @@ describe("export and erasure", () => {
     const buyer = await shopper();
     const line = productLine(10);
     const orderId = await deliveredOrder(buyer.uid, [line]);
-    await buyer.call("submitFeedback", { orderId, nps: 6, lines: [{ sku: line.sku, rating: 4, matchesPhotos: false, differences: ["material"] }], comment: "Call me on 555" });
+    await buyer.call("submitFeedback", {
+      orderId,
+      nps: 6,
+      lines: [{ sku: line.sku, rating: 4, matchesPhotos: false, differences: ["material"] }],
+      comment: "Call me on 555",
+    });
     const exported = await buyer.call<ExportMyDataOutput>("exportMyData");
     expect(exported.documents.find((d) => d.path === `${Collections.feedback}/${orderId}`)?.data).toMatchObject({ nps: 6, comment: "Call me on 555" });
 

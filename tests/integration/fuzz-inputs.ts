@@ -49,7 +49,14 @@ const samples: { [N in CallableName]: CallableInput<N> } = {
   setUserRole: { uid: "someone", role: "staff" },
   exportMyData: {},
   deleteMyAccount: {},
-  receiveShipment: { receiptId: "receipt-0001", rows: [{ sku: "SOF-ALBA-3S-VELVET", location: "main", quantity: 3 }, { sku: "LMP-ORB-BRASS", location: "east", quantity: 1 }], note: "truck 2" },
+  receiveShipment: {
+    receiptId: "receipt-0001",
+    rows: [
+      { sku: "SOF-ALBA-3S-VELVET", location: "main", quantity: 3 },
+      { sku: "LMP-ORB-BRASS", location: "east", quantity: 1 },
+    ],
+    note: "truck 2",
+  },
   listStaff: { email: "sam@showroom.test" },
   setProductActive: { productId: "p-alba", active: false },
   syncMyProfile: {},
@@ -62,7 +69,12 @@ const samples: { [N in CallableName]: CallableInput<N> } = {
   replayWebhookEvents: { endpointId: "fuzz-endpoint", since: "2026-01-01T00:00:00Z", until: "2026-01-02T00:00:00Z" },
   createApiKey: { name: "ERP", scopes: ["inventory:read", "inventory:write"], expiresAt: "2030-01-01T00:00:00Z", rateLimitPerMinute: 60 },
   revokeApiKey: { keyId: "AbCdEfGhIjKlMnOpQrSt" },
-  submitFeedback: { orderId: "order-1", nps: 9, lines: [{ sku: "SOF-ALBA-3S-VELVET", rating: 4, matchesPhotos: false, differences: ["colour"] }], comment: "Greener than the photo" },
+  submitFeedback: {
+    orderId: "order-1",
+    nps: 9,
+    lines: [{ sku: "SOF-ALBA-3S-VELVET", rating: 4, matchesPhotos: false, differences: ["colour"] }],
+    comment: "Greener than the photo",
+  },
   openSurvey: { orderId: "order-1" },
 };
 
@@ -85,7 +97,19 @@ export const refusedBy = (schema: z.ZodType, sent: unknown) => !schema.safeParse
 const hugeString = fc.integer({ min: 5_000, max: 200_000 }).map((n) => "x".repeat(n));
 const badNumber = fc.constantFrom(0, -1, -20, -0.5, 0.5, 1.5, 20.000001, 21, 1e9, -1e9, 1e21, Number.MAX_SAFE_INTEGER + 2, NaN, Infinity, -Infinity);
 const badString = fc.oneof(
-  fc.constantFrom("", " ", "\n", "../../etc/passwd", "a".repeat(129), "DROP TABLE orders;", "<script>alert(1)</script>", "💥".repeat(40), "\u0000", "sku with spaces", "lower-case-sku"),
+  fc.constantFrom(
+    "",
+    " ",
+    "\n",
+    "../../etc/passwd",
+    "a".repeat(129),
+    "DROP TABLE orders;",
+    "<script>alert(1)</script>",
+    "💥".repeat(40),
+    "\u0000",
+    "sku with spaces",
+    "lower-case-sku",
+  ),
   fc.string({ maxLength: 40 }),
   fc.string({ unit: "binary", maxLength: 40 }),
   hugeString,
@@ -148,7 +172,11 @@ export function mutations(spec: CallableSpec): fc.Arbitrary<unknown> {
     fc.oneof(badNumber, badString, fc.constantFrom(true, false, "{}", "[]"), fc.array(fc.constant(sample), { minLength: 1, maxLength: 3 })),
     // An unknown key anywhere (strict schemas refuse it), including keys that look privileged.
     fc
-      .tuple(fc.constantFrom(...containers), fc.oneof(fc.constantFrom("role", "uid", "admin", "priceCents", "__proto__x", "status", "totalCents"), fc.string({ minLength: 1, maxLength: 12 })), badValue)
+      .tuple(
+        fc.constantFrom(...containers),
+        fc.oneof(fc.constantFrom("role", "uid", "admin", "priceCents", "__proto__x", "status", "totalCents"), fc.string({ minLength: 1, maxLength: 12 })),
+        badValue,
+      )
       .map(([at, key, value]) => {
         const target = getAt(sample, at) as Record<string, unknown>;
         return key in target ? setAt(sample, [...at, `${key}_extra`], value) : setAt(sample, [...at, key], value);
@@ -161,9 +189,15 @@ export function mutations(spec: CallableSpec): fc.Arbitrary<unknown> {
     options.push(fc.constantFrom(...paths).map((at) => setAt(sample, at, undefined)));
     // Several fields wrong at once.
     options.push(
-      fc
-        .array(fc.tuple(fc.constantFrom(...paths), badValue), { minLength: 2, maxLength: 4 })
-        .map((changes) => changes.reduce<unknown>((acc, [at, value]) => { try { return setAt(acc, at, value); } catch { return acc; } }, sample)),
+      fc.array(fc.tuple(fc.constantFrom(...paths), badValue), { minLength: 2, maxLength: 4 }).map((changes) =>
+        changes.reduce<unknown>((acc, [at, value]) => {
+          try {
+            return setAt(acc, at, value);
+          } catch {
+            return acc;
+          }
+        }, sample),
+      ),
     );
   }
   for (const key of skuLists) {
@@ -173,7 +207,9 @@ export function mutations(spec: CallableSpec): fc.Arbitrary<unknown> {
       // Duplicated SKUs.
       fc.integer({ min: 2, max: 5 }).map((n) => ({ ...sample, [key]: Array.from({ length: n }, () => ({ ...first })) })),
       // Too many entries (each with its own SKU).
-      fc.integer({ min: 26, max: 120 }).map((n) => ({ ...sample, [key]: Array.from({ length: n }, (_, i) => ({ ...first, sku: `FUZ-${String(i).padStart(4, "0")}` })) })),
+      fc
+        .integer({ min: 26, max: 120 })
+        .map((n) => ({ ...sample, [key]: Array.from({ length: n }, (_, i) => ({ ...first, sku: `FUZ-${String(i).padStart(4, "0")}` })) })),
       // Empty.
       fc.constant({ ...sample, [key]: [] }),
       // Negative, fractional, huge or non-finite quantities / prices.

@@ -139,7 +139,8 @@ describe.each(CallableNames.map((name, i) => [name, i] as const))("%s", (name, i
     const unexpected = outcomes.filter((o) => !ALLOWED.has(o.code)).map((o) => `${o.who} → ${o.code}: ${preview(o.input)}`);
     expect(unexpected, `seed ${SEED + index}`).toEqual([]);
     // Callers without the right are refused for who they are, before their input is looked at.
-    for (const o of outcomes.slice(inputs.length)) expect(o.code, `${o.who}: ${preview(o.input)}`).toBe(o.who === "signedOut" ? "unauthenticated" : "permission-denied");
+    for (const o of outcomes.slice(inputs.length))
+      expect(o.code, `${o.who}: ${preview(o.input)}`).toBe(o.who === "signedOut" ? "unauthenticated" : "permission-denied");
     // The right caller's bad input is refused as bad input.
     for (const o of outcomes.slice(0, inputs.length)) expect(o.code, preview(o.input)).toBe("invalid-argument");
 

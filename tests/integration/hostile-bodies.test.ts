@@ -65,7 +65,12 @@ async function post(who: Who, name: CallableName, body: string): Promise<{ statu
 let before: Map<string, string>;
 
 beforeAll(async () => {
-  const personas = { signedOut: { kind: "signed-out" }, "signed-in": { kind: "anonymous" }, staff: { kind: "user", role: "staff" }, admin: { kind: "user", role: "admin" } } as const;
+  const personas = {
+    signedOut: { kind: "signed-out" },
+    "signed-in": { kind: "anonymous" },
+    staff: { kind: "user", role: "staff" },
+    admin: { kind: "user", role: "admin" },
+  } as const;
   for (const [who, persona] of Object.entries(personas)) clients[who as Who] = await signIn(persona);
   // Start every callable's worker first (a cold start takes seconds); a malformed call writes nothing.
   await Promise.all(CallableNames.map((name) => post(Callables[name].access, name, '{"data":{"warmUp":true}}')));

@@ -16,8 +16,18 @@ describe("adjustStock", () => {
     const sku = skus[0] as string;
     const staff = await pool.client({ kind: "user", role: "staff" });
 
-    await expect(staff.call("adjustStock", { sku, location: "east", delta: 5, reason: "receive", note: "PO-17" })).resolves.toMatchObject({ sku, onHand: 8, available: 8 });
-    await expect(staff.call("adjustStock", { sku, setTo: 1, reason: "count" })).resolves.toMatchObject({ sku, onHand: 7, available: 7, location: "main", locationOnHand: 1 });
+    await expect(staff.call("adjustStock", { sku, location: "east", delta: 5, reason: "receive", note: "PO-17" })).resolves.toMatchObject({
+      sku,
+      onHand: 8,
+      available: 8,
+    });
+    await expect(staff.call("adjustStock", { sku, setTo: 1, reason: "count" })).resolves.toMatchObject({
+      sku,
+      onHand: 7,
+      available: 7,
+      location: "main",
+      locationOnHand: 1,
+    });
 
     expect(await onHand(sku)).toEqual({ main: 1, east: 6 });
     expect(await ledgerOf(sku)).toEqual(
@@ -53,8 +63,15 @@ describe("adjustStock", () => {
     const shopper = await pool.client();
     await shopper.call("holdCart", { lines: [{ sku, quantity: 3 }] });
 
-    await expectCallableError(staff.call("adjustStock", { sku, delta: -3, reason: "damage" }), "failed-precondition", { reason: "negative-stock", sku, location: "main" });
-    await expectCallableError(staff.call("adjustStock", { sku, location: "east", setTo: 0, reason: "count" }), "failed-precondition", { reason: "negative-stock", available: 3 });
+    await expectCallableError(staff.call("adjustStock", { sku, delta: -3, reason: "damage" }), "failed-precondition", {
+      reason: "negative-stock",
+      sku,
+      location: "main",
+    });
+    await expectCallableError(staff.call("adjustStock", { sku, location: "east", setTo: 0, reason: "count" }), "failed-precondition", {
+      reason: "negative-stock",
+      available: 3,
+    });
     await expect(staff.call("adjustStock", { sku, delta: -1, reason: "damage" })).resolves.toMatchObject({ onHand: 5, available: 2 });
 
     expect(await onHand(sku)).toEqual({ main: 1, east: 4 });
@@ -91,11 +108,29 @@ describe("upsertProduct", () => {
     const { productId } = await staff.call<{ productId: string }>("upsertProduct", product(sku));
 
     const created = await readDoc(Collections.products, productId);
-    expect(created).toMatchObject({ name: "Orla Side Table", slug: "orla-side-table", active: true, currency: "USD", priceFromCents: 24_900, images: [expect.stringMatching(/^data:image\/svg\+xml,/)] });
-    expect(await readDoc(Collections.inventory, sku)).toMatchObject({ productId, policy: "stock", locations: { main: { onHand: 0 }, east: { onHand: 0 } }, status: "out_of_stock" });
+    expect(created).toMatchObject({
+      name: "Orla Side Table",
+      slug: "orla-side-table",
+      active: true,
+      currency: "USD",
+      priceFromCents: 24_900,
+      images: [expect.stringMatching(/^data:image\/svg\+xml,/)],
+    });
+    expect(await readDoc(Collections.inventory, sku)).toMatchObject({
+      productId,
+      policy: "stock",
+      locations: { main: { onHand: 0 }, east: { onHand: 0 } },
+      status: "out_of_stock",
+    });
     expect(await readDoc(Collections.stock, sku)).toMatchObject({ productId, available: 0, status: "out_of_stock" });
 
-    const updated = { ...product(sku), id: productId, madeToOrder: true, leadTimeDays: 21, variants: [...product(sku).variants, { sku: sku2, label: "Walnut", options: { finish: "Walnut" }, priceCents: 19_900 }] };
+    const updated = {
+      ...product(sku),
+      id: productId,
+      madeToOrder: true,
+      leadTimeDays: 21,
+      variants: [...product(sku).variants, { sku: sku2, label: "Walnut", options: { finish: "Walnut" }, priceCents: 19_900 }],
+    };
     await expect(staff.call("upsertProduct", updated)).resolves.toEqual({ productId });
     expect(await readDoc(Collections.products, productId)).toMatchObject({ priceFromCents: 19_900, images: created?.images });
     expect(await readDoc(Collections.stock, sku)).toMatchObject({ status: "made_to_order", leadTimeDays: 21 });
@@ -108,10 +143,22 @@ describe("upsertProduct", () => {
   it("copies the name and category onto every SKU's inventory for the board, and rewrites them when they change", async () => {
     const staff = await pool.client({ kind: "user", role: "staff" });
     const [kept, dropped] = [uniqueSku("ORLA"), uniqueSku("ORLA")];
-    const both = { ...product(kept), variants: [...product(kept).variants, { sku: dropped, label: "Walnut", options: { finish: "Walnut" }, priceCents: 19_900 }] };
+    const both = {
+      ...product(kept),
+      variants: [...product(kept).variants, { sku: dropped, label: "Walnut", options: { finish: "Walnut" }, priceCents: 19_900 }],
+    };
     const { productId } = await staff.call<{ productId: string }>("upsertProduct", both);
     const boardMatches = async (search: string, category: string) =>
-      (await adminDb().collection(Collections.inventory).where("category", "==", category).where("searchTerms", "array-contains", searchKey(search)).where("productId", "==", productId).get()).docs.map((d) => d.id).toSorted();
+      (
+        await adminDb()
+          .collection(Collections.inventory)
+          .where("category", "==", category)
+          .where("searchTerms", "array-contains", searchKey(search))
+          .where("productId", "==", productId)
+          .get()
+      ).docs
+        .map((d) => d.id)
+        .toSorted();
     expect(await boardMatches("orla side", "tables")).toEqual([kept, dropped].toSorted());
     expect(await boardMatches(kept, "tables")).toEqual([kept]);
 

@@ -28,16 +28,25 @@ describe("holdCart", () => {
       available: 2,
     });
 
-    const { orderId } = await alice.call<{ orderId: string }>("placeOrder", { idempotencyKey: uniqueKey(), lines: [{ sku, quantity: 2 }], shipping, holdId: hold.holdId });
+    const { orderId } = await alice.call<{ orderId: string }>("placeOrder", {
+      idempotencyKey: uniqueKey(),
+      lines: [{ sku, quantity: 2 }],
+      shipping,
+      holdId: hold.holdId,
+    });
 
     expect(await readDoc(Collections.holds, hold.holdId)).toMatchObject({ status: "consumed", orderId, uid: alice.uid });
     expect(await readDoc(Collections.orders, orderId)).toMatchObject({ holdId: hold.holdId });
     expect(await onHand(sku)).toEqual({ main: 2, east: 0 });
     expect(await available(sku)).toBe(2);
     expect((await readDoc(Collections.inventory, sku))?.holds).toEqual({});
-    await expectCallableError(alice.call("placeOrder", { idempotencyKey: uniqueKey(), lines: [{ sku, quantity: 1 }], shipping, holdId: hold.holdId }), "failed-precondition", {
-      reason: "hold-expired",
-    });
+    await expectCallableError(
+      alice.call("placeOrder", { idempotencyKey: uniqueKey(), lines: [{ sku, quantity: 1 }], shipping, holdId: hold.holdId }),
+      "failed-precondition",
+      {
+        reason: "hold-expired",
+      },
+    );
     await expectReconciled([sku]);
   });
 
@@ -45,7 +54,16 @@ describe("holdCart", () => {
     const { skus } = await createProduct([{ main: 3 }, { main: 1 }]);
     const [a, b] = skus as [string, string];
     const shopper = await pool.client();
-    await expectCallableError(shopper.call("holdCart", { lines: [{ sku: a, quantity: 1 }, { sku: b, quantity: 2 }] }), "failed-precondition", { reason: "out-of-stock", sku: b });
+    await expectCallableError(
+      shopper.call("holdCart", {
+        lines: [
+          { sku: a, quantity: 1 },
+          { sku: b, quantity: 2 },
+        ],
+      }),
+      "failed-precondition",
+      { reason: "out-of-stock", sku: b },
+    );
     expect(await available(a)).toBe(3);
     expect((await readDoc(Collections.inventory, a))?.holds).toEqual({});
   });
@@ -75,9 +93,13 @@ describe("holdCart", () => {
 
     await testClock().set({ offsetMs: 15 * 60_000 + 1_000 });
 
-    await expectCallableError(alice.call("placeOrder", { idempotencyKey: uniqueKey(), lines: [{ sku, quantity: 2 }], shipping, holdId }), "failed-precondition", {
-      reason: "hold-expired",
-    });
+    await expectCallableError(
+      alice.call("placeOrder", { idempotencyKey: uniqueKey(), lines: [{ sku, quantity: 2 }], shipping, holdId }),
+      "failed-precondition",
+      {
+        reason: "hold-expired",
+      },
+    );
     await expect(bob.call("placeOrder", { idempotencyKey: uniqueKey(), lines: [{ sku, quantity: 4 }], shipping })).resolves.toMatchObject({ status: "placed" });
     expect(await onHand(sku)).toEqual({ main: 0, east: 0 });
     expect((await readDoc(Collections.inventory, sku))?.holds).toEqual({});
@@ -105,7 +127,12 @@ describe("hold limits", () => {
     const [a, b] = skus as [string, string];
     const shopper = await pool.client();
     const first = await shopper.call<{ holdId: string }>("holdCart", { lines: [{ sku: a, quantity: 5 }] });
-    const second = await shopper.call<{ holdId: string }>("holdCart", { lines: [{ sku: a, quantity: 2 }, { sku: b, quantity: 1 }] });
+    const second = await shopper.call<{ holdId: string }>("holdCart", {
+      lines: [
+        { sku: a, quantity: 2 },
+        { sku: b, quantity: 1 },
+      ],
+    });
 
     expect(await readDoc(Collections.holds, first.holdId)).toMatchObject({ status: "released" });
     expect(await readDoc(Collections.holds, second.holdId)).toMatchObject({ status: "active" });
@@ -135,7 +162,8 @@ describe("hold limits", () => {
     const { skus } = await createProduct([{ main: 10 }]);
     const sku = skus[0] as string;
     const [guest, customer] = [await pool.client(), await pool.client({ kind: "user" })];
-    const ttlOf = async (c: typeof guest) => Date.parse((await c.call<{ expiresAt: string }>("holdCart", { lines: [{ sku, quantity: 1 }] })).expiresAt) - Date.now();
+    const ttlOf = async (c: typeof guest) =>
+      Date.parse((await c.call<{ expiresAt: string }>("holdCart", { lines: [{ sku, quantity: 1 }] })).expiresAt) - Date.now();
     const [guestTtl, customerTtl] = [await ttlOf(guest), await ttlOf(customer)];
     expect(guestTtl).toBeGreaterThan(4 * 60_000);
     expect(guestTtl).toBeLessThanOrEqual(5 * 60_000);
@@ -153,11 +181,15 @@ describe("hold limits", () => {
 
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(3);
     const refusals = results.flatMap((r) => (r.status === "rejected" ? [r.reason as { code: string; details?: { reason?: string; rule?: string } }] : []));
-    expect(new Set(refusals.map((e) => `${e.code}:${e.details?.reason}:${e.details?.rule}`))).toEqual(new Set(["functions/failed-precondition:hold-limit:held-share"]));
+    expect(new Set(refusals.map((e) => `${e.code}:${e.details?.reason}:${e.details?.rule}`))).toEqual(
+      new Set(["functions/failed-precondition:hold-limit:held-share"]),
+    );
     expect(await available(sku)).toBe(11);
 
     const buyer = await pool.client();
-    await expect(buyer.call("placeOrder", { idempotencyKey: uniqueKey(), lines: [{ sku, quantity: 11 }], shipping })).resolves.toMatchObject({ status: "placed" });
+    await expect(buyer.call("placeOrder", { idempotencyKey: uniqueKey(), lines: [{ sku, quantity: 11 }], shipping })).resolves.toMatchObject({
+      status: "placed",
+    });
     expect(await available(sku)).toBe(0);
     await expectReconciled([sku]);
   }, 180_000);

@@ -14,7 +14,7 @@ beforeAll(async () => warmUp(await pool.client(), ["placeOrder", "cancelOrder", 
 /** Deterministic randomness, so a failure can be replayed. */
 function prng(seed: number) {
   let s = seed >>> 0;
-  const next = () => ((s = (Math.imul(s, 1_664_525) + 1_013_904_223) >>> 0) / 2 ** 32);
+  const next = () => (s = (Math.imul(s, 1_664_525) + 1_013_904_223) >>> 0) / 2 ** 32;
   return { int: (n: number) => Math.floor(next() * n), pick: <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)] as T };
 }
 
@@ -24,7 +24,13 @@ const EXPECTED = new Set(["functions/failed-precondition", "functions/permission
 
 describe("stock invariants under concurrency", () => {
   it("keeps on hand = ledger sum, availability within policy and the public views exact after 200 random concurrent operations", async () => {
-    const plans = [{ main: 30, east: 10 }, { main: 10, east: 6 }, { main: 3 }, { policy: "backorder" as const, main: 2, backorderLimit: 4 }, { policy: "made_to_order" as const, leadTimeDays: 14 }];
+    const plans = [
+      { main: 30, east: 10 },
+      { main: 10, east: 6 },
+      { main: 3 },
+      { policy: "backorder" as const, main: 2, backorderLimit: 4 },
+      { policy: "made_to_order" as const, leadTimeDays: 14 },
+    ];
     const { skus } = await createProduct(plans);
     const initial = new Map(skus.map((sku, i) => [sku, (plans[i]?.main ?? 0) + (plans[i]?.east ?? 0)]));
     const shoppers: TestClient[] = await Promise.all(Array.from({ length: 8 }, () => pool.client()));
@@ -40,7 +46,9 @@ describe("stock invariants under concurrency", () => {
     const holds: { holdId: string; owner: TestClient }[] = [];
     await Promise.all(
       shoppers.map(async (owner) => {
-        orderIds.push((await owner.call<{ orderId: string }>("placeOrder", { idempotencyKey: uniqueKey(), lines: [{ sku: skus[0], quantity: 1 }], shipping })).orderId);
+        orderIds.push(
+          (await owner.call<{ orderId: string }>("placeOrder", { idempotencyKey: uniqueKey(), lines: [{ sku: skus[0], quantity: 1 }], shipping })).orderId,
+        );
         holds.push({ owner, holdId: (await owner.call<{ holdId: string }>("holdCart", { lines: [{ sku: skus[1], quantity: 1 }] })).holdId });
       }),
     );
@@ -63,17 +71,23 @@ describe("stock invariants under concurrency", () => {
         }
         case 3: {
           const hold = rnd.pick(holds);
-          return () => hold.owner.call<{ orderId: string }>("placeOrder", { idempotencyKey: uniqueKey(), lines: [{ sku: skus[1], quantity: 1 }], shipping, holdId: hold.holdId }).then((r) => orderIds.push(r.orderId));
+          return () =>
+            hold.owner
+              .call<{ orderId: string }>("placeOrder", { idempotencyKey: uniqueKey(), lines: [{ sku: skus[1], quantity: 1 }], shipping, holdId: hold.holdId })
+              .then((r) => orderIds.push(r.orderId));
         }
         case 4:
           return () => shopper.call("holdCart", { lines: lines() });
         default:
-          return () => shopper.call<{ orderId: string }>("placeOrder", { idempotencyKey: uniqueKey(), lines: lines(), shipping }).then((r) => orderIds.push(r.orderId));
+          return () =>
+            shopper.call<{ orderId: string }>("placeOrder", { idempotencyKey: uniqueKey(), lines: lines(), shipping }).then((r) => orderIds.push(r.orderId));
       }
     });
     const results = await Promise.allSettled(ops.map((op) => op()));
 
-    const unexpected = results.flatMap((r) => (r.status === "rejected" && !(r.reason instanceof FunctionsError && EXPECTED.has(r.reason.code)) ? [String(r.reason)] : []));
+    const unexpected = results.flatMap((r) =>
+      r.status === "rejected" && !(r.reason instanceof FunctionsError && EXPECTED.has(r.reason.code)) ? [String(r.reason)] : [],
+    );
     expect(unexpected).toEqual([]);
     expect(results.filter((r) => r.status === "fulfilled").length).toBeGreaterThan(50);
 

@@ -13,7 +13,8 @@ async function placed(shopper: TestClient, sku: string, quantity: number): Promi
   return orderId;
 }
 
-const auditsOf = async (orderId: string) => (await adminDb().collection(Collections.auditLog).where("target.id", "==", orderId).get()).docs.map((d) => d.data());
+const auditsOf = async (orderId: string) =>
+  (await adminDb().collection(Collections.auditLog).where("target.id", "==", orderId).get()).docs.map((d) => d.data());
 
 describe("cancelOrder", () => {
   it("restocks exactly once, to the locations the order took from, even when called twice at the same moment", async () => {
@@ -25,7 +26,10 @@ describe("cancelOrder", () => {
 
     const answers = await Promise.all([shopper.call("cancelOrder", { orderId, reason: "changed my mind" }), shopper.call("cancelOrder", { orderId })]);
 
-    expect(answers).toEqual([{ orderId, status: "cancelled" }, { orderId, status: "cancelled" }]);
+    expect(answers).toEqual([
+      { orderId, status: "cancelled" },
+      { orderId, status: "cancelled" },
+    ]);
     expect(await onHand(sku)).toEqual({ main: 2, east: 3 });
     expect(await available(sku)).toBe(5);
     expect((await ledgerOf(sku)).filter((e) => e.reason === "cancel")).toHaveLength(2); // one per location, once
@@ -74,7 +78,10 @@ describe("updateOrderStatus", () => {
     const staff = await pool.client({ kind: "user", role: "staff" });
     const orderId = await placed(shopper, skus[0] as string, 1);
 
-    await expectCallableError(staff.call("updateOrderStatus", { orderId, status: "delivered" }), "failed-precondition", { reason: "invalid-transition", from: "placed" });
+    await expectCallableError(staff.call("updateOrderStatus", { orderId, status: "delivered" }), "failed-precondition", {
+      reason: "invalid-transition",
+      from: "placed",
+    });
     await expect(staff.call("updateOrderStatus", { orderId, status: "fulfilled" })).resolves.toEqual({ orderId, status: "fulfilled" });
     await expect(staff.call("updateOrderStatus", { orderId, status: "delivered" })).resolves.toEqual({ orderId, status: "delivered" });
     await expectCallableError(staff.call("updateOrderStatus", { orderId, status: "fulfilled" }), "failed-precondition", { reason: "invalid-transition" });

@@ -1,7 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Collections } from "@showroom/model";
 import { expectCallableError } from "../support/clients.js";
-import { available, clientPool, createProduct, expectReconciled, ledgerOf, onHand, ordersOf, readDoc, shipping, uniqueKey, uniqueSku, warmUp } from "./inventory-fixtures.js";
+import {
+  available,
+  clientPool,
+  createProduct,
+  expectReconciled,
+  ledgerOf,
+  onHand,
+  ordersOf,
+  readDoc,
+  shipping,
+  uniqueKey,
+  uniqueSku,
+  warmUp,
+} from "./inventory-fixtures.js";
 
 const pool = clientPool();
 afterAll(pool.closeAll);
@@ -9,11 +22,21 @@ beforeAll(async () => warmUp(await pool.client(), ["placeOrder"]), 120_000);
 
 describe("placeOrder", () => {
   it("takes every line from main first, then east, prices from the catalog, and records the order and ledger", async () => {
-    const { productId, skus } = await createProduct([{ main: 2, east: 5, priceCents: 12_500 }, { main: 10, priceCents: 999 }]);
+    const { productId, skus } = await createProduct([
+      { main: 2, east: 5, priceCents: 12_500 },
+      { main: 10, priceCents: 999 },
+    ]);
     const [a, b] = skus as [string, string];
     const shopper = await pool.client();
 
-    const answer = await shopper.call<{ orderId: string }>("placeOrder", { idempotencyKey: uniqueKey(), lines: [{ sku: a, quantity: 3 }, { sku: b, quantity: 2 }], shipping });
+    const answer = await shopper.call<{ orderId: string }>("placeOrder", {
+      idempotencyKey: uniqueKey(),
+      lines: [
+        { sku: a, quantity: 3 },
+        { sku: b, quantity: 2 },
+      ],
+      shipping,
+    });
 
     expect(answer).toEqual({ orderId: expect.any(String), status: "placed", totalCents: 3 * 12_500 + 2 * 999, currency: "USD" });
     const order = await readDoc(Collections.orders, answer.orderId);
@@ -22,7 +45,17 @@ describe("placeOrder", () => {
       status: "placed",
       totalCents: 39_498,
       lines: [
-        { sku: a, productId, quantity: 3, unitPriceCents: 12_500, lineTotalCents: 37_500, allocations: [{ location: "main", quantity: 2 }, { location: "east", quantity: 1 }] },
+        {
+          sku: a,
+          productId,
+          quantity: 3,
+          unitPriceCents: 12_500,
+          lineTotalCents: 37_500,
+          allocations: [
+            { location: "main", quantity: 2 },
+            { location: "east", quantity: 1 },
+          ],
+        },
         { sku: b, quantity: 2, unitPriceCents: 999, allocations: [{ location: "main", quantity: 2 }] },
       ],
       statusHistory: [expect.objectContaining({ status: "placed", by: shopper.uid })],
@@ -45,7 +78,14 @@ describe("placeOrder", () => {
     const shopper = await pool.client();
 
     await expectCallableError(
-      shopper.call("placeOrder", { idempotencyKey: uniqueKey(), lines: [{ sku: a, quantity: 2 }, { sku: b, quantity: 3 }], shipping }),
+      shopper.call("placeOrder", {
+        idempotencyKey: uniqueKey(),
+        lines: [
+          { sku: a, quantity: 2 },
+          { sku: b, quantity: 3 },
+        ],
+        shipping,
+      }),
       "failed-precondition",
       { reason: "out-of-stock", sku: b, available: 2 },
     );
@@ -60,7 +100,14 @@ describe("placeOrder", () => {
     const shopper = await pool.client();
     const ghost = uniqueSku("GHOST");
     await expectCallableError(
-      shopper.call("placeOrder", { idempotencyKey: uniqueKey(), lines: [{ sku: skus[0], quantity: 1 }, { sku: ghost, quantity: 1 }], shipping }),
+      shopper.call("placeOrder", {
+        idempotencyKey: uniqueKey(),
+        lines: [
+          { sku: skus[0], quantity: 1 },
+          { sku: ghost, quantity: 1 },
+        ],
+        shipping,
+      }),
       "not-found",
       { reason: "unknown-sku", sku: ghost },
     );
@@ -99,16 +146,30 @@ describe("placeOrder", () => {
   });
 
   it("sells made-to-order without a stock limit and backorder past zero up to its limit, then refuses", async () => {
-    const { skus } = await createProduct([{ policy: "made_to_order", leadTimeDays: 42 }, { policy: "backorder", main: 1, backorderLimit: 2 }]);
+    const { skus } = await createProduct([
+      { policy: "made_to_order", leadTimeDays: 42 },
+      { policy: "backorder", main: 1, backorderLimit: 2 },
+    ]);
     const [made, back] = skus as [string, string];
     const shopper = await pool.client();
 
-    await shopper.call("placeOrder", { idempotencyKey: uniqueKey(), lines: [{ sku: made, quantity: 20 }, { sku: back, quantity: 3 }], shipping });
-    await expectCallableError(shopper.call("placeOrder", { idempotencyKey: uniqueKey(), lines: [{ sku: back, quantity: 1 }], shipping }), "failed-precondition", {
-      reason: "out-of-stock",
-      sku: back,
-      available: 0,
+    await shopper.call("placeOrder", {
+      idempotencyKey: uniqueKey(),
+      lines: [
+        { sku: made, quantity: 20 },
+        { sku: back, quantity: 3 },
+      ],
+      shipping,
     });
+    await expectCallableError(
+      shopper.call("placeOrder", { idempotencyKey: uniqueKey(), lines: [{ sku: back, quantity: 1 }], shipping }),
+      "failed-precondition",
+      {
+        reason: "out-of-stock",
+        sku: back,
+        available: 0,
+      },
+    );
 
     expect(await onHand(made)).toEqual({ main: 0, east: 0 });
     expect(await onHand(back)).toEqual({ main: -2, east: 0 });
@@ -123,7 +184,10 @@ describe("placeOrder", () => {
     const signedOut = await pool.client({ kind: "signed-out" });
     await expectCallableError(signedOut.call("placeOrder", { idempotencyKey: uniqueKey(), lines: [{ sku, quantity: 1 }], shipping }), "unauthenticated");
     const shopper = await pool.client();
-    await expectCallableError(shopper.call("placeOrder", { idempotencyKey: uniqueKey(), lines: [{ sku, quantity: 1, priceCents: 1 }], shipping }), "invalid-argument");
+    await expectCallableError(
+      shopper.call("placeOrder", { idempotencyKey: uniqueKey(), lines: [{ sku, quantity: 1, priceCents: 1 }], shipping }),
+      "invalid-argument",
+    );
     await expectCallableError(shopper.call("placeOrder", { idempotencyKey: "short", lines: [{ sku, quantity: 1 }], shipping }), "invalid-argument");
     expect(await onHand(sku)).toEqual({ main: 5, east: 0 });
   });

@@ -79,7 +79,9 @@ describe("a role change applies without signing out", () => {
     await admin.call("setUserRole", { uid: target.uid, role: "staff" });
     expect((await getDoc(doc(target.db, Collections.roleChanges, target.uid!))).get("role")).toBe("staff");
     await expect(getDoc(doc(other.db, Collections.roleChanges, target.uid!))).rejects.toMatchObject({ code: "permission-denied" });
-    await expect(setDoc(doc(target.db, Collections.roleChanges, target.uid!), { role: "admin", updatedAt: serverTimestamp() })).rejects.toMatchObject({ code: "permission-denied" });
+    await expect(setDoc(doc(target.db, Collections.roleChanges, target.uid!), { role: "admin", updatedAt: serverTimestamp() })).rejects.toMatchObject({
+      code: "permission-denied",
+    });
     await expect(deleteDoc(doc(admin.db, Collections.roleChanges, target.uid!))).rejects.toMatchObject({ code: "permission-denied" });
   });
 });
@@ -109,7 +111,13 @@ describe("npm run set-role bootstraps an admin on the emulators", () => {
     expect(stdout).toContain("is now admin");
     expect((await adminAuth().getUser(user.uid!)).customClaims).toEqual({ tier: "gold", role: "admin" });
     expect((await auditAbout(user.uid!)).filter((a) => a.action === "role.set")).toEqual([
-      expect.objectContaining({ action: "role.set", actorUid: expect.stringMatching(/^cli:/), before: { role: null }, after: { role: "admin" }, at: recentServerTime() }),
+      expect.objectContaining({
+        action: "role.set",
+        actorUid: expect.stringMatching(/^cli:/),
+        before: { role: null },
+        after: { role: "admin" },
+        at: recentServerTime(),
+      }),
     ]);
     await user.auth.currentUser!.getIdToken(true);
     await expect(user.call("listStaff", {})).resolves.toMatchObject({ staff: expect.any(Array) });
@@ -133,13 +141,25 @@ describe("every staff action is audited: who, what, target, before/after, server
 
     await staff.call("adjustStock", { sku, delta: 3, reason: "receive", note: "pallet 7" });
     expect(await auditAbout(sku)).toEqual([
-      expect.objectContaining({ ...who, action: "stock.adjust", target: { kind: "sku", id: sku }, before: expect.objectContaining({ onHand: 4 }), after: expect.objectContaining({ onHand: 7 }) }),
+      expect.objectContaining({
+        ...who,
+        action: "stock.adjust",
+        target: { kind: "sku", id: sku },
+        before: expect.objectContaining({ onHand: 4 }),
+        after: expect.objectContaining({ onHand: 7 }),
+      }),
     ]);
 
     const productId = `p-audit-${uniqueKey().slice(4, 12)}`;
     const variants = [{ sku: `AUD-${productId.slice(-8).toUpperCase()}`, label: "Oak", options: { finish: "oak" }, priceCents: 5000 }];
     await staff.call("upsertProduct", { id: productId, name: "Audit stool", category: "chairs", description: "", variants });
-    await staff.call("upsertProduct", { id: productId, name: "Audit stool", category: "chairs", description: "", variants: [{ ...variants[0], priceCents: 4500 }] });
+    await staff.call("upsertProduct", {
+      id: productId,
+      name: "Audit stool",
+      category: "chairs",
+      description: "",
+      variants: [{ ...variants[0], priceCents: 4500 }],
+    });
     const productAudit = await auditAbout(productId);
     expect(productAudit.map((a) => a.action).sort()).toEqual(["product.create", "product.update"]);
     expect(productAudit.find((a) => a.action === "product.update")).toMatchObject({
@@ -151,7 +171,13 @@ describe("every staff action is audited: who, what, target, before/after, server
     const { orderId } = await shopper.call<{ orderId: string }>("placeOrder", { idempotencyKey: uniqueKey(), lines: [{ sku, quantity: 1 }], shipping });
     await staff.call("updateOrderStatus", { orderId, status: "fulfilled" });
     expect(await auditAbout(orderId)).toEqual([
-      expect.objectContaining({ ...who, action: "order.status", target: { kind: "order", id: orderId }, before: { status: "placed" }, after: { status: "fulfilled" } }),
+      expect.objectContaining({
+        ...who,
+        action: "order.status",
+        target: { kind: "order", id: orderId },
+        before: { status: "placed" },
+        after: { status: "fulfilled" },
+      }),
     ]);
 
     await admin.call("setUserRole", { uid: shopper.uid, role: "staff" });

@@ -12,8 +12,7 @@ async function client(...args: Parameters<typeof signIn>) {
 afterAll(() => Promise.all(clients.map((c) => c.close())));
 
 /** Role changes audited for a user (profile triggers audit the same user under other actions). */
-const roleAudit = (uid: string) =>
-  adminDb().collection(Collections.auditLog).where("target.id", "==", uid).where("action", "==", "role.set").get();
+const roleAudit = (uid: string) => adminDb().collection(Collections.auditLog).where("target.id", "==", uid).where("action", "==", "role.set").get();
 
 describe("setUserRole", () => {
   it("lets an admin grant staff, keeping the user's other claims, and audits it", async () => {

@@ -41,7 +41,12 @@ describe("receiveShipment", () => {
     ];
 
     expect((await inventoryOf(b.sku))?.status).toBe("low_stock");
-    await expect(staff.call("receiveShipment", { receiptId: id, rows, note: "PO 4411" })).resolves.toEqual({ receiptId: id, rows: 3, units: 17, alreadyApplied: false });
+    await expect(staff.call("receiveShipment", { receiptId: id, rows, note: "PO 4411" })).resolves.toEqual({
+      receiptId: id,
+      rows: 3,
+      units: 17,
+      alreadyApplied: false,
+    });
 
     expect((await inventoryOf(a.sku))?.locations).toEqual({ main: { onHand: 7 }, east: { onHand: 2 } });
     expect((await inventoryOf(b.sku))?.locations).toEqual({ main: { onHand: 0 }, east: { onHand: 11 } });
@@ -59,7 +64,9 @@ describe("receiveShipment", () => {
       ].toSorted(),
     );
     const audit = await adminDb().collection(Collections.auditLog).where("target.id", "==", id).get();
-    expect(audit.docs.map((d) => d.data())).toEqual([expect.objectContaining({ action: "stock.receive", actorUid: staff.uid, note: "PO 4411", after: { rows, units: 17 } })]);
+    expect(audit.docs.map((d) => d.data())).toEqual([
+      expect.objectContaining({ action: "stock.receive", actorUid: staff.uid, note: "PO 4411", after: { rows, units: 17 } }),
+    ]);
     await expectReconciled([a.sku, b.sku]);
   });
 
@@ -145,7 +152,12 @@ describe("listStaff", () => {
     const shopper = await client({ kind: "user", email: shopperEmail });
 
     const result = await admin.call<{ staff: { uid: string; role: string | null }[]; user: unknown }>("listStaff", { email: shopperEmail });
-    expect(result.staff).toEqual(expect.arrayContaining([expect.objectContaining({ uid: staff.uid, role: "staff", email: staffEmail }), expect.objectContaining({ uid: admin.uid, role: "admin" })]));
+    expect(result.staff).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ uid: staff.uid, role: "staff", email: staffEmail }),
+        expect.objectContaining({ uid: admin.uid, role: "admin" }),
+      ]),
+    );
     expect(result.staff.map((s) => s.uid)).not.toContain(shopper.uid);
     expect(result.user).toEqual({ uid: shopper.uid, email: shopperEmail, displayName: null, role: null });
     await expect(admin.call("listStaff", { email: `nobody-${uniq().toLowerCase()}@test.showroom` })).resolves.toMatchObject({ user: null });

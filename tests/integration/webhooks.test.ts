@@ -31,7 +31,9 @@ async function endpointFor(behaviour?: Behaviour, eventTypes = ["inventory.updat
 }
 
 const deliveryRef = (endpointId: string, eventId: string, suffix?: string) =>
-  adminDb().collection(Collections.webhookDeliveries).doc(webhookDeliveryId(endpointId, eventId, suffix));
+  adminDb()
+    .collection(Collections.webhookDeliveries)
+    .doc(webhookDeliveryId(endpointId, eventId, suffix));
 
 async function attemptsOf(endpointId: string, eventId: string) {
   const snap = await deliveryRef(endpointId, eventId).collection(WEBHOOK_ATTEMPTS).orderBy("n").get();
@@ -55,7 +57,15 @@ beforeAll(async () => {
 
 afterEach(async () => {
   // Endpoints of finished tests stop receiving, so they add no load to the next.
-  await Promise.all(endpoints.splice(0).map((id) => adminDb().collection(Collections.webhookEndpoints).doc(id).update({ enabled: false }).catch(() => undefined)));
+  await Promise.all(
+    endpoints.splice(0).map((id) =>
+      adminDb()
+        .collection(Collections.webhookEndpoints)
+        .doc(id)
+        .update({ enabled: false })
+        .catch(() => undefined),
+    ),
+  );
 });
 afterAll(async () => {
   await Promise.all(receivers.map((r) => r.close()));
@@ -146,10 +156,14 @@ describe("webhook delivery", () => {
     const admins = await admin();
     const { id } = await endpointFor(() => ({ status: 503 }));
     await publishEvent(inventoryEvent(uniqueSkuCode(), 1));
-    const endpoint = await eventually(async () => {
-      const d = (await adminDb().collection(Collections.webhookEndpoints).doc(id).get()).data();
-      return d?.enabled === false ? d : undefined;
-    }, "the failing endpoint to be disabled", 90_000);
+    const endpoint = await eventually(
+      async () => {
+        const d = (await adminDb().collection(Collections.webhookEndpoints).doc(id).get()).data();
+        return d?.enabled === false ? d : undefined;
+      },
+      "the failing endpoint to be disabled",
+      90_000,
+    );
     expect(endpoint.disabledReason).toBe("failing");
     expect(endpoint.failure.consecutive).toBeGreaterThanOrEqual(6);
     const email = (await admins.auth.currentUser!.email)!;
@@ -230,15 +244,27 @@ describe("webhook delivery", () => {
     const stored: EventEnvelope[] = [1, 2, 3].map((seq) => inventoryEvent(`${sku}-R`, seq, { occurredAt: new Date(base + seq * 1000).toISOString() }));
     const outside = inventoryEvent(`${sku}-R`, 4, { occurredAt: new Date(base + 30_000).toISOString() });
     await Promise.all([...stored, outside].map((e) => adminDb().collection(Collections.events).doc(e.id).set(e)));
-    const replay = await (await admin()).call<{ queued: number }>("replayWebhookEvents", {
+    const replay = await (
+      await admin()
+    ).call<{ queued: number }>("replayWebhookEvents", {
       endpointId: id,
       since: new Date(base).toISOString(),
       until: new Date(base + 10_000).toISOString(),
     });
     expect(replay.queued).toBe(3);
     await until(() => receiver.accepted().length === 5, "the three replayed events");
-    expect(receiver.accepted().slice(2).map((r) => r.envelope.seq)).toEqual([1, 2, 3]);
-    expect(receiver.accepted().slice(2).every((r) => r.verifiedWith === 0)).toBe(true);
+    expect(
+      receiver
+        .accepted()
+        .slice(2)
+        .map((r) => r.envelope.seq),
+    ).toEqual([1, 2, 3]);
+    expect(
+      receiver
+        .accepted()
+        .slice(2)
+        .every((r) => r.verifiedWith === 0),
+    ).toBe(true);
     await settle(1500);
     expect(other.receiver.received.filter((r) => r.envelope.subject === `sku/${sku}-R`)).toEqual([]);
   });
@@ -301,7 +327,10 @@ describe("webhook endpoint management", () => {
     const { receiver, id } = await endpointFor((n) => ({ status: n === 1 ? 410 : 200 }));
     const event = inventoryEvent(uniqueSkuCode(), 1);
     await publishEvent(event);
-    await eventually(async () => ((await adminDb().collection(Collections.webhookEndpoints).doc(id).get()).get("enabled") === false ? true : undefined), "410 to disable it");
+    await eventually(
+      async () => ((await adminDb().collection(Collections.webhookEndpoints).doc(id).get()).get("enabled") === false ? true : undefined),
+      "410 to disable it",
+    );
     expect((await deliveryRef(id, event.id).get()).get("status")).toBe("pending");
     await (await admin()).call("updateWebhookEndpoint", { id, enabled: true });
     await until(() => receiver.accepted().length === 1, "the waiting event after enabling");

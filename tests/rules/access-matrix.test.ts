@@ -6,7 +6,18 @@
 import { assertFails, assertSucceeds, type RulesTestEnvironment } from "@firebase/rules-unit-testing";
 import { deleteDoc, doc, getDoc, getDocs, setDoc, updateDoc, type Firestore } from "firebase/firestore";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { AccessMatrix, isAllowed, matrixCellCount, Operations, PersonaLabels, Personas, PersonaUids, type MatrixRow, type Operation, type Persona } from "./access-matrix.js";
+import {
+  AccessMatrix,
+  isAllowed,
+  matrixCellCount,
+  Operations,
+  PersonaLabels,
+  Personas,
+  PersonaUids,
+  type MatrixRow,
+  type Operation,
+  type Persona,
+} from "./access-matrix.js";
 import { firestoreAs, startRulesEnv, stopRulesEnv } from "./support.js";
 
 let env: RulesTestEnvironment;

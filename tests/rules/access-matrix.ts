@@ -100,7 +100,16 @@ function stored<S extends z.ZodType>(schema: S, data: z.input<S>, timestamps: Re
 
 const SKU = "SOF-ALBA-3S-VELVET";
 const address = { id: "home", label: "Home", name: "Alice Archer", line1: "1 Elm St", city: "Springfield", postalCode: "12345", country: "US" };
-const line = { sku: SKU, productId: "p-alba", name: "Alba sofa", label: "Velvet", quantity: 1, unitPriceCents: 129900, lineTotalCents: 129900, allocations: [{ location: "main" as const, quantity: 1 }] };
+const line = {
+  sku: SKU,
+  productId: "p-alba",
+  name: "Alba sofa",
+  label: "Velvet",
+  quantity: 1,
+  unitPriceCents: 129900,
+  lineTotalCents: 129900,
+  allocations: [{ location: "main" as const, quantity: 1 }],
+};
 /** An order as placeOrder stores it (the create cell swaps in the caller's uid, null when signed out). */
 const order = (uid: string): z.input<typeof OrderSchema> => ({
   uid,
@@ -140,7 +149,7 @@ export const AccessMatrix: readonly MatrixRow[] = [
     subject: "products/p-alba",
     list: whole(Collections.products),
     create: { path: "products/p-new", data: () => ({ name: "Free sofa", variants: [], currency: "USD", active: true }) },
-    update: () => ({ "variants": [{ sku: SKU, label: "Velvet", options: {}, priceCents: 1 }] }),
+    update: () => ({ variants: [{ sku: SKU, label: "Velvet", options: {}, priceCents: 1 }] }),
     allow: readOnly(EVERYONE),
   },
   {
@@ -156,7 +165,9 @@ export const AccessMatrix: readonly MatrixRow[] = [
   {
     path: `${Collections.productStock}/{productId}`,
     policy: "Public per-product availability summary: anyone reads; only Cloud Functions write.",
-    seed: { "productStock/p-alba": stored(ProductStockSchema, { productId: "p-alba", skus: { [SKU]: { available: 3, status: "low_stock" } } }, { updatedAt: at }) },
+    seed: {
+      "productStock/p-alba": stored(ProductStockSchema, { productId: "p-alba", skus: { [SKU]: { available: 3, status: "low_stock" } } }, { updatedAt: at }),
+    },
     subject: "productStock/p-alba",
     list: whole(Collections.productStock),
     create: { path: "productStock/p-new", data: () => ({ productId: "p-new", skus: {} }) },
@@ -188,7 +199,13 @@ export const AccessMatrix: readonly MatrixRow[] = [
   {
     path: `${Collections.stockLedger}/{entryId}`,
     policy: "Stock movements: staff read; only Cloud Functions write.",
-    seed: { "stockLedger/e1": stored(LedgerEntrySchema, { sku: SKU, location: "main", delta: 2, reason: "receive", actorUid: "sam-staff", before: 0, after: 2 }, { at }) },
+    seed: {
+      "stockLedger/e1": stored(
+        LedgerEntrySchema,
+        { sku: SKU, location: "main", delta: 2, reason: "receive", actorUid: "sam-staff", before: 0, after: 2 },
+        { at },
+      ),
+    },
     subject: "stockLedger/e1",
     list: whole(Collections.stockLedger),
     create: { path: "stockLedger/e-new", data: () => ({ sku: SKU, location: "main", delta: 999, reason: "receive" }) },
@@ -208,7 +225,17 @@ export const AccessMatrix: readonly MatrixRow[] = [
   {
     path: `${Collections.auditLog}/{entryId}`,
     policy: "Append-only audit log: staff read; only Cloud Functions append; nobody changes or deletes.",
-    seed: { "auditLog/a1": { actorUid: "ada-admin", actorRole: "admin", action: "role.set", target: { kind: "user", id: "sam-staff" }, before: { role: null }, after: { role: "staff" }, at } },
+    seed: {
+      "auditLog/a1": {
+        actorUid: "ada-admin",
+        actorRole: "admin",
+        action: "role.set",
+        target: { kind: "user", id: "sam-staff" },
+        before: { role: null },
+        after: { role: "staff" },
+        at,
+      },
+    },
     subject: "auditLog/a1",
     list: whole(Collections.auditLog),
     create: { path: "auditLog/a-new", data: (uid) => ({ actorUid: uid, actorRole: "admin", action: "role.set", target: { kind: "user", id: "x" }, at }) },
@@ -228,10 +255,23 @@ export const AccessMatrix: readonly MatrixRow[] = [
   {
     path: `${Collections.events}/{eventId}`,
     policy: "Event outbox: server-only; consumers get events through Pub/Sub and webhooks, never from clients.",
-    seed: { "events/order~o-alice~000000000001": { id: "order~o-alice~000000000001", type: "order.placed", subject: "order/o-alice", seq: 1, data: { orderId: "o-alice", uid: "alice" }, occurredAt: at, publishedAt: null } },
+    seed: {
+      "events/order~o-alice~000000000001": {
+        id: "order~o-alice~000000000001",
+        type: "order.placed",
+        subject: "order/o-alice",
+        seq: 1,
+        data: { orderId: "o-alice", uid: "alice" },
+        occurredAt: at,
+        publishedAt: null,
+      },
+    },
     subject: "events/order~o-alice~000000000001",
     list: whole(Collections.events),
-    create: { path: "events/order~o-alice~000000000002", data: () => ({ type: "order.cancelled", subject: "order/o-alice", seq: 2, data: { orderId: "o-alice", uid: "alice" } }) },
+    create: {
+      path: "events/order~o-alice~000000000002",
+      data: () => ({ type: "order.cancelled", subject: "order/o-alice", seq: 2, data: { orderId: "o-alice", uid: "alice" } }),
+    },
     update: () => ({ publishedAt: at }),
     allow: readOnly(NOBODY),
   },
@@ -278,10 +318,15 @@ export const AccessMatrix: readonly MatrixRow[] = [
   {
     path: `${Collections.apiKeys}/{keyId}`,
     policy: "REST API keys: admins read the metadata (name, scopes, last use); only Cloud Functions write.",
-    seed: { "apiKeys/k1": { name: "ERP", scopes: ["inventory:read"], prefix: "shr_k1", rateLimitPerMinute: 600, createdBy: "ada-admin", createdAt: at, useCount: 0 } },
+    seed: {
+      "apiKeys/k1": { name: "ERP", scopes: ["inventory:read"], prefix: "shr_k1", rateLimitPerMinute: 600, createdBy: "ada-admin", createdAt: at, useCount: 0 },
+    },
     subject: "apiKeys/k1",
     list: whole(Collections.apiKeys),
-    create: { path: "apiKeys/k-new", data: (uid) => ({ name: "mine", scopes: ["inventory:write"], prefix: "shr_k", rateLimitPerMinute: 600, createdBy: uid, createdAt: at, useCount: 0 }) },
+    create: {
+      path: "apiKeys/k-new",
+      data: (uid) => ({ name: "mine", scopes: ["inventory:write"], prefix: "shr_k", rateLimitPerMinute: 600, createdBy: uid, createdAt: at, useCount: 0 }),
+    },
     update: () => ({ scopes: ["inventory:read", "inventory:write", "orders:read"] }),
     allow: readOnly(ADMIN),
   },
@@ -310,7 +355,7 @@ export const AccessMatrix: readonly MatrixRow[] = [
     policy: "Orders: the owner reads (queries must filter uid == own uid), staff read all; only Cloud Functions write.",
     seed: { "orders/o-alice": stored(OrderSchema, order("alice"), { createdAt: at }), "orders/o-bob": stored(OrderSchema, order("bob"), { createdAt: at }) },
     subject: "orders/o-alice",
-    list: { describe: "`orders` where `uid == \"alice\"`", query: (db) => query(collection(db, Collections.orders), where("uid", "==", "alice")) },
+    list: { describe: '`orders` where `uid == "alice"`', query: (db) => query(collection(db, Collections.orders), where("uid", "==", "alice")) },
     create: { path: "orders/o-new", data: (uid) => ({ ...order("o-new-owner"), uid }) },
     update: () => ({ status: "delivered" }),
     allow: readOnly(OWNER_AND_STAFF),
@@ -345,7 +390,11 @@ export const AccessMatrix: readonly MatrixRow[] = [
     path: `${Collections.customers}/{uid}/${CustomerSubcollections.notifications}/{notificationId}`,
     policy: "Notifications: the owner reads and may only stamp readAt; Cloud Functions create and delete.",
     seed: {
-      "customers/alice/notifications/n1": stored(NotificationSchema, { kind: "back-in-stock", sku: SKU, productId: "p-alba", status: "in_stock", available: 3 }, { createdAt: at, readAt: null }),
+      "customers/alice/notifications/n1": stored(
+        NotificationSchema,
+        { kind: "back-in-stock", sku: SKU, productId: "p-alba", status: "in_stock", available: 3 },
+        { createdAt: at, readAt: null },
+      ),
     },
     subject: "customers/alice/notifications/n1",
     list: whole("customers/alice/notifications"),
@@ -376,7 +425,16 @@ export const AccessMatrix: readonly MatrixRow[] = [
   {
     path: `${Collections.webhookEndpoints}/{endpointId}`,
     policy: "Webhook endpoints: admins read (the console); only Cloud Functions write; secrets live in webhookSecrets.",
-    seed: { "webhookEndpoints/w1": { url: "https://hooks.example.com/in", eventTypes: ["order.placed"], enabled: true, disabledReason: null, createdAt: at, updatedAt: at } },
+    seed: {
+      "webhookEndpoints/w1": {
+        url: "https://hooks.example.com/in",
+        eventTypes: ["order.placed"],
+        enabled: true,
+        disabledReason: null,
+        createdAt: at,
+        updatedAt: at,
+      },
+    },
     subject: "webhookEndpoints/w1",
     list: whole(Collections.webhookEndpoints),
     create: { path: "webhookEndpoints/w-new", data: () => ({ url: "https://evil.example.com/", eventTypes: ["order.placed"], enabled: true }) },
@@ -426,7 +484,9 @@ export const AccessMatrix: readonly MatrixRow[] = [
   {
     path: `${Collections.mail}/{mailId}`,
     policy: "Outgoing mail (Trigger Email shape): server-only, nobody reads or writes from a client.",
-    seed: { "mail/m1": { to: ["alice@showroom.test"], message: { subject: "Your order", text: "Thanks", html: "<p>Thanks</p>" }, delivery: { state: "SUCCESS" } } },
+    seed: {
+      "mail/m1": { to: ["alice@showroom.test"], message: { subject: "Your order", text: "Thanks", html: "<p>Thanks</p>" }, delivery: { state: "SUCCESS" } },
+    },
     subject: "mail/m1",
     list: whole(Collections.mail),
     create: { path: "mail/m-new", data: () => ({ to: ["victim@example.com"], message: { subject: "Phish", text: "x", html: "x" } }) },
@@ -446,7 +506,18 @@ export const AccessMatrix: readonly MatrixRow[] = [
   {
     path: `${Collections.feedback}/{orderId}`,
     policy: "Survey answers: staff read; only submitFeedback writes (answers are never client-written).",
-    seed: { "feedback/o-alice": { orderId: "o-alice", uid: "alice", nps: 9, lines: [{ sku: SKU, productId: "p-alba", rating: 5 }], via: "account", edits: 0, firstSubmittedAt: at, submittedAt: at } },
+    seed: {
+      "feedback/o-alice": {
+        orderId: "o-alice",
+        uid: "alice",
+        nps: 9,
+        lines: [{ sku: SKU, productId: "p-alba", rating: 5 }],
+        via: "account",
+        edits: 0,
+        firstSubmittedAt: at,
+        submittedAt: at,
+      },
+    },
     subject: "feedback/o-alice",
     list: whole(Collections.feedback),
     create: { path: "feedback/o-new", data: (uid) => ({ orderId: "o-new", uid, nps: 10, lines: [], via: "account", edits: 0 }) },
@@ -456,19 +527,36 @@ export const AccessMatrix: readonly MatrixRow[] = [
   {
     path: `${Collections.feedbackTasks}/{orderId}`,
     policy: "Follow-up tasks: staff read and may only move status between open and done; Cloud Functions create.",
-    seed: { "feedbackTasks/o-alice": { orderId: "o-alice", feedbackId: "o-alice", reasons: ["detractor"], nps: 3, mismatchedSkus: [], status: "open", createdAt: at, updatedAt: at } },
+    seed: {
+      "feedbackTasks/o-alice": {
+        orderId: "o-alice",
+        feedbackId: "o-alice",
+        reasons: ["detractor"],
+        nps: 3,
+        mismatchedSkus: [],
+        status: "open",
+        createdAt: at,
+        updatedAt: at,
+      },
+    },
     subject: "feedbackTasks/o-alice",
     list: whole(Collections.feedbackTasks),
-    create: { path: "feedbackTasks/o-new", data: () => ({ orderId: "o-new", feedbackId: "o-new", reasons: ["detractor"], mismatchedSkus: [], status: "open" }) },
+    create: {
+      path: "feedbackTasks/o-new",
+      data: () => ({ orderId: "o-new", feedbackId: "o-new", reasons: ["detractor"], mismatchedSkus: [], status: "open" }),
+    },
     update: () => ({ status: "done", updatedAt: serverTimestamp() }),
     allow: { get: STAFF, list: STAFF, create: NOBODY, update: STAFF, delete: NOBODY },
   },
   {
     path: `${Collections.surveyInvites}/{orderId}`,
     policy: "Survey invitations (the account prompt): the owner reads (queries must filter uid == own uid); only Cloud Functions write.",
-    seed: { "surveyInvites/o-alice": { orderId: "o-alice", uid: "alice", status: "sent", dueAt: at, sentAt: at, emailed: true }, "surveyInvites/o-bob": { orderId: "o-bob", uid: "bob", status: "sent", dueAt: at } },
+    seed: {
+      "surveyInvites/o-alice": { orderId: "o-alice", uid: "alice", status: "sent", dueAt: at, sentAt: at, emailed: true },
+      "surveyInvites/o-bob": { orderId: "o-bob", uid: "bob", status: "sent", dueAt: at },
+    },
     subject: "surveyInvites/o-alice",
-    list: { describe: "`surveyInvites` where `uid == \"alice\"`", query: (db) => query(collection(db, Collections.surveyInvites), where("uid", "==", "alice")) },
+    list: { describe: '`surveyInvites` where `uid == "alice"`', query: (db) => query(collection(db, Collections.surveyInvites), where("uid", "==", "alice")) },
     create: { path: "surveyInvites/o-new", data: (uid) => ({ orderId: "o-new", uid, status: "sent", dueAt: at }) },
     update: () => ({ status: "answered" }),
     allow: readOnly(OWNER),

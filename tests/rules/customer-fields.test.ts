@@ -27,13 +27,23 @@ const editable: Required<CustomerEditable> = CustomerEditableSchema.required().p
 const valueOf = (field: (typeof CustomerEditableFields)[number]) => (field === "updatedAt" ? serverTimestamp() : editable[field]);
 
 /** Profile fields the list leaves out: the server's (uid, email, createdAt), and a key no schema knows. */
-const serverOwned = [...Object.keys(CustomerProfileSchema.shape).filter((key) => !(CustomerEditableFields as readonly string[]).includes(key)), "createdAt", "role"];
+const serverOwned = [
+  ...Object.keys(CustomerProfileSchema.shape).filter((key) => !(CustomerEditableFields as readonly string[]).includes(key)),
+  "createdAt",
+  "role",
+];
 
 beforeEach(async () => {
   await env.clearFirestore();
   await env.withSecurityRulesDisabled(async (ctx) => {
     const db = ctx.firestore() as unknown as Firestore;
-    await setDoc(doc(db, "customers/alice"), { uid: "alice", email: "alice@showroom.test", displayName: "Alice", addresses: [], marketing: { email: { granted: false }, sms: { granted: false } } });
+    await setDoc(doc(db, "customers/alice"), {
+      uid: "alice",
+      email: "alice@showroom.test",
+      displayName: "Alice",
+      addresses: [],
+      marketing: { email: { granted: false }, sms: { granted: false } },
+    });
   });
 });
 

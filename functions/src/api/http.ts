@@ -50,7 +50,8 @@ async function serve(req: Request, nowMs: number): Promise<RouteAnswer> {
 
   const client = await authenticate(req.headers.authorization, nowMs);
   const retryAfterSeconds = limiter.check(client.keyId, client.rateLimitPerMinute, nowMs);
-  if (retryAfterSeconds !== null) throw new ApiProblem(429, "rate-limited", `This key may make ${client.rateLimitPerMinute} requests a minute.`, { retryAfterSeconds });
+  if (retryAfterSeconds !== null)
+    throw new ApiProblem(429, "rate-limited", `This key may make ${client.rateLimitPerMinute} requests a minute.`, { retryAfterSeconds });
   await recordUse(client.keyId, nowMs);
   if (!client.scopes.includes(route.scope)) throw new ApiProblem(403, "forbidden", `This needs the scope ${route.scope}.`);
 

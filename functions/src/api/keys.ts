@@ -61,7 +61,12 @@ export const revokeApiKeyCallable = defineCallable("revokeApiKey", async ({ keyI
     if (snap.get("revokedAt")) return;
     tx.update(ref, { revokedAt: FieldValue.serverTimestamp() });
     tx.delete(db().collection(Collections.apiKeyHashes).doc(keyId));
-    appendAudit(tx, { actor: caller, action: "apiKey.revoke", target: { kind: "apiKey", id: keyId }, before: { name: snap.get("name"), scopes: snap.get("scopes") } });
+    appendAudit(tx, {
+      actor: caller,
+      action: "apiKey.revoke",
+      target: { kind: "apiKey", id: keyId },
+      before: { name: snap.get("name"), scopes: snap.get("scopes") },
+    });
   });
   apiKeyChanged(caller.uid, keyId, "revoked");
   return { keyId, revoked: true };

@@ -29,7 +29,15 @@ function operation(route: Route) {
       schema: schemaOf(schema as z.ZodType, "input"),
     })),
     ...(route.idempotent
-      ? [{ name: "Idempotency-Key", in: "header", required: true, description: "Same key and body within 24 h: the first answer again, nothing re-applied; same key, other body: 422.", schema: { type: "string", pattern: "^[A-Za-z0-9_-]{8,100}$" } }]
+      ? [
+          {
+            name: "Idempotency-Key",
+            in: "header",
+            required: true,
+            description: "Same key and body within 24 h: the first answer again, nothing re-applied; same key, other body: 422.",
+            schema: { type: "string", pattern: "^[A-Za-z0-9_-]{8,100}$" },
+          },
+        ]
       : []),
   ];
   const errors = {
@@ -38,11 +46,17 @@ function operation(route: Route) {
     ...(route.path.includes("{sku}") ? { "404": problemResponse("Unknown SKU") } : {}),
     ...(route.body ? { "413": problemResponse("Body too large"), "415": problemResponse("Wrong content type") } : {}),
     ...(route.idempotent ? { "422": problemResponse("Idempotency-Key reused with another body") } : {}),
-    ...(route.scope ? { "429": { ...problemResponse("Rate limited; wait `Retry-After` seconds"), headers: { "Retry-After": { schema: { type: "integer" } } } } } : {}),
+    ...(route.scope
+      ? { "429": { ...problemResponse("Rate limited; wait `Retry-After` seconds"), headers: { "Retry-After": { schema: { type: "integer" } } } } }
+      : {}),
   };
   return {
     summary: route.summary,
-    operationId: `${route.method.toLowerCase()}${route.path.replace(/[{}]/g, "").split("/").map((part) => part.charAt(0).toUpperCase() + part.slice(1)).join("")}`,
+    operationId: `${route.method.toLowerCase()}${route.path
+      .replace(/[{}]/g, "")
+      .split("/")
+      .map((part) => part.charAt(0).toUpperCase() + part.slice(1))
+      .join("")}`,
     ...(route.scope ? { security: [{ apiKey: [] }], "x-required-scope": route.scope } : { security: [] }),
     ...(parameters.length > 0 ? { parameters } : {}),
     ...(route.body ? { requestBody: { required: true, content: { [route.body.contentType]: { schema: schemaOf(route.body.schema, "input") } } } } : {}),
@@ -55,7 +69,11 @@ export function openApiDocument(routes: readonly Route[], serverUrl: string) {
   for (const route of routes) paths[route.path] = { ...paths[route.path], [route.method.toLowerCase()]: operation(route) };
   return {
     openapi: "3.1.0",
-    info: { title: "Showroom API", version: "1.0.0", description: "Inventory, catalog and orders for ERPs, marketplaces and automation tools. See docs/api.md." },
+    info: {
+      title: "Showroom API",
+      version: "1.0.0",
+      description: "Inventory, catalog and orders for ERPs, marketplaces and automation tools. See docs/api.md.",
+    },
     servers: [{ url: serverUrl }],
     paths,
     components: {

@@ -4,15 +4,7 @@
  * the cursor is that position, opaque to the caller.
  */
 import { FieldPath, Timestamp, type DocumentSnapshot, type Query } from "firebase-admin/firestore";
-import {
-  Collections,
-  SkuSchema,
-  onHandTotal,
-  type InventoryView,
-  type OrderView,
-  type PageQuery,
-  type ProductView,
-} from "@showroom/model";
+import { Collections, SkuSchema, onHandTotal, type InventoryView, type OrderView, type PageQuery, type ProductView } from "@showroom/model";
 import { z } from "zod";
 import { db } from "../app.js";
 import { ApiProblem, parseOr400 } from "./problem.js";
@@ -28,7 +20,9 @@ function decodeCursor(text: string): Cursor {
   try {
     return CursorSchema.parse(JSON.parse(Buffer.from(text, "base64url").toString("utf8")));
   } catch {
-    throw new ApiProblem(400, "invalid", "cursor: not a cursor this API gave out", { issues: [{ path: ["cursor"], message: "Not a cursor this API gave out" }] });
+    throw new ApiProblem(400, "invalid", "cursor: not a cursor this API gave out", {
+      issues: [{ path: ["cursor"], message: "Not a cursor this API gave out" }],
+    });
   }
 }
 
@@ -36,7 +30,8 @@ const iso = (value: unknown) => (value instanceof Timestamp ? value.toDate().toI
 
 /** One page of a collection; `byUpdate` allows `updatedSince` (the collection keeps `updatedAt`). */
 async function pageOf(collection: string, query: PageQuery, byUpdate: boolean): Promise<{ docs: DocumentSnapshot[]; nextCursor: string | null }> {
-  if (query.updatedSince && !byUpdate) throw new ApiProblem(400, "invalid", "updatedSince: not supported here", { issues: [{ path: ["updatedSince"], message: "Not supported here" }] });
+  if (query.updatedSince && !byUpdate)
+    throw new ApiProblem(400, "invalid", "updatedSince: not supported here", { issues: [{ path: ["updatedSince"], message: "Not supported here" }] });
   const limit = query.limit ?? DEFAULT_PAGE_SIZE;
   const cursor = query.cursor ? decodeCursor(query.cursor) : null;
   const since = query.updatedSince ? Timestamp.fromMillis(Date.parse(query.updatedSince)) : null;
@@ -85,33 +80,34 @@ export async function listInventory(query: PageQuery) {
 
 export async function listProducts(query: PageQuery) {
   const { docs, nextCursor } = await pageOf(Collections.products, query, false);
-  const items = docs.map(
-    (d): ProductView => ({
-      id: d.id,
-      name: d.get("name"),
-      slug: d.get("slug"),
-      category: d.get("category"),
-      description: d.get("description") ?? "",
-      currency: d.get("currency"),
-      active: d.get("active") === true,
-      variants: d.get("variants") ?? [],
-    }),
-  );
+  const items = docs.map((d): ProductView => ({
+    id: d.id,
+    name: d.get("name"),
+    slug: d.get("slug"),
+    category: d.get("category"),
+    description: d.get("description") ?? "",
+    currency: d.get("currency"),
+    active: d.get("active") === true,
+    variants: d.get("variants") ?? [],
+  }));
   return { items, nextCursor };
 }
 
 export async function listOrders(query: PageQuery) {
   const { docs, nextCursor } = await pageOf(Collections.orders, query, true);
-  const items = docs.map(
-    (d): OrderView => ({
-      id: d.id,
-      status: d.get("status"),
-      currency: d.get("currency"),
-      totalCents: d.get("totalCents"),
-      lines: ((d.get("lines") ?? []) as OrderView["lines"]).map(({ sku, quantity, unitPriceCents, lineTotalCents }) => ({ sku, quantity, unitPriceCents, lineTotalCents })),
-      createdAt: iso(d.get("createdAt")),
-      updatedAt: iso(d.get("updatedAt")),
-    }),
-  );
+  const items = docs.map((d): OrderView => ({
+    id: d.id,
+    status: d.get("status"),
+    currency: d.get("currency"),
+    totalCents: d.get("totalCents"),
+    lines: ((d.get("lines") ?? []) as OrderView["lines"]).map(({ sku, quantity, unitPriceCents, lineTotalCents }) => ({
+      sku,
+      quantity,
+      unitPriceCents,
+      lineTotalCents,
+    })),
+    createdAt: iso(d.get("createdAt")),
+    updatedAt: iso(d.get("updatedAt")),
+  }));
   return { items, nextCursor };
 }

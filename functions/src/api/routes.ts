@@ -92,7 +92,9 @@ async function bulk(request: RouteRequest): Promise<RouteAnswer> {
   if (lines.at(-1)?.trim() === "") lines.pop();
   if (lines.length === 0) throw new ApiProblem(400, "invalid", "body: no lines", { issues: [{ path: [], message: "No lines" }] });
   if (lines.length > MAX_BULK_LINES) {
-    throw new ApiProblem(400, "invalid", `body: at most ${MAX_BULK_LINES} lines`, { issues: [{ path: [], message: `At most ${MAX_BULK_LINES} lines, got ${lines.length}` }] });
+    throw new ApiProblem(400, "invalid", `body: at most ${MAX_BULK_LINES} lines`, {
+      issues: [{ path: [], message: `At most ${MAX_BULK_LINES} lines, got ${lines.length}` }],
+    });
   }
   const answers: BulkResultLine[] = [];
   const valid: { line: number; item: ReturnType<typeof toStockItem> }[] = [];
@@ -110,7 +112,14 @@ async function bulk(request: RouteRequest): Promise<RouteAnswer> {
     else answers[index] = { line, result: "invalid", issues: issuesOf(parsed.error) };
   });
   const { results, replayed } =
-    valid.length > 0 ? await applyItems(clientOf(request), request.idempotencyKey, bodyHashOf(request.body), valid.map((v) => v.item)) : { results: [], replayed: false };
+    valid.length > 0
+      ? await applyItems(
+          clientOf(request),
+          request.idempotencyKey,
+          bodyHashOf(request.body),
+          valid.map((v) => v.item),
+        )
+      : { results: [], replayed: false };
   valid.forEach(({ line }, i) => {
     answers[line - 1] = { line, ...(results[i] as (typeof results)[number]) };
   });
@@ -193,7 +202,9 @@ function decodeSegment(segment: string): string {
   try {
     return decodeURIComponent(segment);
   } catch {
-    throw new ApiProblem(400, "invalid", "path: a segment is not valid percent-encoding", { issues: [{ path: ["path"], message: "Not valid percent-encoding" }] });
+    throw new ApiProblem(400, "invalid", "path: a segment is not valid percent-encoding", {
+      issues: [{ path: ["path"], message: "Not valid percent-encoding" }],
+    });
   }
 }
 

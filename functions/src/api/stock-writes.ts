@@ -30,13 +30,21 @@ function chunksOf<T>(items: T[], size: number): T[][] {
 export async function applyItems(client: ApiClient, idempotencyKey: string, bodyHash: string, items: ApiStockItem[]): Promise<AppliedItems> {
   const actor = { uid: `apikey:${client.keyId}`, role: null, anonymous: false };
   const submit = (chunk: ApiStockItem[], index: number) =>
-    submitStock<ApiStockAnswer>({ kind: "apiStock", actor, keyId: client.keyId, replayId: `${client.keyId}_${idempotencyKey}_${index}`, bodyHash, items: chunk });
+    submitStock<ApiStockAnswer>({
+      kind: "apiStock",
+      actor,
+      keyId: client.keyId,
+      replayId: `${client.keyId}_${idempotencyKey}_${index}`,
+      bodyHash,
+      items: chunk,
+    });
   const [first = [], ...rest] = chunksOf(items, config.apiItemsPerChunk);
   const answers = [await submit(first, 0)];
   answers.push(...(await Promise.all(rest.map((chunk, i) => submit(chunk, i + 1)))));
   const results: ItemResult[] = [];
   for (const answer of answers) {
-    if ("keyReused" in answer) throw new ApiProblem(422, "idempotency-key-reused", "This Idempotency-Key was used with another request body in the last 24 hours.");
+    if ("keyReused" in answer)
+      throw new ApiProblem(422, "idempotency-key-reused", "This Idempotency-Key was used with another request body in the last 24 hours.");
     results.push(...answer.answer.items);
   }
   return { results, replayed: answers.every((a) => "replayed" in a && a.replayed) };

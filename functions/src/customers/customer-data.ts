@@ -3,12 +3,7 @@
  * (model/src/customer.ts). Export and erasure both use this, so one list
  * decides what "the customer's data" is.
  */
-import {
-  FieldPath,
-  type DocumentData,
-  type DocumentReference,
-  type Firestore,
-} from "firebase-admin/firestore";
+import { FieldPath, type DocumentData, type DocumentReference, type Firestore } from "firebase-admin/firestore";
 import { Collections, CustomerDataRegistry, type CustomerDataSource } from "@showroom/model";
 
 export interface FoundDocument {

@@ -10,15 +10,7 @@
  */
 import { randomBytes } from "node:crypto";
 import { FieldPath, type DocumentData, type Firestore } from "firebase-admin/firestore";
-import {
-  anonymiseFeedback,
-  Collections,
-  DeleteMyAccountOutputSchema,
-  ERASED,
-  erasedUid,
-  scrubStrings,
-  type CustomerDataSource,
-} from "@showroom/model";
+import { anonymiseFeedback, Collections, DeleteMyAccountOutputSchema, ERASED, erasedUid, scrubStrings, type CustomerDataSource } from "@showroom/model";
 import type { z } from "zod";
 import { deps, type Deps } from "../app.js";
 import { accountErased } from "../logs.js";
@@ -58,7 +50,11 @@ async function deleteDocuments(firestore: Firestore, found: readonly FoundDocume
 }
 
 /** Re-reads each kept document in its own transaction so concurrent updates are not overwritten. */
-async function rewriteKept(firestore: Firestore, found: readonly FoundDocument[], rewrite: (data: DocumentData, source: CustomerDataSource) => DocumentData): Promise<number> {
+async function rewriteKept(
+  firestore: Firestore,
+  found: readonly FoundDocument[],
+  rewrite: (data: DocumentData, source: CustomerDataSource) => DocumentData,
+): Promise<number> {
   let count = 0;
   for (const { ref, source } of found) {
     count += await firestore.runTransaction(async (tx) => {
@@ -115,7 +111,12 @@ export async function deleteMyAccount(
   const profileRef = firestore.collection(Collections.customers).doc(caller.uid);
   const profile = (await profileRef.get()).data() ?? {};
   const addressPhones = ((profile.addresses ?? []) as { phone?: string }[]).map((a) => a.phone);
-  const replacements = personalStrings(caller.uid, placeholder, [user?.email, profile.email, caller.email], [user?.phoneNumber, profile.phone, ...addressPhones]);
+  const replacements = personalStrings(
+    caller.uid,
+    placeholder,
+    [user?.email, profile.email, caller.email],
+    [user?.phoneNumber, profile.phone, ...addressPhones],
+  );
 
   // The profile goes first: triggers that arrive later see no profile and write nothing.
   await firestore.recursiveDelete(profileRef);
@@ -159,6 +160,4 @@ export async function deleteMyAccount(
   return { deleted: true };
 }
 
-export const deleteMyAccountCallable = defineCallable("deleteMyAccount", (_input, caller) =>
-  deleteMyAccount(deps(), caller),
-);
+export const deleteMyAccountCallable = defineCallable("deleteMyAccount", (_input, caller) => deleteMyAccount(deps(), caller));

@@ -20,10 +20,7 @@ export function toJson(value: unknown): unknown {
 }
 
 export async function exportMyData(deps: Pick<Deps, "db" | "auth" | "now">, caller: Caller): Promise<ExportMyDataOutput> {
-  const [found, user] = await Promise.all([
-    findCustomerData(deps.db, caller.uid),
-    deps.auth.getUser(caller.uid).catch(() => null),
-  ]);
+  const [found, user] = await Promise.all([findCustomerData(deps.db, caller.uid), deps.auth.getUser(caller.uid).catch(() => null)]);
   const documents = found.map(({ ref, source, data }) => ({
     path: ref.path,
     collection: source.collection,
@@ -42,6 +39,4 @@ export async function exportMyData(deps: Pick<Deps, "db" | "auth" | "now">, call
   };
 }
 
-export const exportMyDataCallable = defineCallable("exportMyData", (_input, caller) =>
-  exportMyData(deps(), caller),
-);
+export const exportMyDataCallable = defineCallable("exportMyData", (_input, caller) => exportMyData(deps(), caller));

@@ -4,13 +4,7 @@
  * read goes unrecorded; it names the customer by uid only.
  */
 import { Timestamp } from "firebase-admin/firestore";
-import {
-  Collections,
-  type LookupCustomerInput,
-  type LookupCustomerOutput,
-  type Currency,
-  type OrderStatus,
-} from "@showroom/model";
+import { Collections, type LookupCustomerInput, type LookupCustomerOutput, type Currency, type OrderStatus } from "@showroom/model";
 import { deps, type Deps } from "../app.js";
 import { customerLookedUp } from "../logs.js";
 import { appendAudit } from "../shared/audit.js";
@@ -61,12 +55,14 @@ export async function lookupCustomer(deps: Pick<Deps, "db" | "auth">, input: Loo
         totalCents: Number(order.totalCents),
         currency: order.currency as Currency,
         createdAt: iso(order.createdAt),
-        lines: ((order.lines ?? []) as { sku: string; name?: string; quantity: number }[]).map((l) => ({ sku: l.sku, name: l.name ?? l.sku, quantity: l.quantity })),
+        lines: ((order.lines ?? []) as { sku: string; name?: string; quantity: number }[]).map((l) => ({
+          sku: l.sku,
+          name: l.name ?? l.sku,
+          quantity: l.quantity,
+        })),
       };
     }),
   };
 }
 
-export const lookupCustomerCallable = defineCallable("lookupCustomer", (input, caller) =>
-  lookupCustomer(deps(), input, caller),
-);
+export const lookupCustomerCallable = defineCallable("lookupCustomer", (input, caller) => lookupCustomer(deps(), input, caller));

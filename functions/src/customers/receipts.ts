@@ -17,12 +17,7 @@ export const safeId = (id: string) => id.replace(/[^A-Za-z0-9_-]/g, "_");
  * writes (Firestore transactions require it) and may decide to write nothing.
  * Returns false when the event had already been handled.
  */
-export async function oncePerEvent(
-  firestore: Firestore,
-  eventId: string,
-  trigger: string,
-  work: (tx: Transaction) => Promise<void>,
-): Promise<boolean> {
+export async function oncePerEvent(firestore: Firestore, eventId: string, trigger: string, work: (tx: Transaction) => Promise<void>): Promise<boolean> {
   const receipt = firestore.collection(EVENT_RECEIPTS_COLLECTION).doc(safeId(eventId));
   return firestore.runTransaction(async (tx) => {
     if ((await tx.get(receipt)).exists) return false;

@@ -38,7 +38,15 @@ describe("stockEvents", () => {
     const events = stockEvents(sku(), after, "order", NOW);
     expect(events.map((e) => [e.type, e.seq, e.id])).toEqual([["inventory.updated", 5, "sku~SOFA-1~000000000005"]]);
     expect(after.eventSeq).toBe(5);
-    expect(envelope(events[0]!).data).toEqual({ sku: "SOFA-1", productId: "p1", available: 1, status: "low_stock", onHand: 1, locations: { main: { onHand: 1 } }, reason: "order" });
+    expect(envelope(events[0]!).data).toEqual({
+      sku: "SOFA-1",
+      productId: "p1",
+      available: 1,
+      status: "low_stock",
+      onHand: 1,
+      locations: { main: { onHand: 1 } },
+      reason: "order",
+    });
   });
 
   it("emits for a hold (available moves, on hand does not) and nothing when nothing public moved", () => {
@@ -68,9 +76,17 @@ describe("orderEvents", () => {
   it("places, cancels and moves an order along, each with the next seq and no personal data", () => {
     const placed = order();
     const [p] = orderEvents(null, placed, NOW);
-    expect(envelope(p!).data).toEqual({ orderId: "o1", uid: "alice", lines: [{ sku: "SOFA-1", productId: "p1", quantity: 1, unitPriceCents: 1000 }], totalCents: 1000, currency: "USD" });
+    expect(envelope(p!).data).toEqual({
+      orderId: "o1",
+      uid: "alice",
+      lines: [{ sku: "SOFA-1", productId: "p1", quantity: 1, unitPriceCents: 1000 }],
+      totalCents: 1000,
+      currency: "USD",
+    });
     const fulfilled = { ...placed, status: "fulfilled" as const };
-    expect(orderEvents({ status: "placed" }, fulfilled, NOW).map((e) => [e.type, e.seq, e.data.from, e.data.to])).toEqual([["order.status_changed", 2, "placed", "fulfilled"]]);
+    expect(orderEvents({ status: "placed" }, fulfilled, NOW).map((e) => [e.type, e.seq, e.data.from, e.data.to])).toEqual([
+      ["order.status_changed", 2, "placed", "fulfilled"],
+    ]);
     const cancelled = { ...fulfilled, status: "cancelled" as const, cancelReason: "damaged" };
     expect(orderEvents({ status: "fulfilled" }, cancelled, NOW).map((e) => [e.type, e.seq, e.data.reason])).toEqual([["order.cancelled", 3, "damaged"]]);
     expect(orderEvents({ status: "cancelled" }, cancelled, NOW)).toEqual([]);

@@ -51,7 +51,11 @@ export function pubsubPublisher(projectId = process.env.GCLOUD_PROJECT): Publish
     });
     const ready = await topic;
     try {
-      await ready.publishMessage({ data: Buffer.from(JSON.stringify(envelope)), orderingKey: envelope.subject, attributes: messageAttributes(envelope, replay) });
+      await ready.publishMessage({
+        data: Buffer.from(JSON.stringify(envelope)),
+        orderingKey: envelope.subject,
+        attributes: messageAttributes(envelope, replay),
+      });
     } catch (error) {
       // A failed publish pauses its ordering key; the relay retries from its cursor, so let the key go on.
       ready.resumePublishing(envelope.subject);

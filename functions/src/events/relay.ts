@@ -104,7 +104,13 @@ export async function drainSubject(deps: RelayDeps, subject: EventSubject): Prom
       // Issued in order on one client: Pub/Sub keeps an ordering key's messages in the order published.
       await Promise.all(run.map((envelope) => deps.publish(envelope)));
       count += run.length;
-      const next = await advance(deps, subject, run.map((e) => e.id), from + run.length, run.length === PAGE);
+      const next = await advance(
+        deps,
+        subject,
+        run.map((e) => e.id),
+        from + run.length,
+        run.length === PAGE,
+      );
       if (!next.again) return count;
       from = next.from;
     }

@@ -3,7 +3,14 @@ import type { EventEnvelope } from "@showroom/model";
 import { ReplayInputSchema, replayOrder } from "./replay.js";
 import { messageAttributes } from "./pubsub.js";
 
-const e = (subject: string, seq: number): EventEnvelope => ({ id: `${subject}-${seq}`, type: "inventory.updated", occurredAt: "2026-11-30T10:00:00.000Z", subject, seq, data: {} });
+const e = (subject: string, seq: number): EventEnvelope => ({
+  id: `${subject}-${seq}`,
+  type: "inventory.updated",
+  occurredAt: "2026-11-30T10:00:00.000Z",
+  subject,
+  seq,
+  data: {},
+});
 
 describe("replay", () => {
   it("orders events per subject by seq, whatever order they were read in", () => {
@@ -21,6 +28,12 @@ describe("replay", () => {
   it("marks replayed messages, with the endpoint when one asked", () => {
     const envelope = e("sku/A", 7);
     expect(messageAttributes(envelope)).toEqual({ type: "inventory.updated", subject: "sku/A", seq: "7" });
-    expect(messageAttributes(envelope, { replay: true, endpointId: "ep1" })).toEqual({ type: "inventory.updated", subject: "sku/A", seq: "7", replay: "1", endpointId: "ep1" });
+    expect(messageAttributes(envelope, { replay: true, endpointId: "ep1" })).toEqual({
+      type: "inventory.updated",
+      subject: "sku/A",
+      seq: "7",
+      replay: "1",
+      endpointId: "ep1",
+    });
   });
 });

@@ -8,10 +8,7 @@ export interface InviteMail {
 
 export function surveyInviteMail(args: { to: string; orderId: string; link: string }): InviteMail {
   const subject = "How did your order turn out?";
-  const lines = [
-    "Your order has been with you for a few days now.",
-    "Was it what you expected? Two minutes of your time tell us, and tell the next buyer.",
-  ];
+  const lines = ["Your order has been with you for a few days now.", "Was it what you expected? Two minutes of your time tell us, and tell the next buyer."];
   return {
     to: args.to,
     message: {

@@ -35,7 +35,13 @@ export async function scheduleSurveyInvite(
   const ref = firestore.collection(Collections.surveyInvites).doc(change.orderId);
   // create(): a redelivered trigger finds the invitation already there and changes nothing.
   return ref
-    .create({ orderId: change.orderId, uid: after.uid, status: "scheduled", deliveredAt: Timestamp.fromMillis(delivered), dueAt: Timestamp.fromMillis(delivered + change.delayDays * DAY_MS) })
+    .create({
+      orderId: change.orderId,
+      uid: after.uid,
+      status: "scheduled",
+      deliveredAt: Timestamp.fromMillis(delivered),
+      dueAt: Timestamp.fromMillis(delivered + change.delayDays * DAY_MS),
+    })
     .then(() => true)
     .catch((error: { code?: number }) => {
       if (error.code === 6) return false; // ALREADY_EXISTS
@@ -72,7 +78,11 @@ export async function sendDueSurveyInvites(deps: SendDeps): Promise<{ sent: numb
       if (email && consents && !mail?.exists) {
         const token = signSurveyToken(deps.linkKey, invite.id, deps.nowMs + SURVEY_LINK_DAYS * DAY_MS);
         // `uid` lets erasure find the email (the extension ignores extra fields).
-        tx.set(mailRef, { ...surveyInviteMail({ to: email, orderId: invite.id, link: surveyLink(deps.siteUrl, invite.id, token) }), uid: current.get("uid"), createdAt: now });
+        tx.set(mailRef, {
+          ...surveyInviteMail({ to: email, orderId: invite.id, link: surveyLink(deps.siteUrl, invite.id, token) }),
+          uid: current.get("uid"),
+          createdAt: now,
+        });
       }
       // The account prompt shows every sent invitation, emailed or not.
       tx.update(invite.ref, { status: "sent", sentAt: now, emailed: Boolean(email && consents) });

@@ -15,7 +15,10 @@ import { answererVia } from "./submit.js";
 
 export async function openSurvey(input: OpenSurveyInput, caller: Caller, linkKey: string): Promise<OpenSurveyOutput> {
   const via = await answererVia(input, linkKey);
-  const [orderSnap, answerSnap] = await Promise.all([db().collection(Collections.orders).doc(input.orderId).get(), db().collection(Collections.feedback).doc(input.orderId).get()]);
+  const [orderSnap, answerSnap] = await Promise.all([
+    db().collection(Collections.orders).doc(input.orderId).get(),
+    db().collection(Collections.feedback).doc(input.orderId).get(),
+  ]);
   const parsed = OrderSchema.safeParse(orderSnap.data());
   const order = parsed.success ? parsed.data : undefined;
   const denied = surveyAccess(input.orderId, order, via, caller.uid);

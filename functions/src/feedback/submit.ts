@@ -65,7 +65,12 @@ export async function commitFeedbackBatch(firestore: Firestore, requests: readon
     const clockRef = testClockRef(firestore);
     const nowMs = clockTime(clockRef ? await tx.get(clockRef) : undefined);
     const snaps = await tx.getAll(
-      ...orderIds.flatMap((id) => [col(Collections.orders).doc(id), col(Collections.feedback).doc(id), col(Collections.feedbackTasks).doc(id), col(Collections.surveyInvites).doc(id)]),
+      ...orderIds.flatMap((id) => [
+        col(Collections.orders).doc(id),
+        col(Collections.feedback).doc(id),
+        col(Collections.feedbackTasks).doc(id),
+        col(Collections.surveyInvites).doc(id),
+      ]),
       ...keys.map((k) => col(Collections.feedbackLimits).doc(k)),
     );
     const perOrder = orderIds.map((_, i) => snaps.slice(i * 4, i * 4 + 4) as [DocumentSnapshot, DocumentSnapshot, DocumentSnapshot, DocumentSnapshot]);
@@ -76,7 +81,9 @@ export async function commitFeedbackBatch(firestore: Firestore, requests: readon
     const tasks = dataOf(perOrder.map(([, , t]) => t));
     const invites = dataOf(perOrder.map(([, , , i]) => i));
     const windows = new Map<string, RateWindow | undefined>(
-      snaps.slice(orderIds.length * 4).map((s) => [s.id, s.exists ? { windowStartMs: Number(s.get("windowStartMs")), count: Number(s.get("count")) } : undefined]),
+      snaps
+        .slice(orderIds.length * 4)
+        .map((s) => [s.id, s.exists ? { windowStartMs: Number(s.get("windowStartMs")), count: Number(s.get("count")) } : undefined]),
     );
 
     // The aggregates of every product an earlier or a new answer touches.
@@ -160,7 +167,14 @@ function writeAccepted(
     // The outbox: feedback.submitted in this transaction, numbered on the order's counter (written back with it).
     const counter = { eventSeq: state.orderSeqs.get(orderId) ?? 0 };
     const productIds = unique(d.answer.lines.map((l) => l.productId));
-    events.push(nextEvent(counter, "feedback.submitted", subjectOf.order(orderId), state.nowMs, { feedbackId: orderId, orderId, productIds, ...(d.answer.nps === undefined ? {} : { nps: d.answer.nps }) }));
+    events.push(
+      nextEvent(counter, "feedback.submitted", subjectOf.order(orderId), state.nowMs, {
+        feedbackId: orderId,
+        orderId,
+        productIds,
+        ...(d.answer.nps === undefined ? {} : { nps: d.answer.nps }),
+      }),
+    );
     tx.update(col(Collections.orders).doc(orderId), { eventSeq: counter.eventSeq });
   }
   writeEvents(tx, firestore, events);
@@ -194,8 +208,6 @@ export async function submitFeedback(input: SubmitFeedbackInput, caller: Caller,
   return { feedbackId: decision.answer.orderId };
 }
 
-export const submitFeedbackCallable = defineCallable(
-  "submitFeedback",
-  (input, caller) => submitFeedback(input, caller, surveyLinkSecret.value()),
-  { secrets: [surveyLinkSecret] },
-);
+export const submitFeedbackCallable = defineCallable("submitFeedback", (input, caller) => submitFeedback(input, caller, surveyLinkSecret.value()), {
+  secrets: [surveyLinkSecret],
+});

@@ -21,7 +21,11 @@ describe("GroupCommitter", () => {
 
   it("caps a batch by count and by weight", async () => {
     const batches: number[][] = [];
-    const committer = new GroupCommitter<number, number>(async (requests) => (batches.push(requests), requests), { maxRequests: 3, maxWeight: 10, weight: (n) => n });
+    const committer = new GroupCommitter<number, number>(async (requests) => (batches.push(requests), requests), {
+      maxRequests: 3,
+      maxWeight: 10,
+      weight: (n) => n,
+    });
     await Promise.all([1, 1, 1, 1, 6, 6].map((n) => committer.submit(n)));
     expect(batches).toEqual([[1, 1, 1], [1, 6], [6]]);
   });

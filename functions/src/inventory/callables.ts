@@ -17,7 +17,11 @@ export const holdCartCallable = defineCallable("holdCart", async (input, caller)
   await enforceRateLimit(db(), caller.uid, "holdCart", config.rateLimits.holdCart);
   const holdId = newId(Collections.holds);
   const answer = await submitStock<HoldCartOutput>({ kind: "holdCart", actor: caller, holdId, input });
-  republishWhenExpired(holdId, input.lines.map((l) => l.sku), answer.expiresAt);
+  republishWhenExpired(
+    holdId,
+    input.lines.map((l) => l.sku),
+    answer.expiresAt,
+  );
   return answer;
 });
 

@@ -6,26 +6,69 @@ import type { ApiStockRequest } from "./decide-api.js";
 const NOW = Date.UTC(2026, 10, 30, 12);
 
 function world(onHand: number): World {
-  const inventory: InventoryState = { sku: "A-1", productId: "p1", policy: "stock", locations: { main: { onHand } }, holds: {}, lowStockThreshold: 1, eventSeq: 0 };
+  const inventory: InventoryState = {
+    sku: "A-1",
+    productId: "p1",
+    policy: "stock",
+    locations: { main: { onHand } },
+    holds: {},
+    lowStockThreshold: 1,
+    eventSeq: 0,
+  };
   return {
     nowMs: NOW,
     holdLimits: { maxUnitsPerSku: 10, maxUnitsPerCart: 30, maxHeldShare: 0.5, ttlSeconds: 900, anonymousTtlSeconds: 300 },
     activeHolds: new Map(),
-    inventory: new Map([["A-1", inventory], ["NO-SUCH", null]]), products: new Map(), holds: new Map(), orders: new Map(), orderKeys: new Map(), apiReplays: new Map([["k_r_0", null]]) };
+    inventory: new Map([
+      ["A-1", inventory],
+      ["NO-SUCH", null],
+    ]),
+    products: new Map(),
+    holds: new Map(),
+    orders: new Map(),
+    orderKeys: new Map(),
+    apiReplays: new Map([["k_r_0", null]]),
+  };
 }
 
-const request = (items: ApiStockItem[], bodyHash = "h1"): ApiStockRequest => ({ kind: "apiStock", actor: { uid: "apikey:k", role: null, anonymous: false }, keyId: "k", replayId: "k_r_0", bodyHash, items });
-const set = (quantity: number, changeFromQuantity: number | null): ApiStockItem => ({ op: "set", sku: "A-1", location: "main", quantity, changeFromQuantity, reason: "count" });
+const request = (items: ApiStockItem[], bodyHash = "h1"): ApiStockRequest => ({
+  kind: "apiStock",
+  actor: { uid: "apikey:k", role: null, anonymous: false },
+  keyId: "k",
+  replayId: "k_r_0",
+  bodyHash,
+  items,
+});
+const set = (quantity: number, changeFromQuantity: number | null): ApiStockItem => ({
+  op: "set",
+  sku: "A-1",
+  location: "main",
+  quantity,
+  changeFromQuantity,
+  reason: "count",
+});
 
 describe("REST stock writes, decided", () => {
   it("compare-and-set: a stale item changes nothing; later items see earlier ones", () => {
     const { outcomes, effects } = decideBatch(world(5), [request([set(9, 4), set(9, 5), set(2, 9)])]);
-    expect(outcomes[0]).toEqual({ ok: true, value: { kind: "apiStock", replayed: false, answer: { items: [
-      { sku: "A-1", location: "main", result: "stale", onHand: 5 },
-      { sku: "A-1", location: "main", result: "applied", onHand: 9 },
-      { sku: "A-1", location: "main", result: "applied", onHand: 2 },
-    ] } } });
-    expect(effects.ledger.map((e) => [e.delta, e.actorUid])).toEqual([[4, "apikey:k"], [-7, "apikey:k"]]);
+    expect(outcomes[0]).toEqual({
+      ok: true,
+      value: {
+        kind: "apiStock",
+        replayed: false,
+        answer: {
+          items: [
+            { sku: "A-1", location: "main", result: "stale", onHand: 5 },
+            { sku: "A-1", location: "main", result: "applied", onHand: 9 },
+            { sku: "A-1", location: "main", result: "applied", onHand: 2 },
+          ],
+        },
+      },
+    });
+    expect(effects.ledger.map((e) => [e.delta, e.actorUid])).toEqual([
+      [4, "apikey:k"],
+      [-7, "apikey:k"],
+    ]);
     expect(effects.apiReplays.get("k_r_0")?.expiresAtMs).toBe(NOW + 24 * 3600 * 1000);
   });
 
@@ -37,7 +80,15 @@ describe("REST stock writes, decided", () => {
     ];
     const { outcomes, effects } = decideBatch(world(5), [request(items)]);
     const value = outcomes[0]?.ok ? outcomes[0].value : null;
-    expect(value).toMatchObject({ answer: { items: [{ result: "rejected", code: "negative-stock", onHand: 5 }, { result: "rejected", code: "unknown-sku" }, { result: "applied", onHand: 2 }] } });
+    expect(value).toMatchObject({
+      answer: {
+        items: [
+          { result: "rejected", code: "negative-stock", onHand: 5 },
+          { result: "rejected", code: "unknown-sku" },
+          { result: "applied", onHand: 2 },
+        ],
+      },
+    });
     expect(effects.ledger).toEqual([expect.objectContaining({ location: "east", delta: 2, reference: "PO-9" })]);
     expect(effects.audits).toHaveLength(1);
   });

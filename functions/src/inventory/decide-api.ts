@@ -36,7 +36,12 @@ export type ApiStockAnswer = { kind: "apiStock"; answer: WriteAnswer; replayed: 
 export interface ApiDraft {
   readonly now: number;
   stock(sku: string): InventoryState | null;
-  move(inventory: InventoryState, location: ApiStockItem["location"], delta: number, entry: { reason: ApiStockItem["reason"]; actorUid: string; reference?: string }): void;
+  move(
+    inventory: InventoryState,
+    location: ApiStockItem["location"],
+    delta: number,
+    entry: { reason: ApiStockItem["reason"]; actorUid: string; reference?: string },
+  ): void;
   removalBreaksPolicy(inventory: InventoryState, before: number, delta: number): boolean;
   readonly audits: AuditEntry[];
   replay(id: string): ApiReplay | null;

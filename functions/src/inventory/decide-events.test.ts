@@ -24,21 +24,31 @@ function world(stock: Record<string, number>): World {
     activeHolds: new Map(),
     apiReplays: new Map(),
     inventory: new Map(inventories.map((i) => [i.sku, i])),
-    products: new Map([["p1", { id: "p1", name: "Alba", currency: "USD", active: true, variants: inventories.map((i) => ({ sku: i.sku, label: i.sku, priceCents: 500 })) }]]),
+    products: new Map([
+      ["p1", { id: "p1", name: "Alba", currency: "USD", active: true, variants: inventories.map((i) => ({ sku: i.sku, label: i.sku, priceCents: 500 })) }],
+    ]),
     holds: new Map(),
     orders: new Map(),
     orderKeys: new Map(),
   };
 }
 
-const order = (key: string, lines: { sku: string; quantity: number }[]): StockRequest => ({ kind: "placeOrder", actor: alice, orderId: `o-${key}`, input: { idempotencyKey: key, lines, shipping } });
+const order = (key: string, lines: { sku: string; quantity: number }[]): StockRequest => ({
+  kind: "placeOrder",
+  actor: alice,
+  orderId: `o-${key}`,
+  input: { idempotencyKey: key, lines, shipping },
+});
 
 describe("decideBatch events (the outbox)", () => {
   it("writes exactly the events of the accepted requests, seq rising by 1 per subject across the batch", () => {
     const { outcomes, effects } = decideBatch(world({ "SKU-A": 3, "SKU-B": 0 }), [
       order("key-0001", [{ sku: "SKU-A", quantity: 2 }]),
       order("key-0002", [{ sku: "SKU-A", quantity: 2 }]), // out of stock: no event
-      order("key-0003", [{ sku: "SKU-A", quantity: 1 }, { sku: "SKU-B", quantity: 1 }]), // B out of stock: nothing at all
+      order("key-0003", [
+        { sku: "SKU-A", quantity: 1 },
+        { sku: "SKU-B", quantity: 1 },
+      ]), // B out of stock: nothing at all
       { kind: "adjustStock", actor: staff, input: { sku: "SKU-B", delta: 4, reason: "receive" } },
       order("key-0004", [{ sku: "SKU-A", quantity: 1 }]),
     ]);
@@ -56,7 +66,10 @@ describe("decideBatch events (the outbox)", () => {
 
   it("counts on the written state: the inventory and order carry the last seq", () => {
     const w = world({ "SKU-A": 3 });
-    const { effects } = decideBatch(w, [order("key-0001", [{ sku: "SKU-A", quantity: 1 }]), { kind: "cancelOrder", actor: alice, input: { orderId: "o-key-0001" } }]);
+    const { effects } = decideBatch(w, [
+      order("key-0001", [{ sku: "SKU-A", quantity: 1 }]),
+      { kind: "cancelOrder", actor: alice, input: { orderId: "o-key-0001" } },
+    ]);
     expect(effects.events.map((e) => [e.subject, e.seq, e.type])).toEqual([
       ["sku/SKU-A", 11, "inventory.updated"],
       ["order/o-key-0001", 1, "order.placed"],

@@ -11,7 +11,16 @@ const staff: Caller = { uid: "sam", role: "staff", anonymous: false };
 const shipping = { name: "Ada", line1: "1 Loom St", city: "Leeds", postalCode: "LS1 1AA", country: "GB" };
 
 function inventory(sku: string, over: Partial<InventoryState> = {}): InventoryState {
-  return { sku, productId: "p1", policy: "stock", locations: { main: { onHand: 2 }, east: { onHand: 3 } }, holds: {}, lowStockThreshold: 1, eventSeq: 0, ...over };
+  return {
+    sku,
+    productId: "p1",
+    policy: "stock",
+    locations: { main: { onHand: 2 }, east: { onHand: 3 } },
+    holds: {},
+    lowStockThreshold: 1,
+    eventSeq: 0,
+    ...over,
+  };
 }
 
 /** No share ceiling unless a test sets one, so the other rules can be seen alone. */
@@ -27,7 +36,16 @@ function world(inventories: InventoryState[], over: Partial<World> = {}): World 
     ]),
     inventory: new Map(inventories.map((i) => [i.sku, i])),
     products: new Map([
-      ["p1", { id: "p1", name: "Alba sofa", currency: "USD", active: true, variants: inventories.map((i) => ({ sku: i.sku, label: `${i.sku} label`, priceCents: 1000 })) }],
+      [
+        "p1",
+        {
+          id: "p1",
+          name: "Alba sofa",
+          currency: "USD",
+          active: true,
+          variants: inventories.map((i) => ({ sku: i.sku, label: `${i.sku} label`, priceCents: 1000 })),
+        },
+      ],
     ]),
     holds: new Map(),
     orders: new Map(),
@@ -69,17 +87,37 @@ describe("decideBatch", () => {
 
   it("writes nothing for a rejected multi-line order (all lines or none)", () => {
     const w = world([inventory("A"), inventory("B", { locations: { main: { onHand: 1 } } })]);
-    const { outcomes, effects } = decideBatch(w, [order(alice, "key-0001", [{ sku: "A", quantity: 1 }, { sku: "B", quantity: 2 }])]);
+    const { outcomes, effects } = decideBatch(w, [
+      order(alice, "key-0001", [
+        { sku: "A", quantity: 1 },
+        { sku: "B", quantity: 2 },
+      ]),
+    ]);
     expect(codeOf(outcomes[0])).toBe("failed-precondition");
     expect(effects.inventory.size + effects.ledger.length + effects.orders.size + effects.orderKeys.size).toBe(0);
     expect(w.inventory.get("A")?.locations.main?.onHand).toBe(2);
   });
 
   it("prices lines from the catalog and answers an unknown SKU with not-found", () => {
-    const w = world([inventory("A")], { inventory: new Map([["A", inventory("A")], ["ZZZ", null]]) });
-    const { outcomes, effects } = decideBatch(w, [order(alice, "key-0001", [{ sku: "A", quantity: 3 }]), order(alice, "key-0002", [{ sku: "ZZZ", quantity: 1 }])]);
+    const w = world([inventory("A")], {
+      inventory: new Map([
+        ["A", inventory("A")],
+        ["ZZZ", null],
+      ]),
+    });
+    const { outcomes, effects } = decideBatch(w, [
+      order(alice, "key-0001", [{ sku: "A", quantity: 3 }]),
+      order(alice, "key-0002", [{ sku: "ZZZ", quantity: 1 }]),
+    ]);
     expect(outcomes[0]).toEqual({ ok: true, value: { orderId: "order-key-0001", status: "placed", totalCents: 3000, currency: "USD" } });
-    expect(effects.orders.get("order-key-0001")?.value.lines[0]).toMatchObject({ unitPriceCents: 1000, lineTotalCents: 3000, allocations: [{ location: "main", quantity: 2 }, { location: "east", quantity: 1 }] });
+    expect(effects.orders.get("order-key-0001")?.value.lines[0]).toMatchObject({
+      unitPriceCents: 1000,
+      lineTotalCents: 3000,
+      allocations: [
+        { location: "main", quantity: 2 },
+        { location: "east", quantity: 1 },
+      ],
+    });
     expect(codeOf(outcomes[1])).toBe("not-found");
     expect(detailsOf(outcomes[1])).toEqual({ reason: "unknown-sku", sku: "ZZZ" });
   });
@@ -111,7 +149,11 @@ describe("decideBatch", () => {
   it("counts holds until they expire, and lets the holder's order consume them", () => {
     const w = world([inventory("A", { locations: { main: { onHand: 2 } } })]);
     const hold = holdOf(alice, "h1", [{ sku: "A", quantity: 2 }]);
-    const { outcomes } = decideBatch(w, [hold, order(bob, "key-0001", [{ sku: "A", quantity: 1 }]), order(alice, "key-0002", [{ sku: "A", quantity: 2 }], { holdId: "h1" })]);
+    const { outcomes } = decideBatch(w, [
+      hold,
+      order(bob, "key-0001", [{ sku: "A", quantity: 1 }]),
+      order(alice, "key-0002", [{ sku: "A", quantity: 2 }], { holdId: "h1" }),
+    ]);
     expect(outcomes.map(codeOf)).toEqual(["ok", "failed-precondition", "ok"]);
     expect(w.holds.get("h1")).toMatchObject({ status: "consumed", orderId: "order-key-0002" });
     expect(w.inventory.get("A")?.holds).toEqual({});
@@ -121,14 +163,22 @@ describe("decideBatch", () => {
     const w = world([inventory("A", { locations: { main: { onHand: 2 } }, holds: { h1: { quantity: 2, uid: "alice", expiresAtMs: NOW } } })], {
       holds: new Map([["h1", { id: "h1", uid: "alice", lines: [{ sku: "A", quantity: 2 }], expiresAtMs: NOW, status: "active" as const }]]),
     });
-    const { outcomes } = decideBatch(w, [order(alice, "key-0001", [{ sku: "A", quantity: 1 }], { holdId: "h1" }), order(bob, "key-0002", [{ sku: "A", quantity: 2 }])]);
+    const { outcomes } = decideBatch(w, [
+      order(alice, "key-0001", [{ sku: "A", quantity: 1 }], { holdId: "h1" }),
+      order(bob, "key-0002", [{ sku: "A", quantity: 2 }]),
+    ]);
     expect(outcomes.map(codeOf)).toEqual(["failed-precondition", "ok"]);
     expect(detailsOf(outcomes[0])).toMatchObject({ reason: "hold-expired" });
   });
 
   it("refuses someone else's hold", () => {
-    const w = world([inventory("A")], { holds: new Map([["h1", { id: "h1", uid: "alice", lines: [{ sku: "A", quantity: 1 }], expiresAtMs: NOW + 1000, status: "active" as const }]]) });
-    const { outcomes } = decideBatch(w, [order(bob, "key-0001", [{ sku: "A", quantity: 1 }], { holdId: "h1" }), { kind: "releaseHold", actor: bob, input: { holdId: "h1" } }]);
+    const w = world([inventory("A")], {
+      holds: new Map([["h1", { id: "h1", uid: "alice", lines: [{ sku: "A", quantity: 1 }], expiresAtMs: NOW + 1000, status: "active" as const }]]),
+    });
+    const { outcomes } = decideBatch(w, [
+      order(bob, "key-0001", [{ sku: "A", quantity: 1 }], { holdId: "h1" }),
+      { kind: "releaseHold", actor: bob, input: { holdId: "h1" } },
+    ]);
     expect(outcomes.map(codeOf)).toEqual(["permission-denied", "permission-denied"]);
   });
 
@@ -153,7 +203,10 @@ describe("decideBatch", () => {
     const w = world([inventory("A", { locations: { main: { onHand: 4 } } }), inventory("B", { locations: { main: { onHand: 4 } } })]);
     const { outcomes, effects } = decideBatch(w, [
       holdOf(alice, "h1", [{ sku: "A", quantity: 4 }]),
-      holdOf(alice, "h2", [{ sku: "A", quantity: 3 }, { sku: "B", quantity: 1 }]),
+      holdOf(alice, "h2", [
+        { sku: "A", quantity: 3 },
+        { sku: "B", quantity: 1 },
+      ]),
     ]);
     expect(outcomes.map(codeOf)).toEqual(["ok", "ok"]);
     expect(w.holds.get("h1")?.status).toBe("released");

@@ -167,7 +167,11 @@ export const orderKeyId = (uid: string, idempotencyKey: string) => `${uid}_${ide
 export function firstReads(request: StockRequest): { orderKeys: string[]; holds: string[]; orders: string[]; apiReplays?: string[] } {
   switch (request.kind) {
     case "placeOrder":
-      return { orderKeys: [orderKeyId(request.actor.uid, request.input.idempotencyKey)], holds: request.input.holdId ? [request.input.holdId] : [], orders: [] };
+      return {
+        orderKeys: [orderKeyId(request.actor.uid, request.input.idempotencyKey)],
+        holds: request.input.holdId ? [request.input.holdId] : [],
+        orders: [],
+      };
     case "cancelOrder":
       return { orderKeys: [], holds: [], orders: [request.input.orderId] };
     case "releaseHold":
@@ -223,7 +227,13 @@ export interface Tracked<T> {
 }
 
 /** A request's own copy of a hold or order, made on first use. */
-function draftOf<T>(drafts: Map<string, Tracked<T>>, world: Map<string, T | null>, effects: Map<string, Tracked<T>>, id: string, copy: (value: T) => T): T | null {
+function draftOf<T>(
+  drafts: Map<string, Tracked<T>>,
+  world: Map<string, T | null>,
+  effects: Map<string, Tracked<T>>,
+  id: string,
+  copy: (value: T) => T,
+): T | null {
   const drafted = drafts.get(id);
   if (drafted) return drafted.value;
   const current = world.get(id);
@@ -626,7 +636,17 @@ function decideOne(d: Draft, request: StockRequest): StockAnswer {
 }
 
 export function emptyEffects(): Effects {
-  return { inventory: new Set(), ledger: [], orders: new Map(), orderKeys: new Map(), holds: new Map(), activeHolds: new Map(), audits: [], events: [], apiReplays: new Map() };
+  return {
+    inventory: new Set(),
+    ledger: [],
+    orders: new Map(),
+    orderKeys: new Map(),
+    holds: new Map(),
+    activeHolds: new Map(),
+    audits: [],
+    events: [],
+    apiReplays: new Map(),
+  };
 }
 
 /** Decides every request in order. Mutates `world` (it becomes the state after the batch). */

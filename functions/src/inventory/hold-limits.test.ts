@@ -14,9 +14,33 @@ const state = (onHand: number, held: number[] = [], over: Partial<StockState> = 
 
 describe("hold limits", () => {
   it("names the first line over the per-SKU cap, then the cart total", () => {
-    expect(cartBreach([{ sku: "A", quantity: 5 }, { sku: "B", quantity: 3 }], limits)).toBeNull();
-    expect(cartBreach([{ sku: "A", quantity: 5 }, { sku: "B", quantity: 6 }], limits)).toEqual({ rule: "per-sku", limit: 5, sku: "B" });
-    expect(cartBreach([{ sku: "A", quantity: 5 }, { sku: "B", quantity: 4 }], limits)).toEqual({ rule: "per-cart", limit: 8 });
+    expect(
+      cartBreach(
+        [
+          { sku: "A", quantity: 5 },
+          { sku: "B", quantity: 3 },
+        ],
+        limits,
+      ),
+    ).toBeNull();
+    expect(
+      cartBreach(
+        [
+          { sku: "A", quantity: 5 },
+          { sku: "B", quantity: 6 },
+        ],
+        limits,
+      ),
+    ).toEqual({ rule: "per-sku", limit: 5, sku: "B" });
+    expect(
+      cartBreach(
+        [
+          { sku: "A", quantity: 5 },
+          { sku: "B", quantity: 4 },
+        ],
+        limits,
+      ),
+    ).toEqual({ rule: "per-cart", limit: 8 });
   });
 
   it("gives anonymous visitors the shorter lifetime, never a longer one", () => {

@@ -14,15 +14,7 @@ import {
   type Firestore,
   type Transaction,
 } from "firebase-admin/firestore";
-import {
-  Collections,
-  inventoryMovementFields,
-  parseInventoryDoc,
-  publicStockOf,
-  type InventoryState,
-  type StockViews,
-  type OrderLine,
-} from "@showroom/model";
+import { Collections, inventoryMovementFields, parseInventoryDoc, publicStockOf, type InventoryState, type StockViews, type OrderLine } from "@showroom/model";
 import { writeEvents } from "../events/outbox.js";
 import { appendAudit } from "../shared/audit.js";
 import { clockTime, testClockRef } from "./clock.js";
@@ -54,7 +46,13 @@ function replayFromDoc(_id: string, data: DocumentData): ApiReplay {
 
 /** `expiresAt` is a Timestamp so a Firestore TTL policy on it can delete spent answers. */
 function replayToDoc(replay: ApiReplay) {
-  return { keyId: replay.keyId, bodyHash: replay.bodyHash, answer: replay.answer, expiresAt: Timestamp.fromMillis(replay.expiresAtMs), createdAt: FieldValue.serverTimestamp() };
+  return {
+    keyId: replay.keyId,
+    bodyHash: replay.bodyHash,
+    answer: replay.answer,
+    expiresAt: Timestamp.fromMillis(replay.expiresAtMs),
+    createdAt: FieldValue.serverTimestamp(),
+  };
 }
 
 function holdFromDoc(id: string, data: DocumentData): HoldState {
@@ -85,7 +83,8 @@ function orderFromDoc(id: string, data: DocumentData): OrderState {
 /** Each SKU with its public views, derived once per write. */
 type Published = { inventory: InventoryState; views: StockViews };
 
-const publish = (inventories: InventoryState[], nowMs: number): Published[] => inventories.map((inventory) => ({ inventory, views: publicStockOf(inventory, nowMs) }));
+const publish = (inventories: InventoryState[], nowMs: number): Published[] =>
+  inventories.map((inventory) => ({ inventory, views: publicStockOf(inventory, nowMs) }));
 
 /**
  * Writes `stock/{sku}` for each SKU and one `productStock` write per product
@@ -188,11 +187,31 @@ async function loadWorld(tx: Transaction, db: Firestore, requests: readonly Stoc
   const first = requests.map(firstReads);
   const holders = requests.flatMap((r) => (r.kind === "holdCart" ? [r.actor.uid] : []));
   await readRound(tx, db, [
-    want(Collections.orderKeys, first.flatMap((f) => f.orderKeys), world.orderKeys, (_, data) => String(data.orderId)),
-    want(Collections.holds, first.flatMap((f) => f.holds), world.holds, holdFromDoc),
-    want(Collections.orders, first.flatMap((f) => f.orders), world.orders, orderFromDoc),
+    want(
+      Collections.orderKeys,
+      first.flatMap((f) => f.orderKeys),
+      world.orderKeys,
+      (_, data) => String(data.orderId),
+    ),
+    want(
+      Collections.holds,
+      first.flatMap((f) => f.holds),
+      world.holds,
+      holdFromDoc,
+    ),
+    want(
+      Collections.orders,
+      first.flatMap((f) => f.orders),
+      world.orders,
+      orderFromDoc,
+    ),
     want(Collections.activeHolds, holders, world.activeHolds, activeHoldFromDoc),
-    want(Collections.apiReplays, first.flatMap((f) => f.apiReplays ?? []), world.apiReplays, replayFromDoc),
+    want(
+      Collections.apiReplays,
+      first.flatMap((f) => f.apiReplays ?? []),
+      world.apiReplays,
+      replayFromDoc,
+    ),
   ]);
   const known = <T>(map: Map<string, T | null>) => [...map.values()].filter((v): v is T => v !== null);
   const previousHolds = known(world.activeHolds);
@@ -209,7 +228,12 @@ async function loadWorld(tx: Transaction, db: Firestore, requests: readonly Stoc
     [
       want(Collections.inventory, skus, world.inventory, parseInventoryDoc),
       want(Collections.orders, known(world.orderKeys), world.orders, orderFromDoc),
-      want(Collections.holds, previousHolds.map((p) => p.holdId), world.holds, holdFromDoc),
+      want(
+        Collections.holds,
+        previousHolds.map((p) => p.holdId),
+        world.holds,
+        holdFromDoc,
+      ),
     ],
     clock ? [clock] : [],
   );
@@ -224,7 +248,9 @@ function orderToDoc(order: OrderState) {
   const { id: _id, statusHistory, ...rest } = order;
   return {
     ...rest,
-    statusHistory: statusHistory.map((entry) => ("stored" in entry ? entry.stored : { status: entry.status, by: entry.by, at: Timestamp.fromMillis(entry.atMs) })),
+    statusHistory: statusHistory.map((entry) =>
+      "stored" in entry ? entry.stored : { status: entry.status, by: entry.by, at: Timestamp.fromMillis(entry.atMs) },
+    ),
     updatedAt: FieldValue.serverTimestamp(),
   };
 }
@@ -241,7 +267,14 @@ export function writeEffects(tx: Transaction, db: Firestore, world: World, effec
   for (const [id, { value: order, created }] of effects.orders) {
     const ref = db.collection(Collections.orders).doc(id);
     if (created) tx.create(ref, { ...orderToDoc(order), createdAt: now });
-    else tx.update(ref, { status: order.status, ...(order.cancelReason ? { cancelReason: order.cancelReason } : {}), statusHistory: orderToDoc(order).statusHistory, eventSeq: order.eventSeq, updatedAt: now });
+    else
+      tx.update(ref, {
+        status: order.status,
+        ...(order.cancelReason ? { cancelReason: order.cancelReason } : {}),
+        statusHistory: orderToDoc(order).statusHistory,
+        eventSeq: order.eventSeq,
+        updatedAt: now,
+      });
   }
   for (const [id, key] of effects.orderKeys) tx.create(db.collection(Collections.orderKeys).doc(id), { ...key, createdAt: now });
   for (const [id, { value: hold, created }] of effects.holds) {

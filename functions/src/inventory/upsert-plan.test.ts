@@ -47,17 +47,36 @@ describe("planUpsert", () => {
     const plan = planUpsert(input, sam, reads());
     expect(plan.created).toBe(true);
     expect(plan.inventoryCreates.map((c) => c.doc)).toEqual([
-      expect.objectContaining({ sku: "CHR-OAK-NAT", productId: "p-oak", policy: "stock", locations: { main: { onHand: 0 }, east: { onHand: 0 } }, status: "out_of_stock", category: "chairs" }),
+      expect.objectContaining({
+        sku: "CHR-OAK-NAT",
+        productId: "p-oak",
+        policy: "stock",
+        locations: { main: { onHand: 0 }, east: { onHand: 0 } },
+        status: "out_of_stock",
+        category: "chairs",
+      }),
       expect.objectContaining({ sku: "CHR-OAK-BLK", status: "out_of_stock" }),
     ]);
     expect(plan.republish.map((s) => s.sku)).toEqual(["CHR-OAK-NAT", "CHR-OAK-BLK"]);
-    expect(plan.product).toMatchObject({ slug: "oak-chair", currency: "USD", active: true, priceFromCents: 19_900, inStock: false, images: [placeholderImage("Oak Chair")] });
+    expect(plan.product).toMatchObject({
+      slug: "oak-chair",
+      currency: "USD",
+      active: true,
+      priceFromCents: 19_900,
+      inStock: false,
+      images: [placeholderImage("Oak Chair")],
+    });
     expect(plan.audit).toMatchObject({ actor: sam, action: "product.create", target: { kind: "product", id: "p-oak" } });
     expect(plan.audit).not.toHaveProperty("before");
   });
 
   it("refuses a SKU that belongs to another product, naming both", () => {
-    const taken = reads({ listed: [{ sku: "CHR-OAK-NAT", data: stored("CHR-OAK-NAT", { productId: "p-other" }) }, { sku: "CHR-OAK-BLK", data: null }] });
+    const taken = reads({
+      listed: [
+        { sku: "CHR-OAK-NAT", data: stored("CHR-OAK-NAT", { productId: "p-other" }) },
+        { sku: "CHR-OAK-BLK", data: null },
+      ],
+    });
     expect(() => planUpsert(input, sam, taken)).toThrow(Rejection);
     try {
       planUpsert(input, sam, taken);
@@ -68,16 +87,26 @@ describe("planUpsert", () => {
 
   it("rewrites nothing on inventory when an edit leaves stock and board fields as they are; keeps images, active and currency", () => {
     const product = { name: "Oak Chair", variants: input.variants, currency: "EUR" as const, images: ["photo.jpg"], active: false };
-    const plan = planUpsert(input, sam, reads({ product, listed: input.variants.map((v) => ({ sku: v.sku, data: stored(v.sku) })), summary: { "CHR-OAK-NAT": { status: "in_stock" } } }));
+    const plan = planUpsert(
+      input,
+      sam,
+      reads({ product, listed: input.variants.map((v) => ({ sku: v.sku, data: stored(v.sku) })), summary: { "CHR-OAK-NAT": { status: "in_stock" } } }),
+    );
     expect(plan).toMatchObject({ created: false, inventoryCreates: [], inventoryUpdates: [], republish: [] });
     expect(plan.product).toMatchObject({ currency: "EUR", images: ["photo.jpg"], active: false, inStock: true });
     expect(plan.audit).toMatchObject({ action: "product.update", before: { name: "Oak Chair" } });
   });
 
   it("switching to made to order changes policy, lead time and status, and republishes the SKU", () => {
-    const plan = planUpsert({ ...input, madeToOrder: true, leadTimeDays: 42 }, sam, reads({ product: { name: "Oak Chair" }, listed: input.variants.map((v) => ({ sku: v.sku, data: stored(v.sku) })) }));
+    const plan = planUpsert(
+      { ...input, madeToOrder: true, leadTimeDays: 42 },
+      sam,
+      reads({ product: { name: "Oak Chair" }, listed: input.variants.map((v) => ({ sku: v.sku, data: stored(v.sku) })) }),
+    );
     // Each SKU's public status moved: its inventory.updated event takes seq 1, and the counter is written with it.
-    expect(plan.inventoryUpdates).toEqual(input.variants.map((v) => ({ sku: v.sku, fields: { policy: "made_to_order", leadTimeDays: 42, status: "made_to_order", eventSeq: 1 } })));
+    expect(plan.inventoryUpdates).toEqual(
+      input.variants.map((v) => ({ sku: v.sku, fields: { policy: "made_to_order", leadTimeDays: 42, status: "made_to_order", eventSeq: 1 } })),
+    );
     expect(plan.events.map((e) => [e.type, e.subject, e.seq])).toEqual([
       ["inventory.updated", "sku/CHR-OAK-NAT", 1],
       ["inventory.updated", "sku/CHR-OAK-BLK", 1],
@@ -92,7 +121,15 @@ describe("planUpsert", () => {
 
   it("a rename rewrites the board's copies on every SKU of the product, listed or no longer listed, and touches no stock", () => {
     const renamed = { ...input, name: "Ash Chair" };
-    const plan = planUpsert(renamed, sam, reads({ product: { name: "Oak Chair" }, listed: input.variants.map((v) => ({ sku: v.sku, data: stored(v.sku) })), unlisted: [{ sku: "CHR-OAK-OLD", data: stored("CHR-OAK-OLD") }] }));
+    const plan = planUpsert(
+      renamed,
+      sam,
+      reads({
+        product: { name: "Oak Chair" },
+        listed: input.variants.map((v) => ({ sku: v.sku, data: stored(v.sku) })),
+        unlisted: [{ sku: "CHR-OAK-OLD", data: stored("CHR-OAK-OLD") }],
+      }),
+    );
     expect(plan.inventoryUpdates.map((u) => u.sku)).toEqual(["CHR-OAK-NAT", "CHR-OAK-BLK", "CHR-OAK-OLD"]);
     for (const { sku, fields } of plan.inventoryUpdates) expect(fields).toEqual(inventoryBoardFields(sku, renamed));
     expect(plan.republish).toEqual([]);

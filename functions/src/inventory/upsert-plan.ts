@@ -113,7 +113,10 @@ export function planUpsert(input: UpsertProductInput, caller: Caller, reads: Ups
     if (stockChanged) events.push(...stockEvents(current, next, "policy", nowMs));
     inventoryUpdates.push({
       sku,
-      fields: { ...(stockChanged ? { policy, ...lead, ...publicStockOf(next, nowMs).inventory, eventSeq: next.eventSeq } : {}), ...(boardChanged ? board : {}) },
+      fields: {
+        ...(stockChanged ? { policy, ...lead, ...publicStockOf(next, nowMs).inventory, eventSeq: next.eventSeq } : {}),
+        ...(boardChanged ? board : {}),
+      },
     });
     if (stockChanged) republish.push(next);
   }
@@ -136,7 +139,10 @@ export function planUpsert(input: UpsertProductInput, caller: Caller, reads: Ups
     images: existing?.images ?? [placeholderImage(input.name)],
     active: existing?.active ?? true,
     priceFromCents: lowestPrice(input.variants),
-    inStock: productInStock(input.variants.map((v) => v.sku), statuses),
+    inStock: productInStock(
+      input.variants.map((v) => v.sku),
+      statuses,
+    ),
     searchTerms: searchTerms(input.name, existing?.materials ?? []),
   };
   const counter = { id: productId, active: product.active, skus: input.variants.map((v) => v.sku), eventSeq: existing?.eventSeq ?? 0 };

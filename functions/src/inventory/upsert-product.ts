@@ -39,7 +39,11 @@ function writeUpsert(tx: Transaction, firestore: Firestore, productId: string, p
   const inventory = firestore.collection(Collections.inventory);
   for (const { sku, doc } of plan.inventoryCreates) tx.create(inventory.doc(sku), { ...doc, updatedAt: now });
   for (const { sku, fields } of plan.inventoryUpdates) tx.update(inventory.doc(sku), { ...fields, updatedAt: now });
-  tx.set(firestore.collection(Collections.products).doc(productId), { ...plan.product, updatedAt: now, ...(plan.created ? { createdAt: now } : {}) }, { merge: true });
+  tx.set(
+    firestore.collection(Collections.products).doc(productId),
+    { ...plan.product, updatedAt: now, ...(plan.created ? { createdAt: now } : {}) },
+    { merge: true },
+  );
   writePublicStock(tx, firestore, plan.republish, nowMs);
   writeEvents(tx, firestore, plan.events);
   appendAudit(tx, plan.audit);

@@ -34,9 +34,13 @@ const paragraph = (text: string) => `<p style="font-family:Helvetica,Arial,sans-
 export function orderConfirmationMail(order: Pick<Order, "lines" | "totalCents" | "currency" | "shipping">, orderId: string, storeUrl: string): MailMessage {
   const money = (cents: number) => formatMoney(cents, order.currency);
   const lines = order.lines.map((l) => ({ text: `${l.quantity} × ${l.name} (${l.label})`, total: money(l.lineTotalCents) }));
-  const address = [order.shipping.name, order.shipping.line1, order.shipping.line2, `${order.shipping.postalCode} ${order.shipping.city}`, order.shipping.country].filter(
-    (part): part is string => Boolean(part),
-  );
+  const address = [
+    order.shipping.name,
+    order.shipping.line1,
+    order.shipping.line2,
+    `${order.shipping.postalCode} ${order.shipping.city}`,
+    order.shipping.country,
+  ].filter((part): part is string => Boolean(part));
   const link = `${storeUrl}/orders/${encodeURIComponent(orderId)}`;
   const text = [
     `Thank you for your order ${orderId}.`,
@@ -68,7 +72,13 @@ export function orderConfirmationMail(order: Pick<Order, "lines" | "totalCents" 
 
 export function backInStockMail(item: { productName: string; productId: string; sku: string }, storeUrl: string): MailMessage {
   const link = `${storeUrl}/p/${encodeURIComponent(item.productId)}`;
-  const text = [`Good news: ${item.productName} (${item.sku}) is back in stock.`, "", `Have a look: ${link}`, "", "You get this because you asked to be told and agreed to emails from us."].join("\n");
+  const text = [
+    `Good news: ${item.productName} (${item.sku}) is back in stock.`,
+    "",
+    `Have a look: ${link}`,
+    "",
+    "You get this because you asked to be told and agreed to emails from us.",
+  ].join("\n");
   const html = frame(
     `${item.productName} is back in stock`,
     [
@@ -81,8 +91,7 @@ export function backInStockMail(item: { productName: string; productId: string; 
 }
 
 export function endpointDisabledMail(alert: { endpointId: string; url: string; reason: "gone" | "failing" }): MailMessage {
-  const why =
-    alert.reason === "gone" ? "its receiver answered 410 Gone" : "every delivery to it has been failing for too long";
+  const why = alert.reason === "gone" ? "its receiver answered 410 Gone" : "every delivery to it has been failing for too long";
   const text = [
     `The webhook endpoint ${alert.endpointId} (${alert.url}) was disabled because ${why}.`,
     "",

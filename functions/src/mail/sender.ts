@@ -59,7 +59,12 @@ export async function deliverMail(ref: DocumentReference, settings: MailSettings
         "delivery.endTime": FieldValue.serverTimestamp(),
         "delivery.leaseExpireTime": null,
         "delivery.error": null,
-        "delivery.info": { messageId: info.messageId ?? null, accepted: (info.accepted ?? []).map(String), rejected: (info.rejected ?? []).map(String), response: info.response ?? null },
+        "delivery.info": {
+          messageId: info.messageId ?? null,
+          accepted: (info.accepted ?? []).map(String),
+          rejected: (info.rejected ?? []).map(String),
+          response: info.response ?? null,
+        },
       });
       mailSent(ref.id, attempts);
       return "sent";

@@ -18,7 +18,15 @@ export async function updateOrderStatus(deps: Pick<Deps, "db" | "now">, input: U
       throw refusal("failed-precondition", `An order that is ${from} cannot become ${input.status}.`, { reason: "invalid-transition", from, to: input.status });
     }
     const order = snap.data() ?? {};
-    const after = { id: input.orderId, uid: String(order.uid), lines: order.lines, totalCents: order.totalCents, currency: order.currency, status: input.status, eventSeq: Number(order.eventSeq ?? 0) };
+    const after = {
+      id: input.orderId,
+      uid: String(order.uid),
+      lines: order.lines,
+      totalCents: order.totalCents,
+      currency: order.currency,
+      status: input.status,
+      eventSeq: Number(order.eventSeq ?? 0),
+    };
     const events = orderEvents({ status: from as OrderStatus }, after, nowMs);
     tx.update(ref, {
       status: input.status,
@@ -38,6 +46,4 @@ export async function updateOrderStatus(deps: Pick<Deps, "db" | "now">, input: U
   return { orderId: input.orderId, status: input.status };
 }
 
-export const updateOrderStatusCallable = defineCallable("updateOrderStatus", (input, caller) =>
-  updateOrderStatus(deps(), input, caller),
-);
+export const updateOrderStatusCallable = defineCallable("updateOrderStatus", (input, caller) => updateOrderStatus(deps(), input, caller));

@@ -11,8 +11,18 @@ describe("nestedDeeperThan", () => {
   it("counts objects and arrays alike, scalars not at all", () => {
     expect(nestedDeeperThan({ data: { lines: [{ sku: "A" }] } }, 4)).toBe(false);
     expect(nestedDeeperThan({ data: { lines: [{ sku: "A" }] } }, 3)).toBe(true);
-    expect(nestedDeeperThan(nest(5, (v) => [v]), 5)).toBe(false);
-    expect(nestedDeeperThan(nest(6, (v) => ({ a: v })), 5)).toBe(true);
+    expect(
+      nestedDeeperThan(
+        nest(5, (v) => [v]),
+        5,
+      ),
+    ).toBe(false);
+    expect(
+      nestedDeeperThan(
+        nest(6, (v) => ({ a: v })),
+        5,
+      ),
+    ).toBe(true);
     expect(nestedDeeperThan("x", 0)).toBe(false);
     expect(nestedDeeperThan(null, 0)).toBe(false);
   });

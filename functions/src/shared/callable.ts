@@ -61,16 +61,18 @@ export function defineCallable<N extends CallableName>(
 ) {
   const { access, input: schema } = CallableContracts[name];
   // guardBody: a body too deep for the SDK's decoder answers invalid-argument, not internal.
-  return guardBody(onCall({ region: config.region, concurrency: config.callableConcurrency, ...options }, async (request) => {
-    const caller = callerOf(request, access);
-    // `schema` is the registry's schema for N; TypeScript cannot follow an index by a generic key.
-    const input = parseInput(schema, request.data) as CallableParsedInput<N>;
-    try {
-      return await handler(input, caller);
-    } catch (error) {
-      if (error instanceof HttpsError) throw error;
-      unexpectedError(name, caller.uid, error);
-      throw new HttpsError("internal", "Something went wrong. Please try again.");
-    }
-  }));
+  return guardBody(
+    onCall({ region: config.region, concurrency: config.callableConcurrency, ...options }, async (request) => {
+      const caller = callerOf(request, access);
+      // `schema` is the registry's schema for N; TypeScript cannot follow an index by a generic key.
+      const input = parseInput(schema, request.data) as CallableParsedInput<N>;
+      try {
+        return await handler(input, caller);
+      } catch (error) {
+        if (error instanceof HttpsError) throw error;
+        unexpectedError(name, caller.uid, error);
+        throw new HttpsError("internal", "Something went wrong. Please try again.");
+      }
+    }),
+  );
 }

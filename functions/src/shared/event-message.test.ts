@@ -13,11 +13,17 @@ const encode = (value: unknown) => Buffer.from(typeof value === "string" ? value
 
 describe("parseEventMessage", () => {
   it("reads the envelope and no replay", () => {
-    expect(parseEventMessage({ messageId: "m1", data: encode(envelope), attributes: { type: "customer.erased" } })).toEqual({ ok: true, envelope, replay: null });
+    expect(parseEventMessage({ messageId: "m1", data: encode(envelope), attributes: { type: "customer.erased" } })).toEqual({
+      ok: true,
+      envelope,
+      replay: null,
+    });
   });
 
   it("reads replay attributes, with or without an endpoint", () => {
-    expect(parseEventMessage({ messageId: "m1", data: encode(envelope), attributes: { replay: "1", endpointId: "w1" } })).toMatchObject({ replay: { endpointId: "w1" } });
+    expect(parseEventMessage({ messageId: "m1", data: encode(envelope), attributes: { replay: "1", endpointId: "w1" } })).toMatchObject({
+      replay: { endpointId: "w1" },
+    });
     expect(parseEventMessage({ messageId: "m1", data: encode(envelope), attributes: { replay: "1" } })).toMatchObject({ replay: {} });
   });
 

@@ -70,6 +70,4 @@ export async function receiveShipment(deps: Pick<Deps, "db" | "now">, input: Rec
   return { receiptId: input.receiptId, rows: input.rows.length, units, alreadyApplied: !applied };
 }
 
-export const receiveShipmentCallable = defineCallable("receiveShipment", (input, caller) =>
-  receiveShipment(deps(), input, caller),
-);
+export const receiveShipmentCallable = defineCallable("receiveShipment", (input, caller) => receiveShipment(deps(), input, caller));

@@ -32,6 +32,4 @@ export async function setProductActive(deps: Pick<Deps, "db" | "now">, input: Se
   return { productId: input.productId, active: input.active };
 }
 
-export const setProductActiveCallable = defineCallable("setProductActive", (input, caller) =>
-  setProductActive(deps(), input, caller),
-);
+export const setProductActiveCallable = defineCallable("setProductActive", (input, caller) => setProductActive(deps(), input, caller));

@@ -12,11 +12,7 @@ import { roleChanged } from "../logs.js";
  * signing out. The stamp is written after the claims, so a refresh it
  * triggers always sees them.
  */
-export async function setUserRole(
-  deps: Pick<Deps, "auth" | "db">,
-  input: SetUserRoleInput,
-  caller: Caller,
-): Promise<SetUserRoleOutput> {
+export async function setUserRole(deps: Pick<Deps, "auth" | "db">, input: SetUserRoleInput, caller: Caller): Promise<SetUserRoleOutput> {
   const user = await deps.auth.getUser(input.uid).catch((error: { code?: string }) => {
     if (error.code === "auth/user-not-found") throw refusal("not-found", "No such user.", { reason: "unknown-user" });
     throw error;
@@ -41,6 +37,4 @@ export async function setUserRole(
   return { uid: input.uid, role: input.role };
 }
 
-export const setUserRoleCallable = defineCallable("setUserRole", (input, caller) =>
-  setUserRole(deps(), input, caller),
-);
+export const setUserRoleCallable = defineCallable("setUserRole", (input, caller) => setUserRole(deps(), input, caller));

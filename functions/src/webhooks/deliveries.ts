@@ -150,7 +150,10 @@ async function headOf(db: Firestore, endpointId: string, subject: string): Promi
 /** Whether every lower seq of the subject has arrived, so this first delivery may go. */
 async function inOrder(db: Firestore, delivery: DocumentSnapshot): Promise<boolean> {
   if (delivery.get("origin") !== "event") return true;
-  const cursor = await db.collection(Collections.webhookSubjects).doc(subjectDocId(delivery.get("subject") as string)).get();
+  const cursor = await db
+    .collection(Collections.webhookSubjects)
+    .doc(subjectDocId(delivery.get("subject") as string))
+    .get();
   return ((cursor.get("through") as number | undefined) ?? 0) >= (delivery.get("seq") as number);
 }
 
@@ -206,7 +209,10 @@ async function claim(deps: AttemptDeps, deliveryId: string, n: number, nowMs: nu
   const snap = await ref.get();
   if (!snap.exists || snap.get("status") !== "pending") return { kind: "skip", why: "not pending" };
   const endpointId = snap.get("endpointId") as string;
-  const [endpoint, secrets] = await db.getAll(db.collection(Collections.webhookEndpoints).doc(endpointId), db.collection(Collections.webhookSecrets).doc(endpointId));
+  const [endpoint, secrets] = await db.getAll(
+    db.collection(Collections.webhookEndpoints).doc(endpointId),
+    db.collection(Collections.webhookSecrets).doc(endpointId),
+  );
   if (!endpoint?.exists || !secrets?.exists) {
     await ref.update({ status: "cancelled", lastError: "endpoint deleted", finishedAt: FieldValue.serverTimestamp() });
     return { kind: "skip", why: "endpoint deleted" };

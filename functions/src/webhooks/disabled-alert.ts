@@ -6,7 +6,10 @@ import { endpointDisabledMail } from "../mail/compose.js";
 import { queueMail } from "../mail/queue.js";
 import { listStaff } from "../staff/list-staff.js";
 
-export async function tellAdminsEndpointDisabled(db: Firestore, alert: { endpointId: string; url: string; reason: "gone" | "failing"; streakSinceMs: number }): Promise<void> {
+export async function tellAdminsEndpointDisabled(
+  db: Firestore,
+  alert: { endpointId: string; url: string; reason: "gone" | "failing"; streakSinceMs: number },
+): Promise<void> {
   const { staff } = await listStaff({ auth: auth() }, {});
   const admins = staff.filter((s) => s.role === "admin" && s.email).map((s) => s.email!);
   webhookEndpointDisabled(alert.endpointId, alert.url, alert.reason, admins.length);

@@ -78,7 +78,12 @@ export async function replayRange(deps: DeliveryDeps, input: ReplayWebhookEvents
   }
   await writer.close();
   const batch = db.batch();
-  appendAudit(batch, { actor, action: "webhook.replay", target: { kind: "webhookEndpoint", id: input.endpointId }, after: { since, until, queued: envelopes.length } });
+  appendAudit(batch, {
+    actor,
+    action: "webhook.replay",
+    target: { kind: "webhookEndpoint", id: input.endpointId },
+    after: { since, until, queued: envelopes.length },
+  });
   await batch.commit();
   await pumpEndpoint(deps, input.endpointId);
   return { endpointId: input.endpointId, queued: envelopes.length };

@@ -14,7 +14,12 @@ export interface AttemptOutcome {
   error: string | null;
 }
 
-export async function postWebhook(url: string, body: string, headers: SignedHeaders & { "x-showroom-request-id": string }, timeoutMs: number): Promise<AttemptOutcome> {
+export async function postWebhook(
+  url: string,
+  body: string,
+  headers: SignedHeaders & { "x-showroom-request-id": string },
+  timeoutMs: number,
+): Promise<AttemptOutcome> {
   const started = Date.now();
   const signal = AbortSignal.timeout(timeoutMs);
   try {

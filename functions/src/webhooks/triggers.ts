@@ -7,9 +7,7 @@ import { getFunctions } from "firebase-admin/functions";
 import { logger } from "firebase-functions";
 import { onMessagePublished } from "firebase-functions/pubsub";
 import { onTaskDispatched } from "firebase-functions/tasks";
-import {
-  EVENTS_TOPIC,
-} from "@showroom/model";
+import { EVENTS_TOPIC } from "@showroom/model";
 import { z } from "zod";
 import { db } from "../app.js";
 import { config } from "../config.js";
@@ -76,9 +74,7 @@ export const deliverWebhook = onTaskDispatched(
 
 const endpointDeps = () => ({ db: db(), policy: config.webhooks.urlPolicy });
 
-export const createWebhookEndpointCallable = defineCallable("createWebhookEndpoint", (input, caller) =>
-  createEndpoint(endpointDeps(), input, caller),
-);
+export const createWebhookEndpointCallable = defineCallable("createWebhookEndpoint", (input, caller) => createEndpoint(endpointDeps(), input, caller));
 
 export const updateWebhookEndpointCallable = defineCallable("updateWebhookEndpoint", async (input, caller) => {
   const { id, enabled, resumed } = await updateEndpoint(endpointDeps(), input, caller);
@@ -86,18 +82,10 @@ export const updateWebhookEndpointCallable = defineCallable("updateWebhookEndpoi
   return { id, enabled };
 });
 
-export const rotateWebhookSecretCallable = defineCallable("rotateWebhookSecret", (input, caller) =>
-  rotateSecret(endpointDeps(), input, caller),
-);
+export const rotateWebhookSecretCallable = defineCallable("rotateWebhookSecret", (input, caller) => rotateSecret(endpointDeps(), input, caller));
 
-export const deleteWebhookEndpointCallable = defineCallable("deleteWebhookEndpoint", (input, caller) =>
-  deleteEndpoint(endpointDeps(), input, caller),
-);
+export const deleteWebhookEndpointCallable = defineCallable("deleteWebhookEndpoint", (input, caller) => deleteEndpoint(endpointDeps(), input, caller));
 
-export const resendWebhookDeliveryCallable = defineCallable("resendWebhookDelivery", (input, caller) =>
-  resendDelivery(deliveryDeps(), input, caller),
-);
+export const resendWebhookDeliveryCallable = defineCallable("resendWebhookDelivery", (input, caller) => resendDelivery(deliveryDeps(), input, caller));
 
-export const replayWebhookEventsCallable = defineCallable("replayWebhookEvents", (input, caller) =>
-  replayRange(deliveryDeps(), input, caller),
-);
+export const replayWebhookEventsCallable = defineCallable("replayWebhookEvents", (input, caller) => replayRange(deliveryDeps(), input, caller));

@@ -128,10 +128,23 @@ function ApiKeysAdmin() {
                   <td>{key.scopes.join(", ")}</td>
                   <td>{when(key.lastUsedAt)}</td>
                   <td>{key.useCount}</td>
-                  <td>{key.revokedAt ? "revoked" : key.expiresAt && key.expiresAt < new Date() ? "expired" : key.expiresAt ? `expires ${when(key.expiresAt)}` : "active"}</td>
+                  <td>
+                    {key.revokedAt
+                      ? "revoked"
+                      : key.expiresAt && key.expiresAt < new Date()
+                        ? "expired"
+                        : key.expiresAt
+                          ? `expires ${when(key.expiresAt)}`
+                          : "active"}
+                  </td>
                   <td>
                     {!key.revokedAt && (
-                      <button type="button" className="admin-button admin-button--small admin-button--danger" aria-label={`Revoke ${key.name}`} onClick={() => void revoke(key)}>
+                      <button
+                        type="button"
+                        className="admin-button admin-button--small admin-button--danger"
+                        aria-label={`Revoke ${key.name}`}
+                        onClick={() => void revoke(key)}
+                      >
                         Revoke
                       </button>
                     )}

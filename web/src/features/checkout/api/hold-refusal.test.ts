@@ -8,14 +8,18 @@ describe("holdRefusal", () => {
     expect(holdRefusal({ code: "failed-precondition", details: { reason: "hold-limit", rule: "per-sku", sku: "SOFA-1", limit: 10 } }, nameOf)).toMatch(
       /^We can hold at most 10 of Alba sofa per order\. You can still place your order/,
     );
-    expect(holdRefusal({ code: "failed-precondition", details: { reason: "hold-limit", rule: "per-cart", limit: 30 } }, nameOf)).toMatch(/^We can hold at most 30 items per cart\./);
+    expect(holdRefusal({ code: "failed-precondition", details: { reason: "hold-limit", rule: "per-cart", limit: 30 } }, nameOf)).toMatch(
+      /^We can hold at most 30 items per cart\./,
+    );
     expect(holdRefusal({ code: "failed-precondition", details: { reason: "hold-limit", rule: "held-share", sku: "SOFA-1", limit: 0 } }, nameOf)).toMatch(
       /^Alba sofa is in high demand/,
     );
   });
 
   it("words a rate limit with its retry time", () => {
-    expect(holdRefusal({ code: "resource-exhausted", details: { retryAfterSeconds: 41.2 } }, nameOf)).toMatch(/^Too many tries in a short time — please wait 42 s\./);
+    expect(holdRefusal({ code: "resource-exhausted", details: { retryAfterSeconds: 41.2 } }, nameOf)).toMatch(
+      /^Too many tries in a short time — please wait 42 s\./,
+    );
   });
 
   it("leaves other errors to the caller", () => {

@@ -77,8 +77,7 @@ export function CheckoutPage() {
       else if (err.code === "resource-exhausted") {
         const wait = typeof err.details.retryAfterSeconds === "number" ? ` in ${Math.ceil(err.details.retryAfterSeconds)} s` : " in a minute";
         setFailure(`Too many orders in a short time. Please try again${wait}; nothing was charged.`);
-      }
-      else setFailure("We couldn’t place your order just now. Nothing was charged; press “Place order” again — you won’t be charged twice.");
+      } else setFailure("We couldn’t place your order just now. Nothing was charged; press “Place order” again — you won’t be charged twice.");
     } finally {
       setSubmitting(false);
     }

@@ -115,7 +115,9 @@ export function FeedbackResultsPage() {
               <td>{new Date(a.submittedAtMs).toISOString().slice(0, 10)}</td>
               <td>{a.orderId}</td>
               <td>{a.nps ?? "—"}</td>
-              <td>{a.lines.map((l) => `${l.sku} ${l.rating}★${l.matchesPhotos === false ? ` ≠ ${(l.differences ?? []).join("/") || "photos"}` : ""}`).join("; ")}</td>
+              <td>
+                {a.lines.map((l) => `${l.sku} ${l.rating}★${l.matchesPhotos === false ? ` ≠ ${(l.differences ?? []).join("/") || "photos"}` : ""}`).join("; ")}
+              </td>
               <td className="comment">{a.comment ?? ""}</td>
             </tr>
           ))}

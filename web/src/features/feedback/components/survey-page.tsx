@@ -33,7 +33,9 @@ export function SurveyPage() {
   const { orderId = "" } = useParams();
   const [search] = useSearchParams();
   const token = search.get("t") ?? undefined;
-  const [survey, setSurvey] = useState<{ status: "loading" } | { status: "error"; message: string } | { status: "ready"; data: OpenSurveyOutput }>({ status: "loading" });
+  const [survey, setSurvey] = useState<{ status: "loading" } | { status: "error"; message: string } | { status: "ready"; data: OpenSurveyOutput }>({
+    status: "loading",
+  });
   useEffect(() => {
     openSurvey({ orderId, ...(token ? { token } : {}) }).then(
       (data) => setSurvey({ status: "ready", data }),
@@ -49,10 +51,19 @@ function SurveyForm({ survey, token }: { survey: OpenSurveyOutput; token: string
   const earlier = survey.answer;
   const [nps, setNps] = useState<number | undefined>(earlier?.nps);
   const [lines, setLines] = useState<Record<string, LineAnswer>>(() =>
-    Object.fromEntries(survey.lines.map((l) => {
-      const before = earlier?.lines.find((e) => e.sku === l.sku);
-      return [l.sku, { ...(before?.rating ? { rating: before.rating } : {}), ...(before?.matchesPhotos === undefined ? {} : { matchesPhotos: before.matchesPhotos }), differences: before?.differences ?? [] }];
-    })),
+    Object.fromEntries(
+      survey.lines.map((l) => {
+        const before = earlier?.lines.find((e) => e.sku === l.sku);
+        return [
+          l.sku,
+          {
+            ...(before?.rating ? { rating: before.rating } : {}),
+            ...(before?.matchesPhotos === undefined ? {} : { matchesPhotos: before.matchesPhotos }),
+            differences: before?.differences ?? [],
+          },
+        ];
+      }),
+    ),
   );
   const [comment, setComment] = useState(earlier?.comment ?? "");
   const [state, setState] = useState<{ kind: "idle" | "sending" | "done" } | { kind: "error"; message: string }>({ kind: "idle" });
@@ -66,7 +77,14 @@ function SurveyForm({ survey, token }: { survey: OpenSurveyOutput; token: string
     const rated: FeedbackLineInput[] = Object.entries(lines).flatMap(([sku, l]) =>
       l.rating === undefined
         ? []
-        : [{ sku, rating: l.rating, ...(l.matchesPhotos === undefined ? {} : { matchesPhotos: l.matchesPhotos }), ...(l.matchesPhotos === false && l.differences.length > 0 ? { differences: l.differences } : {}) }],
+        : [
+            {
+              sku,
+              rating: l.rating,
+              ...(l.matchesPhotos === undefined ? {} : { matchesPhotos: l.matchesPhotos }),
+              ...(l.matchesPhotos === false && l.differences.length > 0 ? { differences: l.differences } : {}),
+            },
+          ],
     );
     const text = comment.trim();
     setState({ kind: "sending" });
@@ -115,11 +133,21 @@ function SurveyForm({ survey, token }: { survey: OpenSurveyOutput; token: string
             </div>
             <div className="survey__scale" role="radiogroup" aria-label={`Does ${line.name} match the photos and description?`}>
               <label>
-                <input type="radio" name={`match-${line.sku}`} checked={answer.matchesPhotos === true} onChange={() => setLine(line.sku, { matchesPhotos: true, differences: [] })} />
+                <input
+                  type="radio"
+                  name={`match-${line.sku}`}
+                  checked={answer.matchesPhotos === true}
+                  onChange={() => setLine(line.sku, { matchesPhotos: true, differences: [] })}
+                />
                 Matches the photos
               </label>
               <label>
-                <input type="radio" name={`match-${line.sku}`} checked={answer.matchesPhotos === false} onChange={() => setLine(line.sku, { matchesPhotos: false })} />
+                <input
+                  type="radio"
+                  name={`match-${line.sku}`}
+                  checked={answer.matchesPhotos === false}
+                  onChange={() => setLine(line.sku, { matchesPhotos: false })}
+                />
                 Doesn’t match
               </label>
             </div>
@@ -130,7 +158,9 @@ function SurveyForm({ survey, token }: { survey: OpenSurveyOutput; token: string
                     <input
                       type="checkbox"
                       checked={answer.differences.includes(d)}
-                      onChange={(e) => setLine(line.sku, { differences: e.target.checked ? [...answer.differences, d] : answer.differences.filter((x) => x !== d) })}
+                      onChange={(e) =>
+                        setLine(line.sku, { differences: e.target.checked ? [...answer.differences, d] : answer.differences.filter((x) => x !== d) })
+                      }
                     />
                     {d}
                   </label>

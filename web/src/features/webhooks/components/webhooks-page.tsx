@@ -94,7 +94,13 @@ function statusWord(endpoint: EndpointRow): string {
   return { admin: "Disabled", gone: "Disabled: receiver answered 410", failing: "Disabled: kept failing" }[endpoint.disabledReason ?? "admin"];
 }
 
-function EndpointList({ endpoints, selected, onSelect, onMessage, onSecret }: {
+function EndpointList({
+  endpoints,
+  selected,
+  onSelect,
+  onMessage,
+  onSecret,
+}: {
   endpoints: EndpointRow[];
   selected: string | null;
   onSelect: (id: string) => void;
@@ -134,7 +140,9 @@ function EndpointList({ endpoints, selected, onSelect, onMessage, onSecret }: {
               </button>
               <button
                 type="button"
-                onClick={() => void run(async () => (await updateWebhookEndpoint({ id: e.id, enabled: !e.enabled }), `${e.url} ${e.enabled ? "disabled" : "enabled"}.`))}
+                onClick={() =>
+                  void run(async () => (await updateWebhookEndpoint({ id: e.id, enabled: !e.enabled }), `${e.url} ${e.enabled ? "disabled" : "enabled"}.`))
+                }
               >
                 {e.enabled ? "Disable" : "Enable"}
               </button>
@@ -315,10 +323,11 @@ function WebhooksAdmin() {
         <h2>Endpoints</h2>
         {endpoints.status === "loading" && <p className="admin-muted">Loading…</p>}
         {endpoints.status === "error" && <p className="admin-error">Could not load endpoints.</p>}
-        {endpoints.status === "ready" && <EndpointList endpoints={endpoints.data} selected={selected} onSelect={setSelected} onMessage={setMessage} onSecret={setSecret} />}
+        {endpoints.status === "ready" && (
+          <EndpointList endpoints={endpoints.data} selected={selected} onSelect={setSelected} onMessage={setMessage} onSecret={setSecret} />
+        )}
       </section>
       {selectedEndpoint && <Deliveries endpoint={selectedEndpoint} onMessage={setMessage} />}
     </>
   );
 }
-

@@ -5,7 +5,19 @@
  */
 import { Timestamp, type DocumentData } from "firebase/firestore";
 import { parseInventoryDoc, parseStockDoc } from "@showroom/model";
-import type { BoardProduct, Category, Currency, InventoryState, LedgerReason, Location, OrderLine, OrderStatus, ShippingAddress, StockStatus, Variant } from "@showroom/model";
+import type {
+  BoardProduct,
+  Category,
+  Currency,
+  InventoryState,
+  LedgerReason,
+  Location,
+  OrderLine,
+  OrderStatus,
+  ShippingAddress,
+  StockStatus,
+  Variant,
+} from "@showroom/model";
 
 export const millis = (value: unknown): number => (value instanceof Timestamp ? value.toMillis() : Date.now());
 
