@@ -78,7 +78,18 @@ export interface Receiver {
   close(): Promise<void>;
 }
 
-export async function startReceiver(behaviour: Behaviour = () => ({ status: 200 })): Promise<Receiver> {
+export interface ReceiverOptions {
+  /**
+   * Which envelopes this receiver is about. Others (say, the relay's real events of the same type
+   * while other suites' stock moves) are answered 204 and neither counted nor recorded.
+   */
+  only?: (envelope: EventEnvelope) => boolean;
+}
+
+/** Events of the test SKUs `uniqueSkuCode` makes: the webhook suites' own traffic. */
+export const isTestTraffic = (envelope: EventEnvelope) => envelope.subject.startsWith("sku/WH-");
+
+export async function startReceiver(behaviour: Behaviour = () => ({ status: 200 }), options: ReceiverOptions = {}): Promise<Receiver> {
   const received: Received[] = [];
   const acceptedList: Received[] = [];
   const secrets: string[] = [];
@@ -87,8 +98,9 @@ export async function startReceiver(behaviour: Behaviour = () => ({ status: 200 
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
     req.on("end", () => {
-      count += 1;
       const body = Buffer.concat(chunks).toString("utf8");
+      if (options.only && !options.only(JSON.parse(body) as EventEnvelope)) return void res.writeHead(204).end();
+      count += 1;
       const headers = {
         "webhook-id": String(req.headers["webhook-id"] ?? ""),
         "webhook-timestamp": String(req.headers["webhook-timestamp"] ?? ""),

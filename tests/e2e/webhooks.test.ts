@@ -12,7 +12,7 @@ import { adminDb } from "../../scripts/lib/admin.js";
 import { DEMO_PASSWORD } from "../../scripts/seed/demo-accounts.js";
 import { launchChromium } from "../support/browser.js";
 import { signIn } from "../support/clients.js";
-import { inventoryEvent, publishEvent, startReceiver, uniqueSkuCode, type Receiver } from "../../scripts/lib/events.js";
+import { inventoryEvent, isTestTraffic, publishEvent, startReceiver, uniqueSkuCode, type Receiver } from "../../scripts/lib/events.js";
 
 let browser: Browser;
 let receiver: Receiver;
@@ -20,7 +20,7 @@ const contexts: BrowserContext[] = [];
 
 beforeAll(async () => {
   browser = await launchChromium();
-  receiver = await startReceiver();
+  receiver = await startReceiver(undefined, { only: isTestTraffic });
   // Start the callables' emulator workers now with inputs the schema rejects, which write nothing.
   const admin = await signIn({ kind: "user", role: "admin" });
   try {

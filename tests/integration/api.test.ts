@@ -204,13 +204,16 @@ describe("inventory", () => {
   it("50 writers racing read → set(changeFromQuantity) → retry on stale lose no update", async () => {
     const { skus } = await createProduct([{ main: 0 }]);
     const sku = skus[0] as string;
+    // Its own key, with room for every retry: the race is the subject here, not the per-key rate limit
+    // (on a fast machine 50 racing writers make well over the default 600 requests a minute).
+    const racer = (await createKey(admin, ["inventory:read", "inventory:write"], { rateLimitPerMinute: 100_000 })).key;
     let staleRetries = 0;
     const increment = async () => {
       for (;;) {
-        const current = (await apiFetch(`/v1/inventory/${sku}`, { key: writer })).json() as InventoryView;
+        const current = (await apiFetch(`/v1/inventory/${sku}`, { key: racer })).json() as InventoryView;
         const from = current.locations.main?.onHand ?? 0;
         const answer = await apiFetch("/v1/inventory/set", {
-          key: writer,
+          key: racer,
           body: { items: [{ sku, location: "main", quantity: from + 1, changeFromQuantity: from }] },
           idempotencyKey: idemKey(),
         });

@@ -9,7 +9,7 @@ import { Webhook } from "standardwebhooks";
 import { Collections, WEBHOOK_ATTEMPTS, webhookDeliveryId, type CreateWebhookEndpointOutput, type EventEnvelope } from "@showroom/model";
 import { adminDb } from "../../scripts/lib/admin.js";
 import { expectCallableError, type TestClient } from "../support/clients.js";
-import { inventoryEvent, publishEvent, startReceiver, uniqueSkuCode, type Behaviour, type Receiver } from "../../scripts/lib/events.js";
+import { inventoryEvent, isTestTraffic, publishEvent, startReceiver, uniqueSkuCode, type Behaviour, type Receiver } from "../../scripts/lib/events.js";
 import { client, clients, eventually, settle } from "./customers-support.js";
 
 const receivers: Receiver[] = [];
@@ -22,7 +22,7 @@ async function admin(): Promise<TestClient> {
 }
 
 async function endpointFor(behaviour?: Behaviour, eventTypes = ["inventory.updated"]) {
-  const receiver = await startReceiver(behaviour);
+  const receiver = await startReceiver(behaviour, { only: isTestTraffic });
   receivers.push(receiver);
   const created = await (await admin()).call<CreateWebhookEndpointOutput>("createWebhookEndpoint", { url: receiver.url, eventTypes });
   receiver.secrets.push(created.secret);
