@@ -42,7 +42,7 @@ function missing(find: () => unknown, kind: new (...args: never[]) => Error): st
 }
 
 const vitest = (project: string) => ["vitest", "run", "--project", project];
-const EMULATOR_SUITES = ["launcher", "rules", "integration", "e2e"];
+const EMULATOR_SUITES = ["launcher", "rules", "fuzz", "integration", "e2e"];
 
 run("typecheck", ["tsc", "-p", "tsconfig.json"]);
 run("typecheck web", ["tsc", "-p", "web/tsconfig.json"]);
@@ -63,7 +63,7 @@ if (noEmulator) {
   const suite = await startEmulators({ slot, log: (line) => console.log(`[emulators] ${line}`) });
   console.log(`[emulators] ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   try {
-    for (const project of ["rules", "integration"]) run(project, vitest(project), suite.env);
+    for (const project of ["rules", "fuzz", "integration"]) run(project, vitest(project), suite.env);
     const noBrowser = missing(findChromium, MissingChromiumError);
     if (noBrowser) skip(["e2e"], "no Chromium", noBrowser);
     else run("e2e", vitest("e2e"), suite.env);

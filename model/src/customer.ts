@@ -218,7 +218,7 @@ export const CustomerDataRegistry: readonly CustomerDataSource[] = [
     collection: Collections.mail,
     match: { by: "fields", fields: ["uid"] },
     erase: "delete",
-    holds: "emails to the customer (survey invitations carry the uid)",
+    holds: "emails to the customer (each carries the uid)",
   },
 ];
 

@@ -63,7 +63,7 @@ export async function notifyBackInStock(firestore: Firestore, change: StockWrite
           readAt: null,
         });
         const email = profile.get("email") as unknown;
-        if (typeof email === "string" && email !== "") tx.create(mails[k]!, mailDoc([email], message));
+        if (typeof email === "string" && email !== "") tx.create(mails[k]!, mailDoc([email], message, chunk[k]));
         count += 1;
       });
       return count;

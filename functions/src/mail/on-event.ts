@@ -37,6 +37,6 @@ export async function mailForEvent(deps: MailDeps, envelope: EventEnvelope): Pro
     const snap = await deps.db.collection(Collections.orders).doc(orderId).get();
     const order = OrderSchema.safeParse(snap.data());
     if (!order.success) return mailSkipped("order-confirmation", orderId, "order not found");
-    await queueMail(deps.db, `order-confirmation-${orderId}`, [email], orderConfirmationMail(order.data, orderId, deps.storeUrl));
+    await queueMail(deps.db, `order-confirmation-${orderId}`, [email], orderConfirmationMail(order.data, orderId, deps.storeUrl), { uid });
   }
 }
