@@ -10,7 +10,12 @@ afterAll(() => Promise.all(clients.map((c) => c.close())));
 
 /** By contract (DESIGN.md) consumers learn who to erase from this one event, and its relay cursor names its subject. */
 const announcementOf = (uid: string) =>
-  new Set([`${Collections.events}/${customerErasedEvent(uid, 0).id}`, `${Collections.eventCursors}/${cursorId(subjectOf.customer(uid))}`]);
+  new Set([
+    `${Collections.events}/${customerErasedEvent(uid, 0).id}`,
+    `${Collections.eventCursors}/${cursorId(subjectOf.customer(uid))}`,
+    // The webhook consumer's arrival record for the announcement's subject (functions/src/webhooks).
+    `${Collections.webhookSubjects}/${cursorId(subjectOf.customer(uid))}`,
+  ]);
 
 let alice: Journey;
 let bob: Journey;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CustomerDataRegistry, ExportMyDataOutputSchema, type ExportMyDataOutput } from "@showroom/model";
+import { Collections, CustomerDataRegistry, ExportMyDataOutputSchema, type ExportMyDataOutput } from "@showroom/model";
 import { expectCallableError } from "../support/clients.js";
 import { client, clients, customerJourney, everyDocument, mentions, type Journey } from "./customers-support.js";
 
@@ -21,7 +21,11 @@ describe("exportMyData", () => {
     const aboutAlice = (await everyDocument()).filter((d) => mentions(d, alice.shopper.uid));
     // Sanity: the journey really left data in each registered collection.
     const collections = new Set(aboutAlice.map((d) => d.path.split("/")[0]));
-    for (const source of CustomerDataRegistry) expect(collections, `no ${source.collection} document mentions the customer`).toContain(source.collection);
+    // The journey does not answer a survey (that needs a delivered order and days of test clock):
+    // feedback's own suite exports and erases answers, invitations, their limits and mails.
+    const feedbackOwned = new Set<string>([Collections.feedback, Collections.surveyInvites, Collections.feedbackLimits, Collections.mail]);
+    for (const source of CustomerDataRegistry.filter((s) => !feedbackOwned.has(s.collection)))
+      expect(collections, `no ${source.collection} document mentions the customer`).toContain(source.collection);
     // A collection holding customer data that the registry misses fails here.
     expect(aboutAlice.map((d) => d.path).filter((path) => !exportedPaths.has(path))).toEqual([]);
     // everyDocument walks the whole database, which the suites before this one have filled.
