@@ -5,6 +5,7 @@
  * duplicates, resend and replay; bad endpoint input stores nothing.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { Timestamp } from "firebase-admin/firestore";
 import { Webhook } from "standardwebhooks";
 import { Collections, WEBHOOK_ATTEMPTS, webhookDeliveryId, type CreateWebhookEndpointOutput, type EventEnvelope } from "@showroom/model";
 import { adminDb } from "../../scripts/lib/admin.js";
@@ -225,10 +226,7 @@ describe("webhook delivery", () => {
     expect(deliveries.size).toBe(1);
   });
 
-  // SKIPPED, known bug (session note, issue #11 left open): `replayWebhookEvents` reads `events` with the
-  // envelope's ISO `occurredAt` at the top level, but the outbox stores a Timestamp; and the relay also
-  // publishes the events this test writes by hand. Fix: replay through functions/src/events/replay.ts.
-  it.skip("resends one delivery and replays a time range for one endpoint, in order", async () => {
+  it("resends one delivery and replays a time range for one endpoint, in order", async () => {
     const { receiver, id } = await endpointFor();
     const other = await endpointFor();
     const sku = uniqueSkuCode();
@@ -241,11 +239,18 @@ describe("webhook delivery", () => {
     expect(receiver.accepted()[1]!.webhookId).toBe(first.id);
     expect((await adminDb().collection(Collections.webhookDeliveries).doc(resent.deliveryId).get()).get("origin")).toBe("resend");
 
-    // Stored outbox events, as the relay's outbox keeps them.
+    // Stored outbox events in the outbox's own shape (occurredAt a Timestamp), already published: the
+    // subject's relay cursor stands at 4, so only the replay sends them. Written newest first, to prove the order.
     const base = Date.now() - 60_000;
     const stored: EventEnvelope[] = [1, 2, 3].map((seq) => inventoryEvent(`${sku}-R`, seq, { occurredAt: new Date(base + seq * 1000).toISOString() }));
     const outside = inventoryEvent(`${sku}-R`, 4, { occurredAt: new Date(base + 30_000).toISOString() });
-    await Promise.all([...stored, outside].map((e) => adminDb().collection(Collections.events).doc(e.id).set(e)));
+    await adminDb().collection(Collections.eventCursors).doc(`sku~${sku}-R`).set({ publishedSeq: 4, leaseOwner: null, leaseUntilMs: 0, pending: false });
+    for (const e of [outside, ...stored].reverse()) {
+      await adminDb()
+        .collection(Collections.events)
+        .doc(e.id)
+        .set({ ...e, occurredAt: Timestamp.fromDate(new Date(e.occurredAt)), createdAt: Timestamp.now(), publishedAt: Timestamp.now() });
+    }
     const replay = await (
       await admin()
     ).call<{ queued: number }>("replayWebhookEvents", {

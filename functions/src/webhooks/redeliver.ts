@@ -5,17 +5,11 @@
  * behind the endpoint's pending ones in seq order like any other.
  */
 import { randomUUID } from "node:crypto";
+import { Timestamp } from "firebase-admin/firestore";
 import { HttpsError } from "firebase-functions/https";
-import {
-  Collections,
-  EventEnvelopeSchema,
-  EventDataSchemas,
-  MAX_REPLAY_EVENTS,
-  webhookDeliveryId,
-  type EventEnvelope,
-  type EventType,
-  type ReplayWebhookEventsInput,
-} from "@showroom/model";
+import { Collections, EventEnvelopeSchema, MAX_REPLAY_EVENTS, webhookDeliveryId, type EventType, type ReplayWebhookEventsInput } from "@showroom/model";
+import { envelopeFromDoc } from "../events/outbox.js";
+import { replayOrder } from "../events/replay.js";
 import { appendAudit } from "../shared/audit.js";
 import type { Caller } from "../shared/callable.js";
 import { envelopeBody, newDelivery, pump, pumpEndpoint, recordRedelivery, type DeliveryDeps } from "./deliveries.js";
@@ -38,36 +32,29 @@ export async function resendDelivery(deps: DeliveryDeps, input: { deliveryId: st
   return { deliveryId: webhookDeliveryId(endpointId, envelope.id, `resend-${key}`) };
 }
 
-/** The envelope fields of a stored event; anything that does not parse is skipped (and counted by the caller). */
-function envelopeOf(data: Record<string, unknown>): EventEnvelope | null {
-  const parsed = EventEnvelopeSchema.safeParse(data);
-  if (!parsed.success || !EventDataSchemas[parsed.data.type].safeParse(parsed.data.data).success) return null;
-  return parsed.data;
-}
-
 /**
- * Reads the outbox's events with `since ≤ occurredAt < until` (ISO strings in
- * UTC compare in time order) of the endpoint's types, oldest first, and
- * queues one delivery each to that endpoint.
+ * Reads the outbox's events with `since ≤ occurredAt < until` (stored as
+ * Timestamps, see outbox.ts) of the endpoint's types, and queues one delivery
+ * each to that endpoint, per subject in seq order.
  */
 export async function replayRange(deps: DeliveryDeps, input: ReplayWebhookEventsInput, actor: Caller): Promise<{ endpointId: string; queued: number }> {
   const { db } = deps;
   const endpoint = await db.collection(Collections.webhookEndpoints).doc(input.endpointId).get();
   if (!endpoint.exists) throw new HttpsError("not-found", "No such webhook endpoint.", { reason: "unknown-endpoint", id: input.endpointId });
   const types = new Set(endpoint.get("eventTypes") as EventType[]);
-  const since = new Date(input.since).toISOString();
-  const until = new Date(input.until).toISOString();
+  const since = new Date(input.since);
+  const until = new Date(input.until);
   const stored = await db
     .collection(Collections.events)
-    .where("occurredAt", ">=", since)
-    .where("occurredAt", "<", until)
+    .where("occurredAt", ">=", Timestamp.fromDate(since))
+    .where("occurredAt", "<", Timestamp.fromDate(until))
     .orderBy("occurredAt")
     .limit(MAX_REPLAY_EVENTS + 1)
     .get();
   if (stored.size > MAX_REPLAY_EVENTS) {
     throw new HttpsError("invalid-argument", `More than ${MAX_REPLAY_EVENTS} events in that range; replay a shorter one.`, { reason: "too-many-events" });
   }
-  const envelopes = stored.docs.map((d) => envelopeOf(d.data())).filter((e): e is EventEnvelope => e !== null && types.has(e.type));
+  const envelopes = replayOrder(stored.docs.map((d) => envelopeFromDoc(d.data())).filter((e) => types.has(e.type)));
   const key = `${Date.now().toString(36)}-${randomUUID().slice(0, 8)}`;
   const writer = db.bulkWriter();
   for (const envelope of envelopes) {
@@ -82,7 +69,7 @@ export async function replayRange(deps: DeliveryDeps, input: ReplayWebhookEvents
     actor,
     action: "webhook.replay",
     target: { kind: "webhookEndpoint", id: input.endpointId },
-    after: { since, until, queued: envelopes.length },
+    after: { since: since.toISOString(), until: until.toISOString(), queued: envelopes.length },
   });
   await batch.commit();
   await pumpEndpoint(deps, input.endpointId);
