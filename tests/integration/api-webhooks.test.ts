@@ -94,11 +94,11 @@ describe("REST hooks", () => {
       [{ url: "https://169.254.169.254/latest", eventTypes: ["order.placed"] }, "url"],
       [{ url: "http://127.0.0.1:9/hook", eventTypes: ["order.shipped"] }, "eventTypes"],
       [{ url: "http://127.0.0.1:9/hook", eventTypes: [] }, "eventTypes"],
-      [{ url: "http://127.0.0.1:9/hook", eventTypes: ["order.placed"], secret: "mine" }, ""],
+      [{ url: "http://127.0.0.1:9/hook", eventTypes: ["order.placed"], secret: "mine" }, "secret"],
     ];
-    for (const [body, path] of cases) {
+    for (const [body, mentioned] of cases) {
       const problem = expectProblem(await apiFetch("/v1/webhooks", { key: integration.key, body }), 400, "invalid");
-      expect(problem.issues?.map((i) => i.path.join("."))).toContain(path);
+      expect(JSON.stringify(problem.issues), JSON.stringify(body)).toContain(mentioned);
     }
     expectProblem(await apiFetch("/v1/webhooks/not%20an%20id", { method: "DELETE", key: integration.key }), 400, "invalid");
     expect(await endpointsOfKey(integration.keyId)).toBe(before);
