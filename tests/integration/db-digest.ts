@@ -4,6 +4,8 @@
  */
 import { createHash } from "node:crypto";
 import type { DocumentReference } from "firebase-admin/firestore";
+import { Collections } from "@showroom/model";
+import { subjectDocId } from "../../functions/src/webhooks/deliveries.js";
 import { adminAuth, adminDb } from "../../scripts/lib/admin.js";
 
 /** A stable text for any Firestore value: keys sorted, Timestamps and references spelled out. */
@@ -47,13 +49,29 @@ export function differences(before: Map<string, string>, after: Map<string, stri
   return [...paths].filter((p) => before.get(p) !== after.get(p)).map((p) => `${p}: ${before.has(p) ? (after.has(p) ? "changed" : "deleted") : "created"}`);
 }
 
-/** Triggers (profiles on sign-up, audits, alerts) finish asynchronously: wait until two snapshots agree. */
+/**
+ * Whether every stored event has been published and taken in by the webhook consumer (its subject's
+ * `through` reached the event's seq). The consumer's first message can take a minute on a cold, busy
+ * emulator, far longer than the quiet spell `settledSnapshot` waits for.
+ */
+async function eventsDrained(): Promise<boolean> {
+  const events = await adminDb().collection(Collections.events).select("subject", "seq", "publishedAt").get();
+  if (events.docs.some((d) => d.get("publishedAt") === null)) return false;
+  const highest = new Map<string, number>();
+  for (const d of events.docs) highest.set(d.get("subject") as string, Math.max(highest.get(d.get("subject") as string) ?? 0, d.get("seq") as number));
+  const subjects = [...highest.keys()];
+  const cursors =
+    subjects.length > 0 ? await adminDb().getAll(...subjects.map((s) => adminDb().collection(Collections.webhookSubjects).doc(subjectDocId(s)))) : [];
+  return cursors.every((c, i) => ((c.get("through") as number | undefined) ?? 0) >= (highest.get(subjects[i] as string) ?? 0));
+}
+
+/** Triggers (profiles on sign-up, audits, alerts) and the event pipeline finish asynchronously: wait until both are done. */
 export async function settledSnapshot(): Promise<Map<string, string>> {
   let previous = await snapshotEverything();
-  for (let i = 0; i < 30; i++) {
+  for (let i = 0; i < 160; i++) {
     await new Promise((r) => setTimeout(r, 1_500));
     const next = await snapshotEverything();
-    if (differences(previous, next).length === 0) return next;
+    if (differences(previous, next).length === 0 && (await eventsDrained())) return next;
     previous = next;
   }
   throw new Error("The database never settled before fuzzing");

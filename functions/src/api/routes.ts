@@ -213,15 +213,6 @@ export const routes: Route[] = [
     handle: async (request) => ({ body: await subscribe(clientOf(request), parseOr400(ApiWebhookCreateSchema, parseJson(request.body))) }),
   },
   {
-    method: "DELETE",
-    path: "/v1/webhooks/{id}",
-    summary: "Unsubscribe one of this key's endpoints",
-    scope: "webhooks:write",
-    params: { id: WebhookIdSchema },
-    response: json(ApiWebhookDeletedSchema),
-    handle: async (request) => ({ body: await unsubscribe(clientOf(request), request.params.id ?? "") }),
-  },
-  {
     method: "GET",
     path: "/v1/webhooks/{id}/deliveries",
     summary: "A page of one of this key's endpoints' deliveries, newest first",
@@ -230,6 +221,15 @@ export const routes: Route[] = [
     query: PageQuerySchema.omit({ updatedSince: true }),
     response: json(ApiDeliveryPageSchema),
     handle: async (request) => ({ body: await listDeliveries(clientOf(request), request.params.id ?? "", request.query) }),
+  },
+  {
+    method: "DELETE",
+    path: "/v1/webhooks/{id}",
+    summary: "Unsubscribe one of this key's endpoints",
+    scope: "webhooks:write",
+    params: { id: WebhookIdSchema },
+    response: json(ApiWebhookDeletedSchema),
+    handle: async (request) => ({ body: await unsubscribe(clientOf(request), request.params.id ?? "") }),
   },
 ];
 
