@@ -87,10 +87,15 @@ export async function reconcileNow(db: Firestore, caller: Caller): Promise<RunSu
   return finishRun(db, "manual", await checkAll(db), started, caller);
 }
 
-export const runReconcileCallable = defineCallable("runReconcile", async (_input, caller) => {
-  const { checked, drift, opened, alertIds } = await reconcileNow(db(), caller);
-  return { checked, drift, opened, alertIds };
-});
+export const runReconcileCallable = defineCallable(
+  "runReconcile",
+  async (_input, caller) => {
+    const { checked, drift, opened, alertIds } = await reconcileNow(db(), caller);
+    return { checked, drift, opened, alertIds };
+  },
+  // A whole catalog, page by page: far longer than a shopper's call.
+  { timeoutSeconds: 540 },
+);
 
 // A 1st gen schedule, like relayEventsCatchUp (events/triggers.ts): the Functions emulator runs it when its
 // Pub/Sub topic `firebase-schedule-scheduledReconcile` gets a message, so it is tested for real.
