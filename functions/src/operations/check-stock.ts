@@ -11,7 +11,15 @@
  * no locks, so sales never wait for it. Ledger sums are aggregation queries
  * (billed one read per 1,000 entries), so the cost does not grow with history.
  */
-import { AggregateField, type DocumentData, type DocumentReference, type DocumentSnapshot, type Firestore, type Transaction } from "firebase-admin/firestore";
+import {
+  AggregateField,
+  FieldPath,
+  type DocumentData,
+  type DocumentReference,
+  type DocumentSnapshot,
+  type Firestore,
+  type Transaction,
+} from "firebase-admin/firestore";
 import { Collections, Locations, parseInventoryDoc, publicStockOf, sellableUnits, sellFloor, type InventoryState, type StockViews } from "@showroom/model";
 
 export interface Drift {
@@ -188,7 +196,7 @@ export async function checkAll(db: Firestore, options: { pageSize?: number; nowM
     const page = await checkInSnapshot(
       db,
       async (tx) => {
-        let query = db.collection(Collections.inventory).orderBy("__name__").limit(pageSize);
+        let query = db.collection(Collections.inventory).orderBy(FieldPath.documentId()).limit(pageSize);
         if (from !== null) query = query.startAfter(from);
         const inventories = (await tx.get(query)).docs;
         return { inventories, reads: Math.max(1, inventories.length) };

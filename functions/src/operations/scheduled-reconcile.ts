@@ -7,7 +7,7 @@
  * `operations/reconcile` and in one log line.
  */
 import * as v1 from "firebase-functions/v1";
-import { FieldValue, Timestamp, type DocumentSnapshot, type Firestore, type Transaction } from "firebase-admin/firestore";
+import { FieldPath, FieldValue, Timestamp, type DocumentSnapshot, type Firestore, type Transaction } from "firebase-admin/firestore";
 import { Collections, RECONCILE_STATE_DOC, ReconcileStateSchema, type ReconcileState } from "@showroom/model";
 import { db } from "../app.js";
 import { config } from "../config.js";
@@ -38,7 +38,7 @@ async function selectIncrement(
   const inventory = db.collection(Collections.inventory);
   const movedQuery =
     state.movedSince != null ? inventory.where("updatedAt", ">=", Timestamp.fromMillis(state.movedSince)).orderBy("updatedAt").limit(limits.maxMoved) : null;
-  const sliceBase = inventory.orderBy("__name__").limit(limits.sliceSize);
+  const sliceBase = inventory.orderBy(FieldPath.documentId()).limit(limits.sliceSize);
   const sliceQuery = state.sliceAfter ? sliceBase.startAfter(state.sliceAfter) : sliceBase;
   const [movedSnap, sliceSnap] = await Promise.all([movedQuery ? tx.get(movedQuery) : null, tx.get(sliceQuery)]);
   const moved = movedSnap?.docs ?? [];
