@@ -56,24 +56,31 @@ async function selectIncrement(
 /** One scheduled run: check the increment, raise alerts, move the cursor. */
 export async function reconcileIncrementally(db: Firestore, limits = config.reconcile): Promise<RunSummary> {
   const started = Date.now();
-  let next: Pick<ReconcileState, "movedSince" | "sliceAfter"> | undefined;
+  let next: Pick<ReconcileState, "movedSince" | "sliceAfter"> = { movedSince: null, sliceAfter: null };
   const result = await checkInSnapshot(db, async (tx) => {
     const increment = await selectIncrement(db, tx, limits);
     next = increment.next;
     return increment;
   });
-  const summary = await finishRun(db, "schedule", result, started);
-  await stateRef(db).set({ movedSince: Timestamp.fromMillis(next!.movedSince!), sliceAfter: next!.sliceAfter }, { merge: true });
-  return summary;
+  const cursor = { movedSince: next.movedSince === null ? null : Timestamp.fromMillis(next.movedSince), sliceAfter: next.sliceAfter };
+  return finishRun(db, { trigger: "schedule", result, started, cursor });
 }
 
-/** Raises the run's alerts and records it (`lastRunAt`, counts) for the console and the absence alert. */
-async function finishRun(db: Firestore, trigger: "schedule" | "manual", result: CheckResult, started: number, caller?: Caller): Promise<RunSummary> {
+/**
+ * Raises the run's alerts, then records the run (`lastRunAt`, counts, and the
+ * schedule's cursor, in one write) for the console, the next run and the
+ * absence alert. A run that fails before this leaves the cursor where it was.
+ */
+async function finishRun(
+  db: Firestore,
+  run: { trigger: "schedule" | "manual"; result: CheckResult; started: number; cursor?: object; caller?: Caller },
+): Promise<RunSummary> {
+  const { trigger, result, started, cursor, caller } = run;
   const { alertIds, opened } = await raiseDriftAlerts(db, result.drift);
   const drift = new Set(result.drift.filter((d) => !d.settling).map((d) => d.sku)).size;
   const lastRun = { trigger, checked: result.checked, drift, opened, reads: result.reads, durationMs: Date.now() - started };
   const batch = db.batch();
-  batch.set(stateRef(db), { lastRunAt: FieldValue.serverTimestamp(), lastRun }, { merge: true });
+  batch.set(stateRef(db), { ...cursor, lastRunAt: FieldValue.serverTimestamp(), lastRun }, { merge: true });
   if (caller)
     appendAudit(batch, { actor: caller, action: "reconcile.run", target: { kind: "operations", id: RECONCILE_STATE_DOC }, after: { ...lastRun, alertIds } });
   await batch.commit();
@@ -84,7 +91,7 @@ async function finishRun(db: Firestore, trigger: "schedule" | "manual", result: 
 /** `runReconcile` (admin): every SKU now, not only the increment; the schedule's cursor stays where it is. */
 export async function reconcileNow(db: Firestore, caller: Caller): Promise<RunSummary> {
   const started = Date.now();
-  return finishRun(db, "manual", await checkAll(db), started, caller);
+  return finishRun(db, { trigger: "manual", result: await checkAll(db), started, caller });
 }
 
 export const runReconcileCallable = defineCallable(
