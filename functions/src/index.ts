@@ -38,3 +38,7 @@ export { createApiKeyCallable as createApiKey, revokeApiKeyCallable as revokeApi
 export { submitFeedbackCallable as submitFeedback } from "./feedback/submit.js";
 export { openSurveyCallable as openSurvey } from "./feedback/open-survey.js";
 export { onOrderDelivered, sendSurveyInvitesSchedule as sendSurveyInvites } from "./feedback/invites.js";
+// Operations (issue 13): the reconcile on a schedule and on demand, stock-drift alerts, the health endpoint.
+export { scheduledReconcileSchedule as scheduledReconcile, runReconcileCallable as runReconcile } from "./operations/scheduled-reconcile.js";
+export { acknowledgeAlertCallable as acknowledgeAlert, resolveAlertCallable as resolveAlert } from "./operations/callables.js";
+export { healthFunction as health } from "./operations/health.js";

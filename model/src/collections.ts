@@ -44,6 +44,12 @@ export const Collections = {
   feedbackLimits: "feedbackLimits",
   /** Public: per-product rating aggregates, written only by functions. */
   productRatings: "productRatings",
+  /** Operations alerts (alerts.ts): staff read, written only by functions. */
+  alerts: "alerts",
+  /** Server-only: per kind and subject, the open alert and the episode count (alerts.ts). */
+  alertSubjects: "alertSubjects",
+  /** Staff read: the operations jobs' own records (`operations/reconcile`: cursor and last run). */
+  operations: "operations",
 } as const;
 
 /** `webhookDeliveries/{id}/attempts/{n}`: one document per HTTP attempt. */

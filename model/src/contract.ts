@@ -171,6 +171,8 @@ export const ErrorReasons = [
   "unknown-user",
   // Hold limits (DESIGN "Hold limits"; docs/inventory.md).
   "hold-limit",
+  // Operations alerts (alerts.ts).
+  "unknown-alert",
 ] as const;
 export type ErrorReason = (typeof ErrorReasons)[number];
 

@@ -11,13 +11,14 @@ import { catalogScale } from "./catalog-scale.js";
 import { events } from "./events.js";
 import { flashSale } from "./flash-sale.js";
 import { liveStock } from "./live-stock.js";
+import { operations } from "./operations.js";
 import { restApi } from "./rest-api.js";
 import { storefrontWeight } from "./storefront-weight.js";
 import { webhookFaults } from "./webhook-faults.js";
 import type { BenchModule, Row } from "./types.js";
 
 // Catalog scale runs last (its 10,000 new stock documents keep the emulator's triggers busy for minutes), then the board over those SKUs.
-export const modules: BenchModule[] = [flashSale, events, liveStock, storefrontWeight, webhookFaults, restApi, catalogScale, boardScale];
+export const modules: BenchModule[] = [flashSale, events, liveStock, storefrontWeight, webhookFaults, restApi, operations, catalogScale, boardScale];
 
 function table(rows: Row[]): string {
   const columns = [...new Set(rows.flatMap((r) => Object.keys(r)))];

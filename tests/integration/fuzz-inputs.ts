@@ -76,6 +76,9 @@ const samples: { [N in CallableName]: CallableInput<N> } = {
     comment: "Greener than the photo",
   },
   openSurvey: { orderId: "order-1" },
+  runReconcile: {},
+  acknowledgeAlert: { alertId: "stock-drift~SOF-ALBA-3S-VELVET~1" },
+  resolveAlert: { alertId: "stock-drift~SOF-ALBA-3S-VELVET~1", note: "recounted the shelf" },
 };
 
 export const Callables = Object.fromEntries(

@@ -57,7 +57,7 @@ export const refusal = (code: FunctionsErrorCode, message: string, details: Erro
 export function defineCallable<N extends CallableName>(
   name: N,
   handler: (input: CallableParsedInput<N>, caller: Caller) => Promise<CallableOutput<N>>,
-  options: { secrets?: SecretParam[] } = {},
+  options: { secrets?: SecretParam[]; timeoutSeconds?: number } = {},
 ) {
   const { access, input: schema } = CallableContracts[name];
   // guardBody: a body too deep for the SDK's decoder answers invalid-argument, not internal.

@@ -12,6 +12,7 @@ const sections = [
   { to: "/admin/customers", label: "Customers" },
   { to: "/admin/ledger", label: "Stock ledger" },
   { to: "/admin/audit", label: "Audit log" },
+  { to: "/admin/operations", label: "Operations" },
   { to: "/admin/feedback", label: "Survey results", end: true },
   { to: "/admin/feedback/tasks", label: "Feedback tasks" },
 ];
