@@ -38,3 +38,6 @@ export { createApiKeyCallable as createApiKey, revokeApiKeyCallable as revokeApi
 export { submitFeedbackCallable as submitFeedback } from "./feedback/submit.js";
 export { openSurveyCallable as openSurvey } from "./feedback/open-survey.js";
 export { onOrderDelivered, sendSurveyInvitesSchedule as sendSurveyInvites } from "./feedback/invites.js";
+// On-site questions (issue 14): sold-out and after-checkout questions, and the demand they add up to.
+export { answerSiteQuestionCallable as answerSiteQuestion } from "./site-questions/answer.js";
+export { demandReportCallable as demandReport } from "./site-questions/demand-report.js";

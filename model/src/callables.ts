@@ -50,6 +50,7 @@ import {
   UpdateWebhookEndpointOutputSchema,
 } from "./webhooks.js";
 import { OpenSurveyInputSchema, OpenSurveyOutputSchema, SubmitFeedbackInputSchema, SubmitFeedbackOutputSchema } from "./feedback.js";
+import { AnswerSiteQuestionInputSchema, AnswerSiteQuestionOutputSchema, DemandReportInputSchema, DemandReportOutputSchema } from "./site-questions.js";
 import { CreateApiKeyInputSchema, CreateApiKeyOutputSchema, RevokeApiKeyInputSchema, RevokeApiKeyOutputSchema } from "./api.js";
 
 /** Who may call: any signed-in user (anonymous too), staff (or admin), or admin only. Finer checks (owner of an order) are the callable's own. */
@@ -93,6 +94,9 @@ export const CallableContracts = {
   // Feedback (issue 14): a verified buyer (signed in, or holding a survey link) answers; the survey page opens one order's survey.
   submitFeedback: { access: "signed-in", input: SubmitFeedbackInputSchema, output: SubmitFeedbackOutputSchema },
   openSurvey: { access: "signed-in", input: OpenSurveyInputSchema, output: OpenSurveyOutputSchema },
+  // On-site questions (issue 14): any visitor answers or dismisses one; staff read the demand next to back-in-stock subscriptions.
+  answerSiteQuestion: { access: "signed-in", input: AnswerSiteQuestionInputSchema, output: AnswerSiteQuestionOutputSchema },
+  demandReport: { access: "staff", input: DemandReportInputSchema, output: DemandReportOutputSchema },
 } as const satisfies Record<string, CallableContract>;
 
 export type CallableName = keyof typeof CallableContracts;

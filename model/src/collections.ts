@@ -44,6 +44,11 @@ export const Collections = {
   feedbackLimits: "feedbackLimits",
   /** Public: per-product rating aggregates, written only by functions. */
   productRatings: "productRatings",
+  /** On-site questions (site-questions.ts): answers and per-SKU demand signals (staff read), each visitor's last question (owner read). */
+  siteAnswers: "siteAnswers",
+  demandSignals: "demandSignals",
+  siteQuestionTotals: "siteQuestionTotals",
+  siteQuestionVisitors: "siteQuestionVisitors",
 } as const;
 
 /** `webhookDeliveries/{id}/attempts/{n}`: one document per HTTP attempt. */

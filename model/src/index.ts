@@ -23,3 +23,4 @@ export * from "./webhook-url.js";
 export * from "./api.js";
 export * from "./feedback.js";
 export * from "./feedback-report.js";
+export * from "./site-questions.js";

@@ -76,6 +76,8 @@ const samples: { [N in CallableName]: CallableInput<N> } = {
     comment: "Greener than the photo",
   },
   openSurvey: { orderId: "order-1" },
+  answerSiteQuestion: { kind: "sold-out", sku: "SOF-ALBA-3S-VELVET", needBy: "within-a-month", instead: "wait" },
+  demandReport: {},
 };
 
 export const Callables = Object.fromEntries(
