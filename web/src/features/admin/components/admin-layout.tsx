@@ -14,6 +14,7 @@ const sections = [
   { to: "/admin/audit", label: "Audit log" },
   { to: "/admin/feedback", label: "Survey results", end: true },
   { to: "/admin/feedback/tasks", label: "Feedback tasks" },
+  { to: "/admin/feedback/demand", label: "Demand" },
 ];
 
 export function AdminLayout({ session, children }: { session: StaffSessionReady; children: ReactNode }) {
