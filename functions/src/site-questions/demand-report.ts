@@ -2,8 +2,8 @@
  * `demandReport` (staff): what a buyer needs to decide what to reorder — per
  * SKU, the sold-out question's answers (`demandSignals`) next to the number
  * of back-in-stock subscriptions and the current availability. It covers the
- * most-asked-about SKUs and every sold-out one (each up to
- * DEMAND_REPORT_LIMIT). Subscriptions live under each customer
+ * most-asked-about SKUs and the most recently sold-out ones (up to
+ * DEMAND_REPORT_LIMIT of each). Subscriptions live under each customer
  * (`customers/{uid}/alerts/{sku}`, owner-only), so the function counts them
  * with an aggregate query rather than the console reading them.
  */
@@ -27,7 +27,8 @@ export async function demandReport(firestore: Firestore): Promise<DemandReportOu
   const col = (name: string) => firestore.collection(name);
   const [signalSnap, soldOutSnap, totalsSnap] = await Promise.all([
     col(Collections.demandSignals).orderBy("answers", "desc").limit(DEMAND_REPORT_LIMIT).get(),
-    col(Collections.stock).where("status", "in", ["out_of_stock", "backorder"]).limit(DEMAND_REPORT_LIMIT).get(),
+    // The most recently sold out first: the ones a buyer has not reordered yet.
+    col(Collections.stock).where("status", "in", ["out_of_stock", "backorder"]).orderBy("updatedAt", "desc").limit(DEMAND_REPORT_LIMIT).get(),
     col(Collections.siteQuestionTotals).doc(HEARD_ABOUT_US_TOTALS).get(),
   ]);
   const signals = new Map<string, DemandSignal>();
