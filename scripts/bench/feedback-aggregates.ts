@@ -45,8 +45,18 @@ function loadRow(variant: string, results: CallResult[], wallMs: number, drift: 
     accepted: results.length - failures.length,
     errors: failures.length,
     wallS: round(wallMs / 1000, 1),
-    p50Ms: round(percentile(results.map((r) => r.ms), 50)),
-    p99Ms: round(percentile(results.map((r) => r.ms), 99)),
+    p50Ms: round(
+      percentile(
+        results.map((r) => r.ms),
+        50,
+      ),
+    ),
+    p99Ms: round(
+      percentile(
+        results.map((r) => r.ms),
+        99,
+      ),
+    ),
     drift,
     note: `${checked} aggregates recounted from the raw answers${failures[0] ? `; first error: ${failures[0].status} ${failures[0].message.slice(0, 60)}` : ""}`,
   };
@@ -92,7 +102,9 @@ async function surveyAnswers(run: string): Promise<Row> {
   const same = (a: RatingTotals | undefined, b: RatingTotals | undefined) => JSON.stringify(a) === JSON.stringify(b);
   const drift = stored.filter((s) => {
     const parsed = RatingTotalsSchema.safeParse(s.data());
-    const totals = parsed.success ? { count: parsed.data.count, ratingSum: parsed.data.ratingSum, matchAnswers: parsed.data.matchAnswers, matchYes: parsed.data.matchYes } : undefined;
+    const totals = parsed.success
+      ? { count: parsed.data.count, ratingSum: parsed.data.ratingSum, matchAnswers: parsed.data.matchAnswers, matchYes: parsed.data.matchYes }
+      : undefined;
     return !same(totals, recount.get(s.id));
   }).length;
   return loadRow(`${ANSWERS} concurrent survey answers across ${PRODUCTS} products (productRatings)`, results, wallMs, drift, PRODUCTS);
@@ -109,7 +121,9 @@ async function soldOutAnswers(run: string): Promise<Row> {
   await warm("answerSiteQuestion");
   const started = performance.now();
   const results = await Promise.all(
-    Array.from({ length: ANSWERS }, (_, i) => call("answerSiteQuestion", emulatorToken(), { kind: "sold-out", sku: skus[i % PRODUCTS], needBy: needBy[i % 4] })),
+    Array.from({ length: ANSWERS }, (_, i) =>
+      call("answerSiteQuestion", emulatorToken(), { kind: "sold-out", sku: skus[i % PRODUCTS], needBy: needBy[i % 4] }),
+    ),
   );
   const wallMs = performance.now() - started;
 

@@ -143,10 +143,16 @@ describe("feedback", () => {
       await staffPage.getByLabel("Email").fill("staff@showroom.test");
       await staffPage.getByLabel("Password").fill(DEMO_PASSWORD);
       await staffPage.getByRole("button", { name: "Sign in" }).click();
-      const row = staffPage.getByRole("table", { name: "Demand per SKU" }).getByRole("row").filter({ has: staffPage.getByRole("rowheader", { name: skus[0]! }) });
+      const row = staffPage
+        .getByRole("table", { name: "Demand per SKU" })
+        .getByRole("row")
+        .filter({ has: staffPage.getByRole("rowheader", { name: skus[0]! }) });
       await row.waitFor({ timeout: SLOW });
       await expect.poll(() => row.textContent()).toContain("Within a month 1");
-      const subscribed = staffPage.getByRole("table", { name: "Demand per SKU" }).getByRole("row").filter({ has: staffPage.getByRole("rowheader", { name: skus[1]! }) });
+      const subscribed = staffPage
+        .getByRole("table", { name: "Demand per SKU" })
+        .getByRole("row")
+        .filter({ has: staffPage.getByRole("rowheader", { name: skus[1]! }) });
       expect(await subscribed.getByRole("cell").last().textContent()).toBe("1");
       await screenshot(staffPage, "feedback-demand", true);
     } finally {

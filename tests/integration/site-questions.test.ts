@@ -46,7 +46,12 @@ describe("the sold-out question", () => {
   it("stores the answer and counts it on the SKU's demand signal; the visitor reads when they were asked", async () => {
     const guest = await client({ kind: "anonymous" });
     const sku = await soldOutSku();
-    const out = await guest.call<AnswerSiteQuestionOutput>("answerSiteQuestion", { kind: "sold-out", sku, needBy: "within-2-weeks", instead: "similar-product" });
+    const out = await guest.call<AnswerSiteQuestionOutput>("answerSiteQuestion", {
+      kind: "sold-out",
+      sku,
+      needBy: "within-2-weeks",
+      instead: "similar-product",
+    });
     expect(out.answerId).toEqual(expect.any(String));
     expect(Date.parse(out.nextAskAt) - Date.now()).toBeGreaterThan((SITE_QUESTION_COOLDOWN_DAYS - 1) * DAY_MS);
     expect(await readDoc(Collections.siteAnswers, out.answerId!)).toMatchObject({
@@ -57,7 +62,12 @@ describe("the sold-out question", () => {
       needBy: "within-2-weeks",
       instead: "similar-product",
     });
-    expect(await readDoc(Collections.demandSignals, sku)).toMatchObject({ sku, answers: 1, needBy: { "within-2-weeks": 1 }, instead: { "similar-product": 1 } });
+    expect(await readDoc(Collections.demandSignals, sku)).toMatchObject({
+      sku,
+      answers: 1,
+      needBy: { "within-2-weeks": 1 },
+      instead: { "similar-product": 1 },
+    });
     const visitor = await getDoc(doc(guest.db, Collections.siteQuestionVisitors, guest.uid!));
     expect(visitor.data()).toMatchObject({ lastQuestion: "sold-out", outcome: "answered" });
   });
@@ -66,7 +76,9 @@ describe("the sold-out question", () => {
     const guest = await client({ kind: "anonymous" });
     const sku = await soldOutSku();
     await guest.call("answerSiteQuestion", { kind: "dismissed", question: "sold-out" });
-    await expectCallableError(guest.call("answerSiteQuestion", { kind: "sold-out", sku, needBy: "no-rush" }), "failed-precondition", { reason: "asked-recently" });
+    await expectCallableError(guest.call("answerSiteQuestion", { kind: "sold-out", sku, needBy: "no-rush" }), "failed-precondition", {
+      reason: "asked-recently",
+    });
     await expectCallableError(guest.call("answerSiteQuestion", { kind: "dismissed", question: "heard-about-us" }), "failed-precondition", {
       reason: "asked-recently",
     });
@@ -114,7 +126,10 @@ describe("the sold-out question", () => {
     }
     expect(await readDoc(Collections.siteQuestionVisitors, guest.uid!)).toBeUndefined();
     expect(await answersFor(sku)).toEqual([]);
-    await expectCallableError(client({ kind: "signed-out" }).then((c) => c.call("answerSiteQuestion", { kind: "sold-out", sku, needBy: "no-rush" })), "unauthenticated");
+    await expectCallableError(
+      client({ kind: "signed-out" }).then((c) => c.call("answerSiteQuestion", { kind: "sold-out", sku, needBy: "no-rush" })),
+      "unauthenticated",
+    );
   });
 
   it("keeps the demand counters equal to a recount of the answers under a burst of 40 visitors", async () => {
@@ -123,7 +138,9 @@ describe("the sold-out question", () => {
     const visitors: TestClient[] = [];
     for (let i = 0; i < 40; i++) visitors.push(await client({ kind: "anonymous" }));
     const needBy = ["within-2-weeks", "within-a-month", "within-3-months", "no-rush"] as const;
-    await Promise.all(visitors.map((v, i) => v.call("answerSiteQuestion", { kind: "sold-out", sku, needBy: needBy[i % 4], ...(i % 2 ? { instead: "wait" } : {}) })));
+    await Promise.all(
+      visitors.map((v, i) => v.call("answerSiteQuestion", { kind: "sold-out", sku, needBy: needBy[i % 4], ...(i % 2 ? { instead: "wait" } : {}) })),
+    );
     const answers = await answersFor(sku);
     expect(answers).toHaveLength(40);
     const recount = (field: "needBy" | "instead") => {
@@ -144,7 +161,9 @@ describe("the after-checkout question", () => {
     const before = (await readDoc(Collections.siteQuestionTotals, HEARD_ABOUT_US_TOTALS)) ?? { answers: 0, sources: {} };
 
     const other = await client({ kind: "anonymous" });
-    await expectCallableError(other.call("answerSiteQuestion", { kind: "heard-about-us", orderId, source: "advert" }), "permission-denied", { reason: "not-your-order" });
+    await expectCallableError(other.call("answerSiteQuestion", { kind: "heard-about-us", orderId, source: "advert" }), "permission-denied", {
+      reason: "not-your-order",
+    });
     await expectCallableError(other.call("answerSiteQuestion", { kind: "heard-about-us", orderId: `missing-${orderId}`, source: "advert" }), "not-found", {
       reason: "unknown-order",
     });
@@ -156,7 +175,9 @@ describe("the after-checkout question", () => {
     expect(after?.sources.press).toBe((before.sources.press ?? 0) + 1);
 
     await backdateVisitor(buyer.uid, SITE_QUESTION_COOLDOWN_DAYS);
-    await expectCallableError(buyer.call("answerSiteQuestion", { kind: "heard-about-us", orderId, source: "friend" }), "already-exists", { reason: "already-answered" });
+    await expectCallableError(buyer.call("answerSiteQuestion", { kind: "heard-about-us", orderId, source: "friend" }), "already-exists", {
+      reason: "already-answered",
+    });
     expect((await readDoc(Collections.siteQuestionTotals, HEARD_ABOUT_US_TOTALS))?.answers).toBe(after?.answers);
   });
 });
@@ -170,7 +191,13 @@ describe("demandReport", () => {
     await c.call("answerSiteQuestion", { kind: "sold-out", sku, needBy: "within-a-month" });
 
     const report = await staff.call<DemandReportOutput>("demandReport");
-    expect(report.rows.find((r) => r.sku === sku)).toMatchObject({ status: "out_of_stock", available: 0, answers: 1, needBy: { "within-a-month": 1 }, subscribers: 2 });
+    expect(report.rows.find((r) => r.sku === sku)).toMatchObject({
+      status: "out_of_stock",
+      available: 0,
+      answers: 1,
+      needBy: { "within-a-month": 1 },
+      subscribers: 2,
+    });
     // A sold-out SKU nobody answered for is in the report too (the buyer sees every gap).
     const quiet = await soldOutSku();
     expect((await staff.call<DemandReportOutput>("demandReport")).rows.find((r) => r.sku === quiet)).toMatchObject({ answers: 0, subscribers: 0 });

@@ -574,7 +574,9 @@ export const AccessMatrix: readonly MatrixRow[] = [
   {
     path: `${Collections.siteAnswers}/{answerId}`,
     policy: "On-site answers: staff read; only answerSiteQuestion writes.",
-    seed: { "siteAnswers/a1": { question: "sold-out", uid: "alice", sku: SKU, productId: "p-alba", status: "out_of_stock", needBy: "no-rush", answeredAt: at } },
+    seed: {
+      "siteAnswers/a1": { question: "sold-out", uid: "alice", sku: SKU, productId: "p-alba", status: "out_of_stock", needBy: "no-rush", answeredAt: at },
+    },
     subject: "siteAnswers/a1",
     list: whole(Collections.siteAnswers),
     create: { path: "siteAnswers/a-new", data: (uid) => ({ question: "heard-about-us", uid, orderId: "o-new", source: "friend" }) },

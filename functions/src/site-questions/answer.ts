@@ -47,7 +47,10 @@ export async function answerSiteQuestion(firestore: Firestore, input: AnswerSite
     let order: { uid: string } | undefined;
     let orderAnswered = false;
     if (input.kind === "heard-about-us") {
-      const [orderSnap, answerSnap] = await tx.getAll(col(Collections.orders).doc(input.orderId), col(Collections.siteAnswers).doc(heardAnswerId(input.orderId)));
+      const [orderSnap, answerSnap] = await tx.getAll(
+        col(Collections.orders).doc(input.orderId),
+        col(Collections.siteAnswers).doc(heardAnswerId(input.orderId)),
+      );
       order = orderSnap?.exists ? { uid: String(orderSnap.get("uid")) } : undefined;
       orderAnswered = answerSnap?.exists === true;
     }

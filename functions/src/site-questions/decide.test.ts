@@ -25,8 +25,18 @@ describe("decideSiteAnswer", () => {
       kind: "accepted",
       question: "sold-out",
       outcome: "answered",
-      answer: { id: "a1", data: { question: "sold-out", uid: "alice", sku: "SOFA-1", productId: "p1", status: "out_of_stock", needBy: "within-a-month", instead: "wait" } },
-      bumps: [{ collection: "demandSignals", id: "SOFA-1", fields: { sku: "SOFA-1", productId: "p1" }, increments: ["answers", "needBy.within-a-month", "instead.wait"] }],
+      answer: {
+        id: "a1",
+        data: { question: "sold-out", uid: "alice", sku: "SOFA-1", productId: "p1", status: "out_of_stock", needBy: "within-a-month", instead: "wait" },
+      },
+      bumps: [
+        {
+          collection: "demandSignals",
+          id: "SOFA-1",
+          fields: { sku: "SOFA-1", productId: "p1" },
+          increments: ["answers", "needBy.within-a-month", "instead.wait"],
+        },
+      ],
       nextAskAtMs: nowMs + SITE_QUESTION_COOLDOWN_DAYS * DAY_MS,
     });
   });

@@ -87,14 +87,18 @@ export function decideSiteAnswer(state: SiteQuestionState, newAnswerId: string):
         return reject("failed-precondition", "This piece is not sold out.", { reason: "not-sold-out", sku: input.sku, status });
       }
       const choices = { ...(input.needBy ? { needBy: input.needBy } : {}), ...(input.instead ? { instead: input.instead } : {}) };
-      return accepted("sold-out", { id: newAnswerId, data: { question: "sold-out", uid: callerUid, sku: input.sku, productId: state.stock.productId, status, ...choices } }, [
-        {
-          collection: "demandSignals",
-          id: input.sku,
-          fields: { sku: input.sku, productId: state.stock.productId },
-          increments: ["answers", ...Object.entries(choices).map(([field, value]) => `${field}.${value}`)],
-        },
-      ]);
+      return accepted(
+        "sold-out",
+        { id: newAnswerId, data: { question: "sold-out", uid: callerUid, sku: input.sku, productId: state.stock.productId, status, ...choices } },
+        [
+          {
+            collection: "demandSignals",
+            id: input.sku,
+            fields: { sku: input.sku, productId: state.stock.productId },
+            increments: ["answers", ...Object.entries(choices).map(([field, value]) => `${field}.${value}`)],
+          },
+        ],
+      );
     }
     case "heard-about-us": {
       if (!state.order) return reject("not-found", "No such order.", { reason: "unknown-order", orderId: input.orderId });

@@ -61,7 +61,13 @@ export function QuestionCard({ question, title, prompts, toInput }: Props) {
           <legend>{p.legend}</legend>
           {Object.entries(p.options).map(([value, label]) => (
             <label key={value}>
-              <input type="radio" name={`${question}-${p.name}`} value={value} checked={chosen[p.name] === value} onChange={() => setChosen({ ...chosen, [p.name]: value })} />{" "}
+              <input
+                type="radio"
+                name={`${question}-${p.name}`}
+                value={value}
+                checked={chosen[p.name] === value}
+                onChange={() => setChosen({ ...chosen, [p.name]: value })}
+              />{" "}
               {label}
             </label>
           ))}
