@@ -204,7 +204,7 @@ describe("demandReport", () => {
     const quiet = await soldOutSku();
     expect((await staff.call<DemandReportOutput>("demandReport")).rows.find((r) => r.sku === quiet)).toMatchObject({ answers: 0, subscribers: 0 });
     await expectCallableError(a.call("demandReport"), "permission-denied");
-  });
+  }, 180_000);
 });
 
 describe("export and erasure", () => {
