@@ -57,6 +57,7 @@ import {
   ResolveAlertOutputSchema,
   RunReconcileOutputSchema,
 } from "./alerts.js";
+import { AnswerSiteQuestionInputSchema, AnswerSiteQuestionOutputSchema, DemandReportInputSchema, DemandReportOutputSchema } from "./site-questions.js";
 import { CreateApiKeyInputSchema, CreateApiKeyOutputSchema, RevokeApiKeyInputSchema, RevokeApiKeyOutputSchema } from "./api.js";
 
 /** Who may call: any signed-in user (anonymous too), staff (or admin), or admin only. Finer checks (owner of an order) are the callable's own. */
@@ -104,6 +105,9 @@ export const CallableContracts = {
   runReconcile: { access: "admin", input: EmptyInputSchema, output: RunReconcileOutputSchema },
   acknowledgeAlert: { access: "staff", input: AcknowledgeAlertInputSchema, output: AcknowledgeAlertOutputSchema },
   resolveAlert: { access: "staff", input: ResolveAlertInputSchema, output: ResolveAlertOutputSchema },
+  // On-site questions (issue 14): any visitor answers or dismisses one; staff read the demand next to back-in-stock subscriptions.
+  answerSiteQuestion: { access: "signed-in", input: AnswerSiteQuestionInputSchema, output: AnswerSiteQuestionOutputSchema },
+  demandReport: { access: "staff", input: DemandReportInputSchema, output: DemandReportOutputSchema },
 } as const satisfies Record<string, CallableContract>;
 
 export type CallableName = keyof typeof CallableContracts;

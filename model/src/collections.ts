@@ -50,6 +50,11 @@ export const Collections = {
   alertSubjects: "alertSubjects",
   /** Staff read: the operations jobs' own records (`operations/reconcile`: cursor and last run). */
   operations: "operations",
+  /** On-site questions (site-questions.ts): answers and per-SKU demand signals (staff read), each visitor's last question (owner read). */
+  siteAnswers: "siteAnswers",
+  demandSignals: "demandSignals",
+  siteQuestionTotals: "siteQuestionTotals",
+  siteQuestionVisitors: "siteQuestionVisitors",
 } as const;
 
 /** `webhookDeliveries/{id}/attempts/{n}`: one document per HTTP attempt. */

@@ -9,6 +9,7 @@ import { requireEmulators } from "../lib/admin.js";
 import { boardScale } from "./board-scale.js";
 import { catalogScale } from "./catalog-scale.js";
 import { events } from "./events.js";
+import { feedbackAggregates } from "./feedback-aggregates.js";
 import { flashSale } from "./flash-sale.js";
 import { liveStock } from "./live-stock.js";
 import { operations } from "./operations.js";
@@ -18,7 +19,18 @@ import { webhookFaults } from "./webhook-faults.js";
 import type { BenchModule, Row } from "./types.js";
 
 // Catalog scale runs last (its 10,000 new stock documents keep the emulator's triggers busy for minutes), then the board over those SKUs.
-export const modules: BenchModule[] = [flashSale, events, liveStock, storefrontWeight, webhookFaults, restApi, operations, catalogScale, boardScale];
+export const modules: BenchModule[] = [
+  flashSale,
+  events,
+  liveStock,
+  storefrontWeight,
+  webhookFaults,
+  restApi,
+  operations,
+  feedbackAggregates,
+  catalogScale,
+  boardScale,
+];
 
 function table(rows: Row[]): string {
   const columns = [...new Set(rows.flatMap((r) => Object.keys(r)))];

@@ -15,6 +15,7 @@ const sections = [
   { to: "/admin/operations", label: "Operations" },
   { to: "/admin/feedback", label: "Survey results", end: true },
   { to: "/admin/feedback/tasks", label: "Feedback tasks" },
+  { to: "/admin/feedback/demand", label: "Demand" },
 ];
 
 export function AdminLayout({ session, children }: { session: StaffSessionReady; children: ReactNode }) {
