@@ -54,7 +54,7 @@ export function functionsWorkerPids(slot: number): number[] {
   return all.filter((p) => p.ppid === cli.pid && p.args.includes(runtime)).map((p) => p.pid);
 }
 
-/** Pid of the Firestore emulator's Java process on `port`, started by this worktree's run on `slot`. */
+/** Pid of the Firestore emulator's Java process on `port` (our slot's port), started from this worktree. */
 export function firestoreEmulatorPid(slot: number, port: number): number | undefined {
   const all = listProcesses();
   const cli = emulatorsCli(all, slot);
@@ -64,7 +64,8 @@ export function firestoreEmulatorPid(slot: number, port: number): number | undef
       p.args[0]?.endsWith("java") &&
       p.args.some((a) => a.includes("firestore")) &&
       p.args[p.args.indexOf("--port") + 1] === String(port) &&
-      descendsFrom(all, p, cli.pid),
+      // Its launcher jar sits in this worktree's cache; ancestry also counts (a jar from elsewhere).
+      (p.args.some((a) => a.startsWith(ROOT + path.sep)) || descendsFrom(all, p, cli.pid)),
   )?.pid;
 }
 

@@ -14,20 +14,27 @@ export async function runCrashScenarios(log: (line: string) => void = () => {}):
   const target = crashTarget();
   const run = Date.now().toString(36).toUpperCase();
   const results: ScenarioResult[] = [];
-  log("crash: flash sale with SIGKILLed workers…");
-  results.push(
-    await flashSaleCrash(target, { run, shoppers: size("CRASH_SHOPPERS", 200), units: size("CRASH_UNITS", 60), holders: size("CRASH_HOLDERS", 40) }),
+  // A scenario that cannot run (e.g. its process was not found) is a broken run, but the others still report.
+  const attempt = async (name: string, scenario: () => Promise<ScenarioResult>) => {
+    log(`crash: ${name}…`);
+    try {
+      results.push(await scenario());
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      results.push({ row: { bench: "crash", variant: name, ok: "NO", note: message }, problems: [message] });
+    }
+  };
+  await attempt("flash sale with SIGKILLed workers", () =>
+    flashSaleCrash(target, { run, shoppers: size("CRASH_SHOPPERS", 200), units: size("CRASH_UNITS", 60), holders: size("CRASH_HOLDERS", 40) }),
   );
-  log("crash: receiving import with SIGKILLed workers…");
-  results.push(
-    await receivingCrash(target, {
+  await attempt("receiving import with SIGKILLed workers", () =>
+    receivingCrash(target, {
       run,
       receipts: size("CRASH_RECEIPTS", 4),
       rows: size("CRASH_RECEIPT_ROWS", 100),
       killAfterMs: size("CRASH_RECEIPT_KILL_MS", 250),
     }),
   );
-  log("crash: Firestore paused…");
-  results.push(await firestorePause(target, { run, shoppers: size("CRASH_PAUSE_SHOPPERS", 60), pauseMs: size("CRASH_PAUSE_MS", 5_000) }));
+  await attempt("Firestore paused", () => firestorePause(target, { run, shoppers: size("CRASH_PAUSE_SHOPPERS", 60), pauseMs: size("CRASH_PAUSE_MS", 5_000) }));
   return { rows: results.map((r) => r.row), problems: results.flatMap((r) => r.problems.map((p) => `${r.row.variant}: ${p}`)) };
 }
