@@ -4,33 +4,9 @@
  * the same names. Linux only (/proc); elsewhere nothing is found and the crash
  * run says so instead of pretending it crashed something.
  */
-import fs from "node:fs";
 import path from "node:path";
 import { configFileForSlot, ROOT } from "../emulators/config.js";
-
-export interface ProcessInfo {
-  pid: number;
-  ppid: number;
-  args: string[];
-}
-
-export function listProcesses(): ProcessInfo[] {
-  if (process.platform !== "linux") return [];
-  return fs
-    .readdirSync("/proc")
-    .filter((name) => /^\d+$/.test(name))
-    .flatMap((pid) => {
-      try {
-        const args = fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0").filter(Boolean);
-        // The fields after the command name in parentheses (which may hold spaces): state, ppid, ...
-        const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
-        const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
-        return [{ pid: Number(pid), ppid, args }];
-      } catch {
-        return []; // The process ended while we looked.
-      }
-    });
-}
+import { listProcesses, type ProcessInfo } from "../lib/processes.js";
 
 /** The `firebase emulators:start` process of this worktree and slot (its --config names both). */
 function emulatorsCli(all: ProcessInfo[], slot: number): ProcessInfo | undefined {
