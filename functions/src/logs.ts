@@ -8,6 +8,13 @@ export function unexpectedError(callable: string, uid: string | undefined, error
   });
 }
 
+export function transientError(callable: string, uid: string | undefined, error: unknown): void {
+  logger.warn(`${callable}: Firestore failed transiently; answered unavailable`, {
+    uid,
+    error: error instanceof Error ? { name: error.name, message: error.message } : String(error),
+  });
+}
+
 export function roleChanged(actorUid: string, targetUid: string, role: string | null): void {
   logger.info("setUserRole: role changed", { actorUid, targetUid, role });
 }
