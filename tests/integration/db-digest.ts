@@ -22,11 +22,17 @@ function canonical(value: unknown): string {
 const sha = (text: string) => createHash("sha256").update(text).digest("hex");
 
 /**
- * The webhook consumer's per-subject bookkeeping, written whenever Pub/Sub hands it an event — on a cold,
- * busy emulator a minute after the event's commit, long after the database looks settled. A call can only
- * cause such a document through an event, and events are in the digest, so leaving it out hides nothing.
+ * The event pipeline's own bookkeeping: the relay's cursors and each event's `publishedAt`, and the webhook
+ * consumer's per-subject records. They are written after an event's commit — on a cold emulator well after
+ * the database looks settled. A call can only cause them through an event, and each event's document is in
+ * the digest, so leaving them out hides nothing.
  */
-const ASYNC_BOOKKEEPING = new Set<string>([Collections.webhookSubjects]);
+const ASYNC_BOOKKEEPING = new Set<string>([Collections.eventCursors, Collections.webhookSubjects]);
+const withoutRelayStamp = (path: string, data: Record<string, unknown>) => {
+  if (!path.startsWith(`${Collections.events}/`)) return data;
+  const { publishedAt: _publishedAt, ...rest } = data;
+  return rest;
+};
 
 /** path → hash of every document (and every Auth user's record), walking all collections and subcollections. */
 export async function snapshotEverything(): Promise<Map<string, string>> {
@@ -35,7 +41,7 @@ export async function snapshotEverything(): Promise<Map<string, string>> {
     const snaps = refs.length > 0 ? await adminDb().getAll(...refs) : [];
     await Promise.all(
       snaps.map(async (snap) => {
-        if (snap.exists) out.set(snap.ref.path, sha(canonical(snap.data())));
+        if (snap.exists) out.set(snap.ref.path, sha(canonical(withoutRelayStamp(snap.ref.path, snap.data() ?? {}))));
         for (const sub of await snap.ref.listCollections()) await walk(await sub.listDocuments());
       }),
     );
