@@ -1,5 +1,19 @@
 /** One named function per log line, so messages stay greppable and consistent. */
 import { logger } from "firebase-functions";
+import type { AttemptSummary } from "./webhooks/deliveries.js";
+
+// ---- Metrics (issue 13): the log-based metrics in monitoring/metrics read these lines by message and
+// field; monitoring/monitoring.test.ts fails when one drifts from its metric's filter. ----
+
+/** One line per callable answer: the error-rate and latency metrics. `outcome` is "ok" or the error code. */
+export function callableAnswered(operation: string, outcome: string, durationMs: number): void {
+  logger.debug("callable: answered", { operation, outcome, durationMs });
+}
+
+/** One line per relayed run of a subject's events: the outbox lag metric (commit of the oldest → publish). */
+export function eventsPublished(subject: string, count: number, lagMs: number): void {
+  logger.info("events: published", { subject, count, lagMs });
+}
 
 export function unexpectedError(callable: string, uid: string | undefined, error: unknown): void {
   logger.error(`${callable}: unexpected error`, {
@@ -30,8 +44,9 @@ export function stockBatchCommitted(requests: number, ms: number): void {
   logger.debug("inventory: stock batch committed", { requests, ms });
 }
 
-export function holdsSwept(holds: number, skus: number): void {
-  logger.info("inventory: expired holds swept", { holds, skus });
+/** One line per sweep run, also when nothing expired: the holds-active metric reads `active`. */
+export function holdsSwept(holds: number, skus: number, active: number): void {
+  logger.info("inventory: expired holds swept", { holds, skus, active });
 }
 
 export function productInStockChanged(productId: string, inStock: boolean): void {
@@ -79,8 +94,9 @@ export function eventMessageRejected(consumer: string, messageId: string, reason
   logger.error(`${consumer}: event message rejected`, { messageId, reason });
 }
 
-export function webhookAttempted(deliveryId: string, attempt: number, outcome: string): void {
-  logger.debug("webhooks: attempt", { deliveryId, attempt, outcome });
+/** One line per delivery attempt: the webhook failure-rate metric counts outcomes other than "delivered" and "skipped". */
+export function webhookAttempted(deliveryId: string, attempt: number, summary: AttemptSummary): void {
+  logger.info("webhooks: attempt", { deliveryId, attempt, ...summary });
 }
 
 export function webhookEndpointDisabled(endpointId: string, url: string, reason: string, admins: number): void {

@@ -16,6 +16,7 @@ import { randomUUID } from "node:crypto";
 import { FieldValue, type DocumentData, type Firestore } from "firebase-admin/firestore";
 import { Collections, type EventSubject } from "@showroom/model";
 import { envelopeFromDoc } from "./outbox.js";
+import { eventsPublished } from "../logs.js";
 import type { Publish } from "./pubsub.js";
 
 export const LEASE_MS = 60_000;
@@ -103,6 +104,7 @@ export async function drainSubject(deps: RelayDeps, subject: EventSubject): Prom
       const run = envelopes.filter((e, i) => e.seq === from! + 1 + i);
       // Issued in order on one client: Pub/Sub keeps an ordering key's messages in the order published.
       await Promise.all(run.map((envelope) => deps.publish(envelope)));
+      if (run[0]) eventsPublished(subject, run.length, deps.now() - Date.parse(run[0].occurredAt));
       count += run.length;
       const next = await advance(
         deps,

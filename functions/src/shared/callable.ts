@@ -3,7 +3,9 @@
  * parse the input with its zod schema → handler. Access and schema come from
  * the model's callable registry. A transient Firestore failure becomes
  * `unavailable` (retry); anything else that is not an HttpsError becomes
- * `internal` with no message leaked, and is logged.
+ * `internal` with no message leaked, and is logged. Every answer, refusals
+ * included, logs one `callable: answered` line (operation, outcome, duration):
+ * the error-rate and latency metrics in monitoring/metrics read it.
  */
 import { HttpsError, onCall, type CallableRequest, type FunctionsErrorCode } from "firebase-functions/https";
 import {
@@ -18,7 +20,7 @@ import {
 import type { SecretParam } from "firebase-functions/params";
 import type { z } from "zod";
 import { config } from "../config.js";
-import { transientError, unexpectedError } from "../logs.js";
+import { callableAnswered, transientError, unexpectedError } from "../logs.js";
 import { guardBody } from "./body-guard.js";
 import { isTransientFirestoreError } from "./transient-error.js";
 
@@ -65,21 +67,39 @@ export function defineCallable<N extends CallableName>(
   // guardBody: a body too deep for the SDK's decoder answers invalid-argument, not internal.
   return guardBody(
     onCall({ region: config.region, concurrency: config.callableConcurrency, ...options }, async (request) => {
-      const caller = callerOf(request, access);
-      // `schema` is the registry's schema for N; TypeScript cannot follow an index by a generic key.
-      const input = parseInput(schema, request.data) as CallableParsedInput<N>;
+      const started = Date.now();
       try {
-        return await handler(input, caller);
+        const result = await handle(name, handler, schema, access, request);
+        callableAnswered(name, "ok", Date.now() - started);
+        return result;
       } catch (error) {
-        if (error instanceof HttpsError) throw error;
-        // A lost or timed-out transaction: the caller should send the same call again (orders and receipts carry keys, so one that did land is found, not repeated).
-        if (isTransientFirestoreError(error)) {
-          transientError(name, caller.uid, error);
-          throw new HttpsError("unavailable", "The store is busy right now. Please try again in a moment.");
-        }
-        unexpectedError(name, caller.uid, error);
-        throw new HttpsError("internal", "Something went wrong. Please try again.");
+        callableAnswered(name, error instanceof HttpsError ? error.code : "internal", Date.now() - started);
+        throw error;
       }
     }),
   );
+}
+
+async function handle<N extends CallableName>(
+  name: N,
+  handler: (input: CallableParsedInput<N>, caller: Caller) => Promise<CallableOutput<N>>,
+  schema: z.ZodType,
+  access: CallableAccess,
+  request: CallableRequest<unknown>,
+): Promise<CallableOutput<N>> {
+  const caller = callerOf(request, access);
+  // `schema` is the registry's schema for N; TypeScript cannot follow an index by a generic key.
+  const input = parseInput(schema, request.data) as CallableParsedInput<N>;
+  try {
+    return await handler(input, caller);
+  } catch (error) {
+    if (error instanceof HttpsError) throw error;
+    // A lost or timed-out transaction: the caller should send the same call again (orders and receipts carry keys, so one that did land is found, not repeated).
+    if (isTransientFirestoreError(error)) {
+      transientError(name, caller.uid, error);
+      throw new HttpsError("unavailable", "The store is busy right now. Please try again in a moment.");
+    }
+    unexpectedError(name, caller.uid, error);
+    throw new HttpsError("internal", "Something went wrong. Please try again.");
+  }
 }

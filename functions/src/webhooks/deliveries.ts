@@ -258,11 +258,14 @@ async function addressProblem(deps: AttemptDeps, url: string): Promise<string | 
 }
 
 /** One attempt of a delivery: claim, POST, record the attempt and decide what comes next. */
-export async function attemptDelivery(deps: AttemptDeps, deliveryId: string, n: number): Promise<{ outcome: string }> {
+/** What one attempt came to, for the attempt's log line (the webhook failure-rate metric reads it). */
+export type AttemptSummary = { outcome: "delivered" | "paused" | "retry" | "failed" } | { outcome: "skipped"; why: string };
+
+export async function attemptDelivery(deps: AttemptDeps, deliveryId: string, n: number): Promise<AttemptSummary> {
   const { db } = deps;
   const now = deps.now ?? Date.now;
   const claimed = await claim(deps, deliveryId, n, now());
-  if (claimed.kind === "skip") return { outcome: `skipped: ${claimed.why}` };
+  if (claimed.kind === "skip") return { outcome: "skipped", why: claimed.why };
 
   const ref = deliveriesOf(db).doc(deliveryId);
   const requestId = randomUUID();

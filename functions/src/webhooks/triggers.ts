@@ -67,8 +67,7 @@ export const deliverWebhook = onTaskDispatched(
   async (request) => {
     const task = TaskSchema.safeParse(request.data);
     if (!task.success) return logger.warn("deliverWebhook: malformed task", { data: request.data });
-    const { outcome } = await attemptDelivery(attemptDeps(), task.data.deliveryId, task.data.attempt);
-    webhookAttempted(task.data.deliveryId, task.data.attempt, outcome);
+    webhookAttempted(task.data.deliveryId, task.data.attempt, await attemptDelivery(attemptDeps(), task.data.deliveryId, task.data.attempt));
   },
 );
 
