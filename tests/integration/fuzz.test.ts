@@ -41,13 +41,26 @@ interface Outcome {
   code: string;
 }
 
+/**
+ * What the emulator answers a call that never reached our code: a worker still starting or swamped (its 503,
+ * `unavailable`) or an answer later than the client waits (`deadline-exceeded`). Bad input is refused before
+ * any Firestore read, so our own `unavailable` (a transient Firestore failure) cannot be the answer to it.
+ */
+const NOT_REACHED = new Set(["unavailable", "deadline-exceeded"]);
+const ATTEMPTS = 4;
+
+/** The answer to one call, sent again (as any client would) while the emulator answered for a worker it could not reach. */
 async function outcome(who: Who, name: CallableName, input: unknown): Promise<Outcome> {
-  try {
-    await clients[who].call(name, input);
-    return { who, input, code: "SUCCEEDED" };
-  } catch (error) {
-    const code = error instanceof FunctionsError ? error.code.replace(/^functions\//, "") : `non-functions error: ${String(error)}`;
-    return { who, input, code };
+  for (let attempt = 1; ; attempt++) {
+    let code: string;
+    try {
+      await clients[who].call(name, input);
+      code = "SUCCEEDED";
+    } catch (error) {
+      code = error instanceof FunctionsError ? error.code.replace(/^functions\//, "") : `non-functions error: ${String(error)}`;
+    }
+    if (!NOT_REACHED.has(code) || attempt === ATTEMPTS) return { who, input, code };
+    await new Promise((r) => setTimeout(r, 2_000 * attempt));
   }
 }
 
@@ -110,21 +123,11 @@ beforeAll(async () => {
 
   // Each callable's first call starts an emulator worker (seconds each): start them all at once, from
   // the caller each fuzz run uses. A malformed call is refused before any handler runs.
-  deployment = await Promise.all(CallableNames.map((name) => probe(rightCaller[Callables[name].access], name)));
+  deployment = await Promise.all(CallableNames.map((name) => outcome(rightCaller[Callables[name].access], name, { fuzzProbe: true })));
   before = await settledSnapshot();
 }, 300_000);
 
 let deployment: Outcome[] = [];
-
-/** Codes a worker that is still starting can answer (the emulator's 503, the client's deadline); a callable that is not deployed answers otherwise. */
-const STARTING = new Set(["unavailable", "deadline-exceeded"]);
-
-async function probe(who: Who, name: CallableName): Promise<Outcome> {
-  for (let attempt = 1; ; attempt++) {
-    const answer = await outcome(who, name, { fuzzProbe: true });
-    if (!STARTING.has(answer.code) || attempt === 3) return answer;
-  }
-}
 
 afterAll(async () => {
   await Promise.all(Object.values(clients).map((c) => c.close()));
