@@ -48,5 +48,30 @@ export function LiveTable<T>({ live, empty, children }: { live: Live<T[]>; empty
   return <div className="admin-table-wrap">{children(live.data)}</div>;
 }
 
+/** A column heading: its words, or numeric (right-aligned figures); `ACTIONS` is the row buttons' column, named for screen readers only. */
+export type Column = string | { heading: string; numeric?: boolean; hidden?: boolean };
+export const ACTIONS: Column = { heading: "Actions", hidden: true };
+
+/** A console table: one heading row from `columns`, then the rows the page renders as `children`. */
+export function AdminTable({ label, columns, children }: { label: string; columns: readonly Column[]; children: ReactNode }) {
+  return (
+    <table className="admin-table" aria-label={label}>
+      <thead>
+        <tr>
+          {columns.map((column) => {
+            const { heading, numeric, hidden } = typeof column === "string" ? { heading: column } : column;
+            return (
+              <th key={heading} scope="col" className={numeric ? "num" : undefined}>
+                {hidden ? <span className="visually-hidden">{heading}</span> : heading}
+              </th>
+            );
+          })}
+        </tr>
+      </thead>
+      <tbody>{children}</tbody>
+    </table>
+  );
+}
+
 export const formatTime = (ms: number) => new Date(ms).toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short" });
 export const shortUid = (uid: string) => (uid.length > 10 ? `${uid.slice(0, 8)}…` : uid);

@@ -11,7 +11,7 @@ import { dashboardStats } from "../api/dashboard-stats";
 import { parseOrder } from "../../../lib/admin/api/docs";
 import { useNow } from "../../../lib/use-now";
 import { useBoardCounts, useLowStockAlerts } from "../../inventory";
-import { LoadState, PageHeader, StatusBadge } from "../../../components/admin/ui";
+import { AdminTable, LoadState, PageHeader, StatusBadge } from "../../../components/admin/ui";
 
 const WINDOW_DAYS = 7;
 
@@ -97,36 +97,21 @@ export function DashboardPage() {
         ) : alerts.length === 0 ? (
           <p className="admin-empty">Nothing is running low.</p>
         ) : (
-          <table className="admin-table" aria-label="Low stock">
-            <thead>
-              <tr>
-                <th scope="col">SKU</th>
-                <th scope="col">Product</th>
-                <th scope="col" className="num">
-                  Available
-                </th>
-                <th scope="col" className="num">
-                  Low at
-                </th>
-                <th scope="col">Status</th>
+          <AdminTable label="Low stock" columns={["SKU", "Product", { heading: "Available", numeric: true }, { heading: "Low at", numeric: true }, "Status"]}>
+            {alerts.map((r) => (
+              <tr key={r.sku}>
+                <td className="mono">
+                  <Link to={`/admin/inventory?q=${encodeURIComponent(r.sku)}`}>{r.sku}</Link>
+                </td>
+                <td>{r.productName}</td>
+                <td className="num">{r.available}</td>
+                <td className="num">{r.lowStockThreshold}</td>
+                <td>
+                  <StatusBadge status={r.status} />
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {alerts.map((r) => (
-                <tr key={r.sku}>
-                  <td className="mono">
-                    <Link to={`/admin/inventory?q=${encodeURIComponent(r.sku)}`}>{r.sku}</Link>
-                  </td>
-                  <td>{r.productName}</td>
-                  <td className="num">{r.available}</td>
-                  <td className="num">{r.lowStockThreshold}</td>
-                  <td>
-                    <StatusBadge status={r.status} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </AdminTable>
         )}
       </section>
     </>

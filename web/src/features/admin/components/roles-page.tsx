@@ -2,7 +2,7 @@
 import { useCallback, useEffect, useState, type FormEvent } from "react";
 import type { ListStaffOutput, Role, StaffUser } from "@showroom/model";
 import { listStaff, setUserRole, staffErrorMessage } from "../../../lib/admin/api/admin-callables";
-import { PageHeader } from "../../../components/admin/ui";
+import { ACTIONS, AdminTable, PageHeader } from "../../../components/admin/ui";
 
 export function RolesPage({ isAdmin }: { isAdmin: boolean }) {
   if (!isAdmin) {
@@ -70,42 +70,30 @@ function RolesAdmin() {
         {!data ? (
           <p className="admin-muted">Loading…</p>
         ) : (
-          <table className="admin-table" aria-label="Staff">
-            <thead>
-              <tr>
-                <th scope="col">Email</th>
-                <th scope="col">Name</th>
-                <th scope="col">Role</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
+          <AdminTable label="Staff" columns={["Email", "Name", "Role", ACTIONS]}>
+            {data.staff.map((u) => (
+              <tr key={u.uid}>
+                <td>{u.email ?? u.uid}</td>
+                <td>{u.displayName ?? "—"}</td>
+                <td>
+                  <span className="admin-pill">{u.role}</span>
+                </td>
+                <td className="admin-row">
+                  <button type="button" className="admin-button admin-button--small" onClick={() => void change(u, u.role === "admin" ? "staff" : "admin")}>
+                    Make {u.role === "admin" ? "staff" : "admin"}
+                  </button>
+                  <button
+                    type="button"
+                    className="admin-button admin-button--small admin-button--danger"
+                    onClick={() => void change(u, null)}
+                    aria-label={`Revoke ${u.email ?? u.uid}`}
+                  >
+                    Revoke
+                  </button>
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {data.staff.map((u) => (
-                <tr key={u.uid}>
-                  <td>{u.email ?? u.uid}</td>
-                  <td>{u.displayName ?? "—"}</td>
-                  <td>
-                    <span className="admin-pill">{u.role}</span>
-                  </td>
-                  <td className="admin-row">
-                    <button type="button" className="admin-button admin-button--small" onClick={() => void change(u, u.role === "admin" ? "staff" : "admin")}>
-                      Make {u.role === "admin" ? "staff" : "admin"}
-                    </button>
-                    <button
-                      type="button"
-                      className="admin-button admin-button--small admin-button--danger"
-                      onClick={() => void change(u, null)}
-                      aria-label={`Revoke ${u.email ?? u.uid}`}
-                    >
-                      Revoke
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </AdminTable>
         )}
       </section>
       <section className="admin-card">

@@ -3,6 +3,7 @@ import { useState, type FormEvent } from "react";
 import { ApiScopes, CreateApiKeyInputSchema, type ApiScope, type CreateApiKeyOutput } from "@showroom/model";
 import { callError } from "../../../lib/callables";
 import { createApiKey, revokeApiKey, useApiKeys, type ApiKeyRow } from "../api/api-keys";
+import { ACTIONS, AdminTable } from "../../../components/admin/ui";
 
 const when = (date: Date | null) => (date ? date.toLocaleString() : "—");
 
@@ -104,55 +105,40 @@ function ApiKeysAdmin() {
           </p>
         )}
         {keys.status === "ready" && (
-          <table className="admin-table" aria-label="API keys">
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Key</th>
-                <th scope="col">Scopes</th>
-                <th scope="col">Last used</th>
-                <th scope="col">Uses</th>
-                <th scope="col">Status</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
+          <AdminTable label="API keys" columns={["Name", "Key", "Scopes", "Last used", "Uses", "Status", ACTIONS]}>
+            {keys.data.map((key) => (
+              <tr key={key.keyId}>
+                <td>{key.name}</td>
+                <td>
+                  <code>{key.prefix}…</code>
+                </td>
+                <td>{key.scopes.join(", ")}</td>
+                <td>{when(key.lastUsedAt)}</td>
+                <td>{key.useCount}</td>
+                <td>
+                  {key.revokedAt
+                    ? "revoked"
+                    : key.expiresAt && key.expiresAt < new Date()
+                      ? "expired"
+                      : key.expiresAt
+                        ? `expires ${when(key.expiresAt)}`
+                        : "active"}
+                </td>
+                <td>
+                  {!key.revokedAt && (
+                    <button
+                      type="button"
+                      className="admin-button admin-button--small admin-button--danger"
+                      aria-label={`Revoke ${key.name}`}
+                      onClick={() => void revoke(key)}
+                    >
+                      Revoke
+                    </button>
+                  )}
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {keys.data.map((key) => (
-                <tr key={key.keyId}>
-                  <td>{key.name}</td>
-                  <td>
-                    <code>{key.prefix}…</code>
-                  </td>
-                  <td>{key.scopes.join(", ")}</td>
-                  <td>{when(key.lastUsedAt)}</td>
-                  <td>{key.useCount}</td>
-                  <td>
-                    {key.revokedAt
-                      ? "revoked"
-                      : key.expiresAt && key.expiresAt < new Date()
-                        ? "expired"
-                        : key.expiresAt
-                          ? `expires ${when(key.expiresAt)}`
-                          : "active"}
-                  </td>
-                  <td>
-                    {!key.revokedAt && (
-                      <button
-                        type="button"
-                        className="admin-button admin-button--small admin-button--danger"
-                        aria-label={`Revoke ${key.name}`}
-                        onClick={() => void revoke(key)}
-                      >
-                        Revoke
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </AdminTable>
         )}
       </section>
     </>

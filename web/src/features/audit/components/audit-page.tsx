@@ -3,7 +3,7 @@ import { Collections } from "@showroom/model";
 import { parseAudit } from "../../../lib/admin/api/docs";
 import { useLogQuery } from "../api/use-log-query";
 import { LogFilters, SelectField, TextFilter, useLogParams } from "../../../components/admin/filters";
-import { formatTime, LiveTable, PageHeader, shortUid } from "../../../components/admin/ui";
+import { AdminTable, formatTime, LiveTable, PageHeader, shortUid } from "../../../components/admin/ui";
 
 const KEYS = ["actor", "action", "target"] as const;
 /** Actions the functions write today; the field also accepts any other. */
@@ -47,39 +47,26 @@ export function AuditPage() {
       </LogFilters>
       <LiveTable live={entries} empty="No audit entries match.">
         {(rows) => (
-          <table className="admin-table" aria-label="Audit entries">
-            <thead>
-              <tr>
-                <th scope="col">When</th>
-                <th scope="col">Actor</th>
-                <th scope="col">Action</th>
-                <th scope="col">Target</th>
-                <th scope="col">Before</th>
-                <th scope="col">After</th>
-                <th scope="col">Note</th>
+          <AdminTable label="Audit entries" columns={["When", "Actor", "Action", "Target", "Before", "After", "Note"]}>
+            {rows.map((e) => (
+              <tr key={e.id}>
+                <td>{formatTime(e.atMs)}</td>
+                <td>
+                  <button type="button" className="admin-link mono" onClick={() => set("actor", e.actorUid)} title={e.actorUid}>
+                    {shortUid(e.actorUid)}
+                  </button>{" "}
+                  <span className="admin-muted">{e.actorRole ?? ""}</span>
+                </td>
+                <td>{e.action}</td>
+                <td className="mono">
+                  {e.target.kind}/{e.target.id}
+                </td>
+                <td className="admin-json">{summary(e.before)}</td>
+                <td className="admin-json">{summary(e.after)}</td>
+                <td>{e.note ?? ""}</td>
               </tr>
-            </thead>
-            <tbody>
-              {rows.map((e) => (
-                <tr key={e.id}>
-                  <td>{formatTime(e.atMs)}</td>
-                  <td>
-                    <button type="button" className="admin-link mono" onClick={() => set("actor", e.actorUid)} title={e.actorUid}>
-                      {shortUid(e.actorUid)}
-                    </button>{" "}
-                    <span className="admin-muted">{e.actorRole ?? ""}</span>
-                  </td>
-                  <td>{e.action}</td>
-                  <td className="mono">
-                    {e.target.kind}/{e.target.id}
-                  </td>
-                  <td className="admin-json">{summary(e.before)}</td>
-                  <td className="admin-json">{summary(e.after)}</td>
-                  <td>{e.note ?? ""}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </AdminTable>
         )}
       </LiveTable>
     </>

@@ -4,7 +4,7 @@ import { Link } from "react-router";
 import { formatMoney, type LookupCustomerOutput } from "@showroom/model";
 import { callError } from "../../../lib/callables";
 import { lookupCustomer, staffErrorMessage } from "../../../lib/admin/api/admin-callables";
-import { OrderStatusBadge, PageHeader } from "../../../components/admin/ui";
+import { AdminTable, OrderStatusBadge, PageHeader } from "../../../components/admin/ui";
 
 export function CustomersPage() {
   const [result, setResult] = useState<LookupCustomerOutput | null>(null);
@@ -70,32 +70,20 @@ export function CustomersPage() {
             {result.orders.length === 0 ? (
               <p className="admin-empty">No orders.</p>
             ) : (
-              <table className="admin-table">
-                <thead>
-                  <tr>
-                    <th scope="col">Order</th>
-                    <th scope="col">Placed</th>
-                    <th scope="col" className="num">
-                      Total
-                    </th>
-                    <th scope="col">Status</th>
+              <AdminTable label="Orders" columns={["Order", "Placed", { heading: "Total", numeric: true }, "Status"]}>
+                {result.orders.map((o) => (
+                  <tr key={o.orderId}>
+                    <td className="mono">
+                      <Link to={`/admin/orders/${o.orderId}`}>{o.orderId}</Link>
+                    </td>
+                    <td>{o.createdAt ? new Date(o.createdAt).toLocaleString("en-US") : "—"}</td>
+                    <td className="num">{formatMoney(o.totalCents, o.currency)}</td>
+                    <td>
+                      <OrderStatusBadge status={o.status} />
+                    </td>
                   </tr>
-                </thead>
-                <tbody>
-                  {result.orders.map((o) => (
-                    <tr key={o.orderId}>
-                      <td className="mono">
-                        <Link to={`/admin/orders/${o.orderId}`}>{o.orderId}</Link>
-                      </td>
-                      <td>{o.createdAt ? new Date(o.createdAt).toLocaleString("en-US") : "—"}</td>
-                      <td className="num">{formatMoney(o.totalCents, o.currency)}</td>
-                      <td>
-                        <OrderStatusBadge status={o.status} />
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+                ))}
+              </AdminTable>
             )}
           </section>
         </div>

@@ -8,6 +8,7 @@ import { useState } from "react";
 import { HeardFromLabels, InsteadLabels, NeedByLabels, type DemandRow } from "@showroom/model";
 import { ErrorNote, Loading } from "../../../components/ui/status";
 import { useDemandReport } from "../api/use-demand";
+import { AdminTable } from "../../../components/admin/ui";
 
 /** "Within 2 weeks 3 · No rush 1", in the order the question offers them. */
 function breakdown(counts: Partial<Record<string, number>>, labels: Record<string, string>): string {
@@ -18,32 +19,19 @@ function breakdown(counts: Partial<Record<string, number>>, labels: Record<strin
 function DemandTable({ rows }: { rows: DemandRow[] }) {
   if (rows.length === 0) return <p>Nothing is sold out, and nobody has asked about a sold-out piece.</p>;
   return (
-    <table aria-label="Demand per SKU">
-      <thead>
-        <tr>
-          <th scope="col">SKU</th>
-          <th scope="col">Status</th>
-          <th scope="col">Available</th>
-          <th scope="col">Answers</th>
-          <th scope="col">Needed</th>
-          <th scope="col">Would buy instead</th>
-          <th scope="col">Back-in-stock subscribers</th>
+    <AdminTable label="Demand per SKU" columns={["SKU", "Status", "Available", "Answers", "Needed", "Would buy instead", "Back-in-stock subscribers"]}>
+      {rows.map((r) => (
+        <tr key={r.sku}>
+          <th scope="row">{r.sku}</th>
+          <td>{r.status ?? "—"}</td>
+          <td>{r.available ?? "—"}</td>
+          <td>{r.answers}</td>
+          <td>{breakdown(r.needBy, NeedByLabels)}</td>
+          <td>{breakdown(r.instead, InsteadLabels)}</td>
+          <td>{r.subscribers}</td>
         </tr>
-      </thead>
-      <tbody>
-        {rows.map((r) => (
-          <tr key={r.sku}>
-            <th scope="row">{r.sku}</th>
-            <td>{r.status ?? "—"}</td>
-            <td>{r.available ?? "—"}</td>
-            <td>{r.answers}</td>
-            <td>{breakdown(r.needBy, NeedByLabels)}</td>
-            <td>{breakdown(r.instead, InsteadLabels)}</td>
-            <td>{r.subscribers}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+      ))}
+    </AdminTable>
   );
 }
 

@@ -8,6 +8,7 @@ import { useState } from "react";
 import { commonDifferences, npsByWeek } from "@showroom/model";
 import { ErrorNote, Loading } from "../../../components/ui/status";
 import { RESULTS_PAGE, useProductRatings, useRecentAnswers, type AnswerRow } from "../api/use-feedback";
+import { AdminTable } from "../../../components/admin/ui";
 
 interface Filters {
   product: string;
@@ -37,46 +38,27 @@ export function FeedbackResultsPage() {
       <p className="muted">The latest {RESULTS_PAGE} answers; ratings per product are kept by the server over every answer.</p>
 
       <h2>NPS per week</h2>
-      <table aria-label="NPS per week">
-        <thead>
-          <tr>
-            <th scope="col">Week of</th>
-            <th scope="col">NPS</th>
-            <th scope="col">Answers</th>
+      <AdminTable label="NPS per week" columns={["Week of", "NPS", "Answers"]}>
+        {npsByWeek(answers.data).map((w) => (
+          <tr key={w.week}>
+            <td>{w.week}</td>
+            <td>{w.nps}</td>
+            <td>{w.answers}</td>
           </tr>
-        </thead>
-        <tbody>
-          {npsByWeek(answers.data).map((w) => (
-            <tr key={w.week}>
-              <td>{w.week}</td>
-              <td>{w.nps}</td>
-              <td>{w.answers}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </AdminTable>
 
       <h2>Products</h2>
-      <table aria-label="Product ratings">
-        <thead>
-          <tr>
-            <th scope="col">Product</th>
-            <th scope="col">Rating</th>
-            <th scope="col">Ratings</th>
-            <th scope="col">Matches the photos</th>
+      <AdminTable label="Product ratings" columns={["Product", "Rating", "Ratings", "Matches the photos"]}>
+        {ratings.data.map((r) => (
+          <tr key={r.id}>
+            <td>{r.id}</td>
+            <td>{r.average.toFixed(1)}</td>
+            <td>{r.count}</td>
+            <td>{r.matchesPhotosRate === undefined ? `${r.matchYes}/${r.matchAnswers}` : `${Math.round(r.matchesPhotosRate * 100)}%`}</td>
           </tr>
-        </thead>
-        <tbody>
-          {ratings.data.map((r) => (
-            <tr key={r.id}>
-              <td>{r.id}</td>
-              <td>{r.average.toFixed(1)}</td>
-              <td>{r.count}</td>
-              <td>{r.matchesPhotosRate === undefined ? `${r.matchYes}/${r.matchAnswers}` : `${Math.round(r.matchesPhotosRate * 100)}%`}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </AdminTable>
 
       <h2>Most common differences</h2>
       <ul aria-label="Most common differences">
@@ -99,30 +81,19 @@ export function FeedbackResultsPage() {
           Since <input type="date" value={filters.since} onChange={set("since")} />
         </label>
       </div>
-      <table aria-label="Answers">
-        <thead>
-          <tr>
-            <th scope="col">Date</th>
-            <th scope="col">Order</th>
-            <th scope="col">NPS</th>
-            <th scope="col">Ratings</th>
-            <th scope="col">Comment</th>
+      <AdminTable label="Answers" columns={["Date", "Order", "NPS", "Ratings", "Comment"]}>
+        {shown.map((a) => (
+          <tr key={a.id}>
+            <td>{new Date(a.submittedAtMs).toISOString().slice(0, 10)}</td>
+            <td>{a.orderId}</td>
+            <td>{a.nps ?? "—"}</td>
+            <td>
+              {a.lines.map((l) => `${l.sku} ${l.rating}★${l.matchesPhotos === false ? ` ≠ ${(l.differences ?? []).join("/") || "photos"}` : ""}`).join("; ")}
+            </td>
+            <td className="comment">{a.comment ?? ""}</td>
           </tr>
-        </thead>
-        <tbody>
-          {shown.map((a) => (
-            <tr key={a.id}>
-              <td>{new Date(a.submittedAtMs).toISOString().slice(0, 10)}</td>
-              <td>{a.orderId}</td>
-              <td>{a.nps ?? "—"}</td>
-              <td>
-                {a.lines.map((l) => `${l.sku} ${l.rating}★${l.matchesPhotos === false ? ` ≠ ${(l.differences ?? []).join("/") || "photos"}` : ""}`).join("; ")}
-              </td>
-              <td className="comment">{a.comment ?? ""}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </AdminTable>
     </section>
   );
 }

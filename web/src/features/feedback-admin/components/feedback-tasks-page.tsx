@@ -1,6 +1,7 @@
 import { Link } from "react-router";
 import { ErrorNote, Loading } from "../../../components/ui/status";
 import { markTaskDone, useOpenTasks } from "../api/use-feedback";
+import { ACTIONS, AdminTable } from "../../../components/admin/ui";
 
 const reasonText = { detractor: "Detractor", mismatch: "Doesn’t match the photos" } as const;
 
@@ -15,36 +16,23 @@ export function FeedbackTasksPage() {
       {tasks.data.length === 0 ? (
         <p>No open tasks.</p>
       ) : (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Order</th>
-              <th scope="col">Why</th>
-              <th scope="col">NPS</th>
-              <th scope="col">SKUs</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
+        <AdminTable label="Follow-up tasks" columns={["Order", "Why", "NPS", "SKUs", ACTIONS]}>
+          {tasks.data.map((t) => (
+            <tr key={t.id}>
+              <td>
+                <Link to={`/admin/orders/${t.orderId}`}>{t.orderId}</Link>
+              </td>
+              <td>{t.reasons.map((r) => reasonText[r]).join(", ")}</td>
+              <td>{t.nps ?? "—"}</td>
+              <td>{t.mismatchedSkus.join(", ") || "—"}</td>
+              <td>
+                <button type="button" onClick={() => void markTaskDone(t.orderId)}>
+                  Mark {t.orderId} done
+                </button>
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {tasks.data.map((t) => (
-              <tr key={t.id}>
-                <td>
-                  <Link to={`/admin/orders/${t.orderId}`}>{t.orderId}</Link>
-                </td>
-                <td>{t.reasons.map((r) => reasonText[r]).join(", ")}</td>
-                <td>{t.nps ?? "—"}</td>
-                <td>{t.mismatchedSkus.join(", ") || "—"}</td>
-                <td>
-                  <button type="button" onClick={() => void markTaskDone(t.orderId)}>
-                    Mark {t.orderId} done
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </AdminTable>
       )}
     </section>
   );

@@ -4,7 +4,7 @@
  * scheduled reconcile's last run shows when the store was last checked.
  */
 import { useState } from "react";
-import { formatTime, LiveTable, PageHeader, shortUid } from "../../../components/admin/ui";
+import { AdminTable, formatTime, LiveTable, PageHeader, shortUid } from "../../../components/admin/ui";
 import { acknowledgeAlert, operationsErrorMessage, resolveAlert, runReconcile } from "../api/alert-callables";
 import { useAlerts, useReconcileRecord, type AlertRow } from "../api/use-alerts";
 
@@ -96,42 +96,29 @@ export function OperationsPage({ isAdmin }: { isAdmin: boolean }) {
       <h2>Alerts</h2>
       <LiveTable live={alerts} empty="No alerts: stock reconciles.">
         {(rows) => (
-          <table className="admin-table" aria-label="Alerts">
-            <thead>
-              <tr>
-                <th scope="col">SKU</th>
-                <th scope="col">Status</th>
-                <th scope="col">Problems</th>
-                <th scope="col">Opened</th>
-                <th scope="col">Last seen</th>
-                <th scope="col">Handled</th>
-                <th scope="col">Actions</th>
+          <AdminTable label="Alerts" columns={["SKU", "Status", "Problems", "Opened", "Last seen", "Handled", "Actions"]}>
+            {rows.map((alert) => (
+              <tr key={alert.id} data-status={alert.status}>
+                <th scope="row">{alert.sku}</th>
+                <td>{statusWords[alert.status]}</td>
+                <td>
+                  <ul className="admin-plain-list">
+                    {alert.problems.map((p) => (
+                      <li key={p}>{p}</li>
+                    ))}
+                  </ul>
+                </td>
+                <td>{formatTime(alert.openedAt)}</td>
+                <td>
+                  {formatTime(alert.lastSeenAt)} ({alert.seenCount}×)
+                </td>
+                <td>{who(alert)}</td>
+                <td>
+                  <AlertActions alert={alert} onMessage={setMessage} />
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {rows.map((alert) => (
-                <tr key={alert.id} data-status={alert.status}>
-                  <th scope="row">{alert.sku}</th>
-                  <td>{statusWords[alert.status]}</td>
-                  <td>
-                    <ul className="admin-plain-list">
-                      {alert.problems.map((p) => (
-                        <li key={p}>{p}</li>
-                      ))}
-                    </ul>
-                  </td>
-                  <td>{formatTime(alert.openedAt)}</td>
-                  <td>
-                    {formatTime(alert.lastSeenAt)} ({alert.seenCount}×)
-                  </td>
-                  <td>{who(alert)}</td>
-                  <td>
-                    <AlertActions alert={alert} onMessage={setMessage} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </AdminTable>
         )}
       </LiveTable>
     </>

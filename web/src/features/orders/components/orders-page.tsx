@@ -6,7 +6,7 @@ import { Collections, formatMoney, OrderStatusSchema, type OrderStatus } from "@
 import { db } from "../../../lib/firebase";
 import { useLiveQuery } from "../../../lib/live";
 import { parseOrder } from "../../../lib/admin/api/docs";
-import { formatTime, LiveTable, OrderStatusBadge, PageHeader, shortUid } from "../../../components/admin/ui";
+import { AdminTable, formatTime, LiveTable, OrderStatusBadge, PageHeader, shortUid } from "../../../components/admin/ui";
 
 const PAGE = 100;
 
@@ -33,42 +33,28 @@ export function OrdersPage() {
       </div>
       <LiveTable live={orders} empty={`No ${status ? `${status} ` : ""}orders yet.`}>
         {(rows) => (
-          <table className="admin-table" aria-label="Orders">
-            <thead>
-              <tr>
-                <th scope="col">Order</th>
-                <th scope="col">Placed</th>
-                <th scope="col">Customer</th>
-                <th scope="col">Ship to</th>
-                <th scope="col" className="num">
-                  Items
-                </th>
-                <th scope="col" className="num">
-                  Total
-                </th>
-                <th scope="col">Status</th>
+          <AdminTable
+            label="Orders"
+            columns={["Order", "Placed", "Customer", "Ship to", { heading: "Items", numeric: true }, { heading: "Total", numeric: true }, "Status"]}
+          >
+            {rows.map((o) => (
+              <tr key={o.id}>
+                <td className="mono">
+                  <Link to={`/admin/orders/${o.id}`}>{o.id}</Link>
+                </td>
+                <td>{formatTime(o.createdAtMs)}</td>
+                <td className="mono">{shortUid(o.uid)}</td>
+                <td>
+                  {o.shipping.name}, {o.shipping.city}
+                </td>
+                <td className="num">{o.lines.reduce((n, l) => n + l.quantity, 0)}</td>
+                <td className="num">{formatMoney(o.totalCents, o.currency)}</td>
+                <td>
+                  <OrderStatusBadge status={o.status} />
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {rows.map((o) => (
-                <tr key={o.id}>
-                  <td className="mono">
-                    <Link to={`/admin/orders/${o.id}`}>{o.id}</Link>
-                  </td>
-                  <td>{formatTime(o.createdAtMs)}</td>
-                  <td className="mono">{shortUid(o.uid)}</td>
-                  <td>
-                    {o.shipping.name}, {o.shipping.city}
-                  </td>
-                  <td className="num">{o.lines.reduce((n, l) => n + l.quantity, 0)}</td>
-                  <td className="num">{formatMoney(o.totalCents, o.currency)}</td>
-                  <td>
-                    <OrderStatusBadge status={o.status} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </AdminTable>
         )}
       </LiveTable>
     </>

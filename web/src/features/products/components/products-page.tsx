@@ -4,7 +4,7 @@ import { Link } from "react-router";
 import { CategoryLabels, formatMoney } from "@showroom/model";
 import { setProductActive, staffErrorMessage } from "../../../lib/admin/api/admin-callables";
 import { useProducts } from "../api/use-products";
-import { LoadState, PageHeader } from "../../../components/admin/ui";
+import { ACTIONS, AdminTable, LoadState, PageHeader } from "../../../components/admin/ui";
 
 export function ProductsPage() {
   const products = useProducts();
@@ -53,54 +53,39 @@ export function ProductsPage() {
         <LoadState live={products} />
       ) : (
         <div className="admin-table-wrap">
-          <table className="admin-table" aria-label="Products">
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Category</th>
-                <th scope="col" className="num">
-                  Variants
-                </th>
-                <th scope="col" className="num">
-                  From
-                </th>
-                <th scope="col">Storefront</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
+          <AdminTable
+            label="Products"
+            columns={["Name", "Category", { heading: "Variants", numeric: true }, { heading: "From", numeric: true }, "Storefront", ACTIONS]}
+          >
+            {visible.map((p) => (
+              <tr key={p.id} aria-label={p.name} className={p.active ? undefined : "is-inactive"}>
+                <td>
+                  <Link to={`/admin/products/${p.id}`}>{p.name}</Link>
+                </td>
+                <td>{CategoryLabels[p.category] ?? p.category}</td>
+                <td className="num">{p.variants.length}</td>
+                <td className="num">{p.priceFromCents === null ? "—" : formatMoney(p.priceFromCents, p.currency)}</td>
+                <td>
+                  {p.active ? (
+                    <span className="admin-status admin-status--in_stock">Active</span>
+                  ) : (
+                    <span className="admin-status admin-status--out_of_stock">Inactive</span>
+                  )}
+                </td>
+                <td>
+                  <button
+                    type="button"
+                    className="admin-button admin-button--small"
+                    disabled={busy === p.id}
+                    onClick={() => void toggle(p.id, !p.active)}
+                    aria-label={`${p.active ? "Deactivate" : "Activate"} ${p.name}`}
+                  >
+                    {p.active ? "Deactivate" : "Activate"}
+                  </button>
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {visible.map((p) => (
-                <tr key={p.id} aria-label={p.name} className={p.active ? undefined : "is-inactive"}>
-                  <td>
-                    <Link to={`/admin/products/${p.id}`}>{p.name}</Link>
-                  </td>
-                  <td>{CategoryLabels[p.category] ?? p.category}</td>
-                  <td className="num">{p.variants.length}</td>
-                  <td className="num">{p.priceFromCents === null ? "—" : formatMoney(p.priceFromCents, p.currency)}</td>
-                  <td>
-                    {p.active ? (
-                      <span className="admin-status admin-status--in_stock">Active</span>
-                    ) : (
-                      <span className="admin-status admin-status--out_of_stock">Inactive</span>
-                    )}
-                  </td>
-                  <td>
-                    <button
-                      type="button"
-                      className="admin-button admin-button--small"
-                      disabled={busy === p.id}
-                      onClick={() => void toggle(p.id, !p.active)}
-                      aria-label={`${p.active ? "Deactivate" : "Activate"} ${p.name}`}
-                    >
-                      {p.active ? "Deactivate" : "Activate"}
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </AdminTable>
         </div>
       )}
     </>

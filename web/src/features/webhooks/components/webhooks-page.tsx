@@ -16,6 +16,7 @@ import {
   webhookErrorMessage,
 } from "../api/webhook-callables";
 import { useAttempts, useDeliveries, useEndpoints, type DeliveryRow, type EndpointRow } from "../api/use-webhooks";
+import { ACTIONS, AdminTable } from "../../../components/admin/ui";
 
 type Message = { ok: boolean; text: string } | null;
 
@@ -117,60 +118,48 @@ function EndpointList({
   }
   if (endpoints.length === 0) return <p className="admin-muted">No endpoints yet.</p>;
   return (
-    <table className="admin-table" aria-label="Endpoints">
-      <thead>
-        <tr>
-          <th scope="col">URL</th>
-          <th scope="col">Event types</th>
-          <th scope="col">Status</th>
-          <th scope="col">
-            <span className="visually-hidden">Actions</span>
-          </th>
+    <AdminTable label="Endpoints" columns={["URL", "Event types", "Status", ACTIONS]}>
+      {endpoints.map((e) => (
+        <tr key={e.id} aria-selected={e.id === selected}>
+          <td>{e.url}</td>
+          <td>{e.eventTypes.join(", ")}</td>
+          <td>{statusWord(e)}</td>
+          <td className="admin-row">
+            <button type="button" onClick={() => onSelect(e.id)} aria-label={`Deliveries of ${e.url}`}>
+              Deliveries
+            </button>
+            <button
+              type="button"
+              onClick={() =>
+                void run(async () => (await updateWebhookEndpoint({ id: e.id, enabled: !e.enabled }), `${e.url} ${e.enabled ? "disabled" : "enabled"}.`))
+              }
+            >
+              {e.enabled ? "Disable" : "Enable"}
+            </button>
+            <button
+              type="button"
+              onClick={() =>
+                void run(async () => {
+                  const out = await rotateWebhookSecret({ id: e.id });
+                  onSecret(out.secret);
+                  return `New secret for ${e.url}; the old one keeps signing until ${new Date(out.previousSecretExpiresAt).toLocaleString()}.`;
+                })
+              }
+            >
+              Rotate secret
+            </button>
+            <button
+              type="button"
+              onClick={() => {
+                if (window.confirm(`Delete the endpoint ${e.url}?`)) void run(async () => (await deleteWebhookEndpoint({ id: e.id }), `${e.url} deleted.`));
+              }}
+            >
+              Delete
+            </button>
+          </td>
         </tr>
-      </thead>
-      <tbody>
-        {endpoints.map((e) => (
-          <tr key={e.id} aria-selected={e.id === selected}>
-            <td>{e.url}</td>
-            <td>{e.eventTypes.join(", ")}</td>
-            <td>{statusWord(e)}</td>
-            <td className="admin-row">
-              <button type="button" onClick={() => onSelect(e.id)} aria-label={`Deliveries of ${e.url}`}>
-                Deliveries
-              </button>
-              <button
-                type="button"
-                onClick={() =>
-                  void run(async () => (await updateWebhookEndpoint({ id: e.id, enabled: !e.enabled }), `${e.url} ${e.enabled ? "disabled" : "enabled"}.`))
-                }
-              >
-                {e.enabled ? "Disable" : "Enable"}
-              </button>
-              <button
-                type="button"
-                onClick={() =>
-                  void run(async () => {
-                    const out = await rotateWebhookSecret({ id: e.id });
-                    onSecret(out.secret);
-                    return `New secret for ${e.url}; the old one keeps signing until ${new Date(out.previousSecretExpiresAt).toLocaleString()}.`;
-                  })
-                }
-              >
-                Rotate secret
-              </button>
-              <button
-                type="button"
-                onClick={() => {
-                  if (window.confirm(`Delete the endpoint ${e.url}?`)) void run(async () => (await deleteWebhookEndpoint({ id: e.id }), `${e.url} deleted.`));
-                }}
-              >
-                Delete
-              </button>
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+      ))}
+    </AdminTable>
   );
 }
 
@@ -179,32 +168,20 @@ function Attempts({ deliveryId }: { deliveryId: string }) {
   if (attempts.status !== "ready") return <p className="admin-muted">{attempts.status === "error" ? "Could not load attempts." : "Loading…"}</p>;
   if (attempts.data.length === 0) return <p className="admin-muted">Not attempted yet.</p>;
   return (
-    <table className="admin-table" aria-label={`Attempts of ${deliveryId}`}>
-      <thead>
-        <tr>
-          <th scope="col">#</th>
-          <th scope="col">At</th>
-          <th scope="col">Status</th>
-          <th scope="col">Latency</th>
-          <th scope="col">Answer or error</th>
-          <th scope="col">Request id</th>
+    <AdminTable label={`Attempts of ${deliveryId}`} columns={["#", "At", "Status", "Latency", "Answer or error", "Request id"]}>
+      {attempts.data.map((a) => (
+        <tr key={a.id}>
+          <td>{a.n}</td>
+          <td>{when(a.at)}</td>
+          <td>{a.status ?? "no answer"}</td>
+          <td>{a.latencyMs} ms</td>
+          <td>{a.error ?? a.responseSnippet}</td>
+          <td>
+            <code>{a.requestId}</code>
+          </td>
         </tr>
-      </thead>
-      <tbody>
-        {attempts.data.map((a) => (
-          <tr key={a.id}>
-            <td>{a.n}</td>
-            <td>{when(a.at)}</td>
-            <td>{a.status ?? "no answer"}</td>
-            <td>{a.latencyMs} ms</td>
-            <td>{a.error ?? a.responseSnippet}</td>
-            <td>
-              <code>{a.requestId}</code>
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+      ))}
+    </AdminTable>
   );
 }
 
