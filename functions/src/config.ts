@@ -27,6 +27,8 @@ export const config = {
     holdCart: { max: Number(process.env.SHOWROOM_RATE_LIMIT_HOLDS_PER_MINUTE ?? 30), windowSeconds: 60 },
     placeOrder: { max: Number(process.env.SHOWROOM_RATE_LIMIT_ORDERS_PER_MINUTE ?? 30), windowSeconds: 60 },
   } satisfies Record<string, RateLimit>,
+  /** Anonymous accounts idle this long that never ordered are erased daily (functions/src/customers/anonymous-cleanup.ts). */
+  anonymousAccountMaxAgeDays: Number(process.env.SHOWROOM_ANONYMOUS_ACCOUNT_MAX_AGE_DAYS ?? 30),
   /** Group commit caps per stock transaction (docs/inventory.md). */
   stockBatchMaxRequests: Number(process.env.SHOWROOM_STOCK_BATCH_MAX_REQUESTS ?? 100),
   stockBatchMaxWrites: Number(process.env.SHOWROOM_STOCK_BATCH_MAX_WRITES ?? 400),

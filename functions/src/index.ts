@@ -17,6 +17,7 @@ export { syncMyProfileCallable as syncMyProfile } from "./customers/profile.js";
 export { exportMyDataCallable as exportMyData } from "./customers/export-data.js";
 export { deleteMyAccountCallable as deleteMyAccount } from "./customers/erase-account.js";
 export { lookupCustomerCallable as lookupCustomer } from "./customers/lookup-customer.js";
+export { cleanUpAnonymousAccountsSchedule as cleanUpAnonymousAccounts } from "./customers/anonymous-cleanup.js";
 // Events (issue 11): the outbox relay to Pub/Sub and its catch-up.
 export { relayEvent, relayEventsCatchUp } from "./events/triggers.js";
 // Events (issue 11): webhooks (endpoints, delivery through Cloud Tasks) and mail, both consumers of `showroom-events`.

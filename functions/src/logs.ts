@@ -63,6 +63,10 @@ export function backInStockSent(sku: string, subscribers: number, notified: numb
   logger.info("customers: back-in-stock notifications", { sku, subscribers, notified });
 }
 
+export function anonymousAccountsCleaned(idle: number, erased: number): void {
+  logger.info("customers: idle anonymous accounts erased", { idle, erased });
+}
+
 export function dataExported(uid: string, documents: number): void {
   logger.info("customers: data exported", { uid, documents });
 }
