@@ -12,6 +12,7 @@ import { crash } from "./crash.js";
 import { events } from "./events.js";
 import { feedbackAggregates } from "./feedback-aggregates.js";
 import { flashSale } from "./flash-sale.js";
+import { hoarding } from "./hoarding.js";
 import { liveStock } from "./live-stock.js";
 import { operations } from "./operations.js";
 import { restApi } from "./rest-api.js";
@@ -24,6 +25,7 @@ import type { BenchModule, Row } from "./types.js";
 // Crash kills the Functions workers, so it runs after the benches that time them.
 export const modules: BenchModule[] = [
   flashSale,
+  hoarding,
   events,
   liveStock,
   storefrontWeight,
