@@ -169,17 +169,27 @@ export async function checkInSnapshot(
   );
 }
 
-/** Checks the named SKUs (unknown ones are skipped) in one consistent snapshot. */
+/** SKUs per snapshot: a read-only transaction must finish before Firestore closes it (10,000 SKUs in one did not). */
+const PAGE_SIZE = 100;
+
+/** Checks the named SKUs (unknown ones are skipped), up to 100 per consistent snapshot. */
 export async function checkSkus(db: Firestore, skus: string[], nowMs: () => number = Date.now): Promise<CheckResult> {
-  const { checked, drift, reads } = await checkInSnapshot(
-    db,
-    async (tx) => {
-      const docs = skus.length ? await tx.getAll(...skus.map((sku) => db.collection(Collections.inventory).doc(sku))) : [];
-      return { inventories: docs.filter((d) => d.exists), reads: docs.length };
-    },
-    nowMs,
-  );
-  return { checked, drift, reads };
+  const total: CheckResult = { checked: 0, drift: [], reads: 0 };
+  for (let i = 0; i < skus.length; i += PAGE_SIZE) {
+    const page = skus.slice(i, i + PAGE_SIZE);
+    const { checked, drift, reads } = await checkInSnapshot(
+      db,
+      async (tx) => {
+        const docs = await tx.getAll(...page.map((sku) => db.collection(Collections.inventory).doc(sku)));
+        return { inventories: docs.filter((d) => d.exists), reads: docs.length };
+      },
+      nowMs,
+    );
+    total.checked += checked;
+    total.drift.push(...drift);
+    total.reads += reads;
+  }
+  return total;
 }
 
 /**
@@ -188,7 +198,7 @@ export async function checkSkus(db: Firestore, skus: string[], nowMs: () => numb
  * the schedule checks incrementally (scheduled-reconcile.ts).
  */
 export async function checkAll(db: Firestore, options: { pageSize?: number; nowMs?: () => number } = {}): Promise<CheckResult> {
-  const pageSize = options.pageSize ?? 100;
+  const pageSize = options.pageSize ?? PAGE_SIZE;
   const total: CheckResult = { checked: 0, drift: [], reads: 0 };
   let after: string | null = null;
   for (;;) {
