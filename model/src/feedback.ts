@@ -222,7 +222,6 @@ export function ratingView(totals: RatingTotals): { average: number; matchesPhot
   return totals.matchAnswers >= MIN_MATCH_ANSWERS ? { average, matchesPhotosRate: totals.matchYes / totals.matchAnswers } : { average };
 }
 
-
 // ---- Survey invitations ----------------------------------------------------
 
 /**
