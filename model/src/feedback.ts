@@ -9,6 +9,7 @@ import { z } from "zod";
 import { SkuSchema } from "./catalog.js";
 import { DocIdSchema } from "./contract.js";
 import { MAX_LINES } from "./labels.js";
+export { ratingLabel } from "./labels.js";
 
 /** An answer may be replaced (with `edit: true`) for this long after it was first given. */
 export const FEEDBACK_EDIT_DAYS = 14;
@@ -219,11 +220,6 @@ export function recountTotals(contributions: readonly RatingContribution[]): Map
 export function ratingView(totals: RatingTotals): { average: number; matchesPhotosRate?: number } {
   const average = totals.count === 0 ? 0 : totals.ratingSum / totals.count;
   return totals.matchAnswers >= MIN_MATCH_ANSWERS ? { average, matchesPhotosRate: totals.matchYes / totals.matchAnswers } : { average };
-}
-
-/** "4.6 from 23 verified buyers" (the storefront's words). */
-export function ratingLabel(rating: Pick<RatingTotals, "count"> & { average: number }): string {
-  return `${rating.average.toFixed(1)} from ${rating.count} verified ${rating.count === 1 ? "buyer" : "buyers"}`;
 }
 
 // ---- Survey invitations ----------------------------------------------------

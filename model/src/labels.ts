@@ -61,3 +61,11 @@ export function availabilityLabel(stock: { available: number; status: StockStatu
       return "Backorder";
   }
 }
+
+/** The stock statuses on which the product page asks the on-site sold-out question. */
+export const isSoldOutStatus = (status: unknown): status is "out_of_stock" | "backorder" => status === "out_of_stock" || status === "backorder";
+
+/** "4.6 from 23 verified buyers" (the storefront's words, for `productRatings/{productId}`). */
+export function ratingLabel(rating: { count: number; average: number }): string {
+  return `${rating.average.toFixed(1)} from ${rating.count} verified ${rating.count === 1 ? "buyer" : "buyers"}`;
+}

@@ -13,6 +13,7 @@ import { z } from "zod";
 import { SkuSchema } from "./catalog.js";
 import { DocIdSchema } from "./contract.js";
 import { DAY_MS } from "./feedback.js";
+export { isSoldOutStatus } from "./labels.js";
 
 export const SITE_QUESTION_COOLDOWN_DAYS = 30;
 
@@ -136,9 +137,6 @@ export function mayAskSiteQuestion(lastAtMs: number | undefined, nowMs: number):
 }
 
 export const nextSiteQuestionAt = (lastAtMs: number) => lastAtMs + SITE_QUESTION_COOLDOWN_DAYS * DAY_MS;
-
-/** The stock statuses on which the sold-out question is asked. */
-export const isSoldOutStatus = (status: unknown): status is "out_of_stock" | "backorder" => status === "out_of_stock" || status === "backorder";
 
 // ---- The console's reorder view ----------------------------------------------
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { decodeFields, normalizedOrderBy, structuredQuery, type RestDoc } from "./firestore-rest-query";
+import { decodeFields, inRequestOrder, normalizedOrderBy, structuredQuery, type RestDoc } from "./firestore-rest-query";
 
 describe("Firestore REST reader", () => {
   it("decodes nested REST values to plain JSON", () => {
@@ -81,5 +81,15 @@ describe("Firestore REST reader", () => {
         ],
       },
     });
+  });
+
+  it("returns batchGet's documents in the order asked, whatever order they come in, with null for a missing one", () => {
+    const doc = (name: string): RestDoc => ({ name, fields: { name: { stringValue: name } } });
+    const names = ["p/products/a", "p/productStock/a", "p/productRatings/a"];
+    expect(inRequestOrder(names, [{ missing: "p/productRatings/a" }, { found: doc("p/productStock/a") }, { found: doc("p/products/a") }])).toEqual([
+      doc("p/products/a"),
+      doc("p/productStock/a"),
+      null,
+    ]);
   });
 });

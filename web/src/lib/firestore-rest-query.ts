@@ -3,9 +3,9 @@
  * the I/O): query encoding and value decoding, for the catalog's first paint.
  * The catalog's critical path must stay ≤ 120 KB gzip; Firestore
  * Lite plus firebase/app cost ~30 KB of that, while the two public, read-only
- * queries a catalog page needs are a few hundred lines of JSON. Everything
- * live (availability, the product page, checkout) uses the real SDK, loaded
- * right after paint. The query shape mirrors the SDK's: inequality fields are
+ * queries a catalog page needs are a few hundred lines of JSON. The product
+ * page paints the same way, from one batchGet. Everything live (availability,
+ * checkout) uses the real SDK, loaded right after paint. The query shape mirrors the SDK's: inequality fields are
  * ordered implicitly after the explicit orderBy, then the document name, so
  * the same composite indexes serve both.
  */
@@ -101,3 +101,12 @@ export function structuredQuery(q: RestQuery): Record<string, unknown> {
 }
 
 export const docId = (doc: RestDoc) => doc.name.slice(doc.name.lastIndexOf("/") + 1);
+
+/** One row of a batchGet answer: a document, or the name of one that does not exist. */
+export type BatchGetRow = { found: RestDoc } | { missing: string };
+
+/** batchGet answers in any order: each asked name's document, null where missing. */
+export function inRequestOrder(names: readonly string[], rows: readonly BatchGetRow[]): (RestDoc | null)[] {
+  const found = new Map(rows.flatMap((row) => ("found" in row ? [[row.found.name, row.found] as const] : [])));
+  return names.map((name) => found.get(name) ?? null);
+}

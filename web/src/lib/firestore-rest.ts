@@ -1,20 +1,23 @@
 /**
- * A minimal Firestore REST reader (runQuery and count) for the catalog's first
- * paint; see `firestore-rest-query.ts` for why and for the query encoding.
+ * A minimal Firestore REST reader (runQuery, count and batchGet) for the first
+ * paint of the catalog and the product page; see `firestore-rest-query.ts` for
+ * why and for the query encoding.
  */
 import { config } from "../config/env";
-import { decodeValue, structuredQuery, type RestDoc, type RestQuery, type RestValue } from "./firestore-rest-query";
+import { decodeValue, inRequestOrder, structuredQuery, type BatchGetRow, type RestDoc, type RestQuery, type RestValue } from "./firestore-rest-query";
 
 export { decodeFields, docId } from "./firestore-rest-query";
 export type { RestDoc } from "./firestore-rest-query";
 
-function endpoint(method: "runQuery" | "runAggregationQuery"): string {
+type Method = "runQuery" | "runAggregationQuery" | "batchGet";
+
+function endpoint(method: Method): string {
   const { projectId, apiKey } = config.firebase;
   const origin = config.emulators ? `http://${config.emulators.host}:${config.emulators.firestorePort}` : "https://firestore.googleapis.com";
   return `${origin}/v1/projects/${projectId}/databases/(default)/documents:${method}${apiKey && !config.emulators ? `?key=${apiKey}` : ""}`;
 }
 
-async function post<T>(method: "runQuery" | "runAggregationQuery", body: unknown): Promise<T> {
+async function post<T>(method: Method, body: unknown): Promise<T> {
   const response = await fetch(endpoint(method), { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
   if (!response.ok) throw new Error(`Firestore ${method} failed: ${response.status}`);
   return (await response.json()) as T;
@@ -33,4 +36,10 @@ export async function runCount(q: Omit<RestQuery, "limit" | "after">): Promise<n
   });
   const count = rows[0]?.result?.aggregateFields?.count;
   return count ? Number(decodeValue(count)) : 0;
+}
+
+/** Documents by path (`products/alba`), in the order asked, null where missing: one round trip, all read at the same time. */
+export async function readDocs(paths: readonly string[]): Promise<(RestDoc | null)[]> {
+  const names = paths.map((p) => `projects/${config.firebase.projectId}/databases/(default)/documents/${p}`);
+  return inRequestOrder(names, await post<BatchGetRow[]>("batchGet", { documents: names }));
 }

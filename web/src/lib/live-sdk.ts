@@ -1,4 +1,4 @@
 /** Everything the lazily loaded live chunk exposes (see `load-live.ts`). */
 export { db, auth, functions } from "./firebase";
 export { doc, onSnapshot } from "firebase/firestore";
-export { parseProductStock, parsePublicStock } from "./parse-live";
+export { parseProduct, parseProductRating, parseProductStock, parsePublicStock } from "./parse-live";

@@ -1,5 +1,14 @@
 /** Schema parsing for live documents; lives in the lazily loaded live chunk with zod. */
-import { ProductSchema, ProductStockSchema, PublicStockSchema, type Product, type ProductStock, type PublicStock } from "@showroom/model";
+import {
+  ProductRatingSchema,
+  ProductSchema,
+  ProductStockSchema,
+  PublicStockSchema,
+  type Product,
+  type ProductRating,
+  type ProductStock,
+  type PublicStock,
+} from "@showroom/model";
 
 /** A product document with its id. */
 export type CatalogProduct = Product & { id: string };
@@ -16,5 +25,10 @@ export function parseProductStock(data: unknown): ProductStock | null {
 
 export function parsePublicStock(data: unknown): PublicStock | null {
   const parsed = PublicStockSchema.safeParse(data);
+  return parsed.success ? parsed.data : null;
+}
+
+export function parseProductRating(data: unknown): ProductRating | null {
+  const parsed = ProductRatingSchema.safeParse(data);
   return parsed.success ? parsed.data : null;
 }

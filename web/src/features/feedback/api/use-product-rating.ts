@@ -1,14 +1,16 @@
-import { doc } from "firebase/firestore";
-import { Collections, ProductRatingSchema, type ProductRating } from "@showroom/model";
-import { db } from "../../../lib/firebase";
-import { useLiveDoc } from "../../../lib/live";
+import { Collections } from "@showroom/model/labels";
+import type { LiveSdk } from "../../../lib/load-live";
+import { preferLive } from "../../../lib/live-state";
+import { useLiveDocs } from "../../../lib/use-live-docs";
+import type { RatingView } from "./rating-view";
 
-function parseRating(data: unknown): ProductRating | null {
-  const parsed = ProductRatingSchema.safeParse(data);
-  return parsed.success ? parsed.data : null;
-}
+const parser = (sdk: LiveSdk) => sdk.parseProductRating;
 
-/** `productRatings/{productId}`, live: the server-kept aggregate (never computed here from answers). */
-export function useProductRating(productId: string) {
-  return useLiveDoc(doc(db, Collections.productRatings, productId), parseRating);
+/**
+ * `productRatings/{productId}`, live: the server-kept aggregate (never computed
+ * here from answers). `first` is the page's first read, shown until the
+ * listener answers.
+ */
+export function useProductRating(productId: string, first: RatingView | null): RatingView | null {
+  return preferLive(first, useLiveDocs(Collections.productRatings, [productId], parser).byId[productId]);
 }

@@ -1,43 +1,49 @@
 import { lazy, Suspense, useState } from "react";
 import { Link, useParams, useSearchParams } from "react-router";
-import { availabilityLabel, CategoryLabels, formatMoney, isSoldOutStatus, MAX_LINE_QUANTITY, type PublicStock, type Variant } from "@showroom/model";
+import { availabilityLabel, CategoryLabels, formatMoney, isSoldOutStatus, MAX_LINE_QUANTITY } from "@showroom/model/labels";
+import type { Variant } from "@showroom/model";
 import { Availability } from "../../../components/ui/availability";
 import { NotFound } from "../../../components/ui/not-found";
 import { ErrorNote, Loading } from "../../../components/ui/status";
-import type { CatalogProduct } from "../../../lib/parse-live";
-import { addToCart } from "../../cart";
-import { isGeneratedIllustration, productIllustration } from "../api/swatch";
+import { withLive } from "../../../lib/live-state";
 import { useVariantStock } from "../../../lib/use-variant-stock";
-import { useProduct } from "../api/use-product";
-import { VariantPicker } from "./variant-picker";
-import { useAuthUser } from "../../../lib/auth";
-import { NotifyMeButton } from "../../privacy";
+import { addToCart } from "../../cart";
 import { ProductRating } from "../../feedback";
+import type { ProductView, SkuAvailability } from "../api/first-read";
+import { isGeneratedIllustration, productIllustration } from "../api/swatch";
+import { useLiveProduct, useProductFirstRead, type FirstRead } from "../api/use-product";
+import { VariantPicker } from "./variant-picker";
 
-// Only sold-out and backorder pages ask, so the question is a chunk of its own, off the product page's first paint.
+// The page paints from a REST read and its live reads load the SDK after paint. The parts that need more of it
+// (Auth, callables, writes) are chunks of their own, loaded only where they show: the on-site question on sold-out
+// and backorder pages, the back-in-stock alert for a sold-out variant.
 const SoldOutQuestion = lazy(() => import("../../site-questions").then((m) => ({ default: m.SoldOutQuestion })));
+const BackInStock = lazy(() => import("./back-in-stock").then((m) => ({ default: m.BackInStock })));
 
 export function ProductPage() {
   const { productId = "" } = useParams();
-  const product = useProduct(productId);
-  if (product.status === "loading") return <Loading>Loading…</Loading>;
-  if (product.status === "error") return <ErrorNote>We couldn’t load this piece. Please refresh the page.</ErrorNote>;
-  if (!product.data || !product.data.active) return <NotFound />;
-  return <ProductDetail product={product.data} />;
+  const first = useProductFirstRead(productId);
+  if (first.status === "loading") return <Loading>Loading…</Loading>;
+  if (first.status === "error") return <ErrorNote>We couldn’t load this piece. Please refresh the page.</ErrorNote>;
+  return <LiveProduct productId={productId} first={first.data} />;
+}
+
+function LiveProduct({ productId, first }: { productId: string; first: FirstRead }) {
+  const product = useLiveProduct(productId, first.product);
+  if (!product || !product.active) return <NotFound />;
+  return <ProductDetail product={product} first={first} />;
 }
 
 /** How many a shopper may add: what is available, unless the piece is made to order or backordered. */
-function maxQuantity(stock: PublicStock | null | undefined): number {
+function maxQuantity(stock: SkuAvailability | null | undefined): number {
   if (!stock || stock.status === "out_of_stock") return 0;
   if (stock.status === "made_to_order" || stock.status === "backorder") return MAX_LINE_QUANTITY;
   return Math.min(MAX_LINE_QUANTITY, stock.available);
 }
 
-function ProductDetail({ product }: { product: CatalogProduct }) {
+function ProductDetail({ product, first }: { product: ProductView; first: FirstRead }) {
   const [search, setSearch] = useSearchParams();
-  const stock = useVariantStock(product.variants.map((v) => v.sku));
-  const auth = useAuthUser();
-  const uid = auth.status === "ready" ? (auth.user?.uid ?? null) : null;
+  const stock = withLive(first.stock, useVariantStock(product.variants.map((v) => v.sku)));
   const selected = product.variants.find((v) => v.sku === search.get("sku")) ?? product.variants[0]!;
   const selectedIndex = product.variants.indexOf(selected);
   const selectedStock = stock[selected.sku];
@@ -78,13 +84,17 @@ function ProductDetail({ product }: { product: CatalogProduct }) {
           <p className="product-page__price" aria-label="Price">
             {formatMoney(selected.priceCents, product.currency)}
           </p>
-          <ProductRating productId={product.id} />
+          <ProductRating productId={product.id} firstRead={first.rating} />
           <Availability
             status={selectedStock?.status}
             label={selectedStock === undefined ? null : selectedStock ? availabilityLabel(selectedStock) : "Out of stock"}
           />
           <VariantPicker variants={product.variants} selected={selected} stock={stock} onSelect={select} />
-          {selectedStock?.status === "out_of_stock" && <NotifyMeButton uid={uid} sku={selected.sku} label={selected.label} />}
+          {selectedStock?.status === "out_of_stock" && (
+            <Suspense fallback={null}>
+              <BackInStock sku={selected.sku} label={selected.label} />
+            </Suspense>
+          )}
           <div className="add-to-cart">
             <label>
               Quantity

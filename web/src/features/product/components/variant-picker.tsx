@@ -1,5 +1,6 @@
-import type { PublicStock, Variant } from "@showroom/model";
-import { availabilityLabel } from "@showroom/model";
+import type { Variant } from "@showroom/model";
+import { availabilityLabel } from "@showroom/model/labels";
+import type { SkuAvailability } from "../api/first-read";
 import { axisLabel, pickVariant, SWATCH_AXES, variantAxes } from "../api/variant-options";
 import { swatchColor } from "../api/swatch";
 
@@ -12,7 +13,7 @@ export function VariantPicker({
 }: {
   variants: Variant[];
   selected: Variant;
-  stock: Record<string, PublicStock | null | undefined>;
+  stock: Record<string, SkuAvailability | null | undefined>;
   onSelect: (variant: Variant) => void;
 }) {
   return (
