@@ -8,7 +8,7 @@
  */
 import { pathToFileURL } from "node:url";
 import type { DocumentData, Firestore } from "firebase-admin/firestore";
-import { Collections, Locations, parseInventoryDoc, publicStockOf, sellableUnits, sellFloor } from "@showroom/model";
+import { Collections, parseInventoryDoc, publicStockOf, sellableUnits, sellFloor } from "@showroom/model";
 import { adminDb } from "./lib/admin.js";
 
 export interface Drift {
@@ -60,7 +60,9 @@ export async function reconcile(db: Firestore, options: { skus?: string[]; nowMs
       drift.push({ sku, problem: error instanceof Error ? error.message : String(error) });
       return;
     }
-    for (const location of Locations) {
+    // Every location either side knows for this SKU: locations are data, so a code may exist only in the ledger.
+    const ledgerLocations = [...sums.keys()].filter((key) => key.startsWith(`${sku}/`)).map((key) => key.slice(sku.length + 1));
+    for (const location of new Set([...Object.keys(state.locations), ...ledgerLocations])) {
       const onHand = state.locations[location]?.onHand ?? 0;
       const ledger = sums.get(`${sku}/${location}`) ?? 0;
       if (onHand !== ledger) drift.push({ sku, problem: `${location}: on hand ${onHand} ≠ ledger sum ${ledger}` });

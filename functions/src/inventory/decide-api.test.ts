@@ -1,4 +1,4 @@
-import type { ApiStockItem, InventoryState } from "@showroom/model";
+import { SEED_LOCATIONS, type ApiStockItem, type InventoryState } from "@showroom/model";
 import { describe, expect, it } from "vitest";
 import { decideBatch, type World } from "./decide.js";
 import type { ApiStockRequest } from "./decide-api.js";
@@ -28,6 +28,7 @@ function world(onHand: number): World {
     orders: new Map(),
     orderKeys: new Map(),
     apiReplays: new Map([["k_r_0", null]]),
+    locations: new Map(SEED_LOCATIONS.map((l) => [l.code, l])),
   };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { InventoryState } from "@showroom/model";
+import { SEED_LOCATIONS, type InventoryState } from "@showroom/model";
 import type { Caller } from "../shared/callable.js";
 import { decideBatch, type Outcome, type StockRequest, type World } from "./decide.js";
 import type { HoldLimits } from "./hold-limits.js";
@@ -51,6 +51,7 @@ function world(inventories: InventoryState[], over: Partial<World> = {}): World 
     orders: new Map(),
     orderKeys: new Map(),
     apiReplays: new Map(),
+    locations: new Map(SEED_LOCATIONS.map((l) => [l.code, l])),
     ...over,
   };
 }
