@@ -94,6 +94,30 @@ describe("REST stock writes, decided", () => {
     expect(effects.audits).toHaveLength(1);
   });
 
+  it("rejects an item at an unknown location, or adding at an inactive one, the rest still applies", () => {
+    const w = world(5);
+    w.locations = new Map([...w.locations, ["closed", { code: "closed", name: "Closed", kind: "showroom", drawOrder: 9, active: false }]]);
+    const items: ApiStockItem[] = [
+      { op: "adjust", sku: "A-1", location: "west", delta: 3, reason: "receive" },
+      { op: "adjust", sku: "A-1", location: "closed", delta: 3, reason: "receive" },
+      { op: "adjust", sku: "A-1", location: "main", delta: 1, reason: "receive" },
+    ];
+    const { outcomes, effects } = decideBatch(w, [request(items)]);
+    expect(outcomes[0]).toMatchObject({
+      ok: true,
+      value: {
+        answer: {
+          items: [
+            { location: "west", result: "rejected", code: "unknown-location", onHand: 0 },
+            { location: "closed", result: "rejected", code: "inactive-location", onHand: 0 },
+            { location: "main", result: "applied", onHand: 6 },
+          ],
+        },
+      },
+    });
+    expect(effects.ledger).toEqual([expect.objectContaining({ location: "main", delta: 1 })]);
+  });
+
   it("a second request with the same replay id in the batch replays; with another body it is refused", () => {
     const { outcomes, effects } = decideBatch(world(5), [request([set(6, 5)]), request([set(6, 5)]), request([set(7, 5)], "h2")]);
     expect(outcomes[1]).toMatchObject({ ok: true, value: { replayed: true, answer: { items: [{ result: "applied", onHand: 6 }] } } });
