@@ -108,7 +108,12 @@ describe("the outbox", () => {
       const shopper = pick(shoppers);
       switch (i % 6) {
         case 0:
-          return staff.call("adjustStock", { sku: pick(skus), location: pick(SEED_LOCATIONS.map((l) => l.code)), delta: rnd(5) - 1 || 3, reason: "correction" });
+          return staff.call("adjustStock", {
+            sku: pick(skus),
+            location: pick(SEED_LOCATIONS.map((l) => l.code)),
+            delta: rnd(5) - 1 || 3,
+            reason: "correction",
+          });
         case 1:
           return orderIds.length ? staff.call("cancelOrder", { orderId: pick(orderIds) }) : undefined;
         case 2:
