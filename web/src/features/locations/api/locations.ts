@@ -1,7 +1,15 @@
 /** The store's stock locations, live from `locations/{code}`, in draw order; and the admin callables that change them. */
 import { useMemo } from "react";
 import { collection } from "firebase/firestore";
-import { callableOutputSchema, Collections, drawSequence, parseLocationDoc, type CallableInput, type CallableOutput, type StockLocation } from "@showroom/model";
+import {
+  callableOutputSchema,
+  Collections,
+  drawSequence,
+  parseLocationDoc,
+  type CallableInput,
+  type CallableOutput,
+  type StockLocation,
+} from "@showroom/model";
 import { callable } from "../../../lib/callables";
 import { db } from "../../../lib/firebase";
 import { useLiveQuery, type Live } from "../../../lib/live";

@@ -28,7 +28,9 @@ export function LocationsPage({ isAdmin }: { isAdmin: boolean }) {
   return (
     <>
       <PageHeader title="Locations" />
-      <p className="admin-muted">Orders take stock from active locations in draw order (lowest first), then from inactive ones. An inactive location takes no new stock.</p>
+      <p className="admin-muted">
+        Orders take stock from active locations in draw order (lowest first), then from inactive ones. An inactive location takes no new stock.
+      </p>
       {message && (
         <p role={message.ok ? "status" : "alert"} className={message.ok ? "admin-muted" : "admin-error"}>
           {message.text}
@@ -77,7 +79,12 @@ export function LocationsPage({ isAdmin }: { isAdmin: boolean }) {
                   <td>{location.active ? "active" : "inactive"}</td>
                   {isAdmin && (
                     <td>
-                      <button type="button" className="admin-button admin-button--small" aria-label={`Edit ${location.code}`} onClick={() => setEditing(location)}>
+                      <button
+                        type="button"
+                        className="admin-button admin-button--small"
+                        aria-label={`Edit ${location.code}`}
+                        onClick={() => setEditing(location)}
+                      >
                         Edit
                       </button>{" "}
                       <button
