@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { allocate } from "./allocation.js";
-import { drawSequence, LocationCodeSchema, locationRefusal, StockLocationSchema, type StockLocation } from "./locations.js";
+import { drawSequence, LocationCodeSchema, locationRefusal, parseLocationDoc, StockLocationSchema, type StockLocation } from "./locations.js";
 
 const loc = (code: string, drawOrder: number, active = true): StockLocation => ({ code, name: code, kind: "warehouse", drawOrder, active });
 const three = [loc("main", 1), loc("east", 2), loc("showroom-nyc", 0)];
@@ -72,5 +72,12 @@ describe("locationRefusal", () => {
   it("lets stock leave an inactive location and anything happen at an active one", () => {
     expect(locationRefusal(configured, "closed", -3)).toBeNull();
     expect(locationRefusal(configured, "main", 3)).toBeNull();
+  });
+});
+
+describe("parseLocationDoc", () => {
+  it("reads a stored location by its id, dropping the writer's timestamp", () => {
+    expect(parseLocationDoc("main", { ...loc("main", 0), updatedAt: { seconds: 1 } })).toEqual(loc("main", 0));
+    expect(() => parseLocationDoc("main", { ...loc("main", 0), drawOrder: "first" })).toThrow();
   });
 });

@@ -59,8 +59,11 @@ export function locationRefusal(locations: ReadonlyMap<string, StockLocation>, c
   return null;
 }
 
+/** A stored location: the same fields, plus what the writer stamps (`updatedAt`), which is dropped. */
+const StoredLocationSchema = z.object(StockLocationSchema.shape);
+
 /** `locations/{code}` → the location; the document's id is its code. Throws on bad data. */
-export const parseLocationDoc = (code: string, data: unknown): StockLocation => StockLocationSchema.parse({ ...(data as object), code });
+export const parseLocationDoc = (code: string, data: unknown): StockLocation => StoredLocationSchema.parse({ ...(data as object), code });
 
 /** The configured locations by code, from `locations` documents. */
 export const locationsByCode = (docs: readonly { id: string; data: unknown }[]): Map<string, StockLocation> =>
