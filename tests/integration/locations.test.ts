@@ -36,7 +36,7 @@ beforeAll(async () => {
   ]);
   writer = (await createKey(admin, ["inventory:read", "inventory:write"])).key;
   sku = (await createProduct([{ main: 2, east: 3 }])).skus[0] as string;
-}, 120_000);
+}, 300_000);
 
 afterAll(async () => {
   // Best effort if a test failed half-way: later files must not draw from, or backorder against, this location.
