@@ -63,6 +63,15 @@ export const config = {
   apiUsageFlushMs: 60_000,
   /** Items per engine request: each item may write 6 documents (with its events), and one commit stays far below Firestore's limits. */
   apiItemsPerChunk: 60,
+  /**
+   * The scheduled reconcile (docs/operations.md): SKUs whose inventory moved
+   * since the last run (at most `maxMoved`, the rest next run) plus a rotating
+   * slice of `sliceSize` others, so a run's reads stay flat as the catalog grows.
+   */
+  reconcile: {
+    sliceSize: Number(process.env.SHOWROOM_RECONCILE_SLICE ?? 50),
+    maxMoved: Number(process.env.SHOWROOM_RECONCILE_MAX_MOVED ?? 200),
+  },
   /** Days after delivery before the survey invitation goes out (`SHOWROOM_SURVEY_DELAY_DAYS`). */
   surveyDelayDays: Number(process.env.SHOWROOM_SURVEY_DELAY_DAYS ?? 7),
   /** Where survey links point: the storefront's origin (`SHOWROOM_SITE_URL`). */

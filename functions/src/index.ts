@@ -39,3 +39,10 @@ export { createApiKeyCallable as createApiKey, revokeApiKeyCallable as revokeApi
 export { submitFeedbackCallable as submitFeedback } from "./feedback/submit.js";
 export { openSurveyCallable as openSurvey } from "./feedback/open-survey.js";
 export { onOrderDelivered, sendSurveyInvitesSchedule as sendSurveyInvites } from "./feedback/invites.js";
+// Operations (issue 13): the reconcile on a schedule and on demand, stock-drift alerts, the health endpoint.
+export { scheduledReconcileSchedule as scheduledReconcile, runReconcileCallable as runReconcile } from "./operations/scheduled-reconcile.js";
+export { acknowledgeAlertCallable as acknowledgeAlert, resolveAlertCallable as resolveAlert } from "./operations/callables.js";
+export { healthFunction as health } from "./operations/health.js";
+// On-site questions (issue 14): sold-out and after-checkout questions, and the demand they add up to.
+export { answerSiteQuestionCallable as answerSiteQuestion } from "./site-questions/answer.js";
+export { demandReportCallable as demandReport } from "./site-questions/demand-report.js";

@@ -8,6 +8,13 @@ export function unexpectedError(callable: string, uid: string | undefined, error
   });
 }
 
+export function transientError(callable: string, uid: string | undefined, error: unknown): void {
+  logger.warn(`${callable}: Firestore failed transiently; answered unavailable`, {
+    uid,
+    error: error instanceof Error ? { name: error.name, message: error.message } : String(error),
+  });
+}
+
 export function roleChanged(actorUid: string, targetUid: string, role: string | null): void {
   logger.info("setUserRole: role changed", { actorUid, targetUid, role });
 }
@@ -106,4 +113,23 @@ export function apiKeyChanged(actorUid: string, keyId: string, change: "created"
 
 export function surveyInvitesSent(sent: number, emailed: number): void {
   logger.info("feedback: survey invitations sent", { sent, emailed });
+}
+
+// ---- Operations (issue 13): the reconcile and its alerts. ----
+
+/** One line per reconcile run: the "reconcile did not run" absence alert and the drift metric read it. */
+export function reconcileRan(run: { trigger: string; checked: number; drift: number; opened: number; reads: number; durationMs: number }): void {
+  logger.info("operations: reconcile ran", run);
+}
+
+export function stockDriftAlertOpened(alertId: string, sku: string, problems: number, adminsMailed: number): void {
+  logger.warn("operations: stock drift alert opened", { alertId, sku, problems, adminsMailed });
+}
+
+export function alertChanged(alertId: string, status: string, actorUid: string): void {
+  logger.info("operations: alert changed", { alertId, status, actorUid });
+}
+
+export function healthCheckFailed(error: unknown): void {
+  logger.error("operations: health check failed", { error: error instanceof Error ? { name: error.name, message: error.message } : String(error) });
 }

@@ -9,6 +9,7 @@ import { LocationCodeSchema } from "./locations.js";
 import { AdjustmentReasonSchema, IdempotencyKeySchema, MAX_STOCK_UNITS, OrderStatusSchema } from "./contract.js";
 import { CentsSchema, CurrencySchema } from "./money.js";
 import { StockStatusSchema } from "./stock.js";
+import { CreateWebhookEndpointInputSchema, CreateWebhookEndpointOutputSchema, WebhookDeliveryStatusSchema } from "./webhooks.js";
 
 export const ApiScopes = ["inventory:read", "inventory:write", "catalog:read", "orders:read", "webhooks:write"] as const;
 export const ApiScopeSchema = z.enum(ApiScopes);
@@ -197,6 +198,30 @@ export const OrderViewSchema = z.object({
 });
 export type OrderView = z.infer<typeof OrderViewSchema>;
 export const OrderPageSchema = page(OrderViewSchema);
+
+// ---- REST hooks -------------------------------------------------------------
+
+/** `POST /v1/webhooks`: an integration subscribes itself (the same delivery and signing as the console's endpoints). */
+export const ApiWebhookCreateSchema = CreateWebhookEndpointInputSchema.pick({ url: true, eventTypes: true, description: true });
+export const ApiWebhookCreatedSchema = CreateWebhookEndpointOutputSchema;
+export const ApiWebhookDeletedSchema = z.object({ id: z.string(), deleted: z.literal(true) });
+
+/** One delivery as `GET /v1/webhooks/{id}/deliveries` shows it: what was sent and how it went, not the body. */
+export const ApiDeliveryViewSchema = z.object({
+  id: z.string(),
+  eventId: z.string(),
+  type: z.string(),
+  subject: z.string(),
+  seq: z.number().int(),
+  status: WebhookDeliveryStatusSchema,
+  attempts: z.number().int(),
+  lastStatus: z.number().int().nullable(),
+  lastError: z.string().nullable(),
+  createdAt: z.string().nullable(),
+  finishedAt: z.string().nullable(),
+});
+export type ApiDeliveryView = z.infer<typeof ApiDeliveryViewSchema>;
+export const ApiDeliveryPageSchema = page(ApiDeliveryViewSchema);
 
 // ---- Errors ---------------------------------------------------------------
 

@@ -51,6 +51,14 @@ import {
 } from "./webhooks.js";
 import { OpenSurveyInputSchema, OpenSurveyOutputSchema, SubmitFeedbackInputSchema, SubmitFeedbackOutputSchema } from "./feedback.js";
 import { DeleteLocationInputSchema, DeleteLocationOutputSchema, UpsertLocationInputSchema, UpsertLocationOutputSchema } from "./locations.js";
+import {
+  AcknowledgeAlertInputSchema,
+  AcknowledgeAlertOutputSchema,
+  ResolveAlertInputSchema,
+  ResolveAlertOutputSchema,
+  RunReconcileOutputSchema,
+} from "./alerts.js";
+import { AnswerSiteQuestionInputSchema, AnswerSiteQuestionOutputSchema, DemandReportInputSchema, DemandReportOutputSchema } from "./site-questions.js";
 import { CreateApiKeyInputSchema, CreateApiKeyOutputSchema, RevokeApiKeyInputSchema, RevokeApiKeyOutputSchema } from "./api.js";
 
 /** Who may call: any signed-in user (anonymous too), staff (or admin), or admin only. Finer checks (owner of an order) are the callable's own. */
@@ -97,6 +105,13 @@ export const CallableContracts = {
   // Feedback (issue 14): a verified buyer (signed in, or holding a survey link) answers; the survey page opens one order's survey.
   submitFeedback: { access: "signed-in", input: SubmitFeedbackInputSchema, output: SubmitFeedbackOutputSchema },
   openSurvey: { access: "signed-in", input: OpenSurveyInputSchema, output: OpenSurveyOutputSchema },
+  // Operations (issue 13): reconcile now; staff acknowledge and resolve alerts.
+  runReconcile: { access: "admin", input: EmptyInputSchema, output: RunReconcileOutputSchema },
+  acknowledgeAlert: { access: "staff", input: AcknowledgeAlertInputSchema, output: AcknowledgeAlertOutputSchema },
+  resolveAlert: { access: "staff", input: ResolveAlertInputSchema, output: ResolveAlertOutputSchema },
+  // On-site questions (issue 14): any visitor answers or dismisses one; staff read the demand next to back-in-stock subscriptions.
+  answerSiteQuestion: { access: "signed-in", input: AnswerSiteQuestionInputSchema, output: AnswerSiteQuestionOutputSchema },
+  demandReport: { access: "staff", input: DemandReportInputSchema, output: DemandReportOutputSchema },
 } as const satisfies Record<string, CallableContract>;
 
 export type CallableName = keyof typeof CallableContracts;

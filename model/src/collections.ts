@@ -46,6 +46,17 @@ export const Collections = {
   feedbackLimits: "feedbackLimits",
   /** Public: per-product rating aggregates, written only by functions. */
   productRatings: "productRatings",
+  /** Operations alerts (alerts.ts): staff read, written only by functions. */
+  alerts: "alerts",
+  /** Server-only: per kind and subject, the open alert and the episode count (alerts.ts). */
+  alertSubjects: "alertSubjects",
+  /** Staff read: the operations jobs' own records (`operations/reconcile`: cursor and last run). */
+  operations: "operations",
+  /** On-site questions (site-questions.ts): answers and per-SKU demand signals (staff read), each visitor's last question (owner read). */
+  siteAnswers: "siteAnswers",
+  demandSignals: "demandSignals",
+  siteQuestionTotals: "siteQuestionTotals",
+  siteQuestionVisitors: "siteQuestionVisitors",
 } as const;
 
 /** `webhookDeliveries/{id}/attempts/{n}`: one document per HTTP attempt. */

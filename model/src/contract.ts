@@ -176,6 +176,8 @@ export const ErrorReasons = [
   "inactive-location",
   "location-has-stock",
   "default-location",
+  // Operations alerts (alerts.ts).
+  "unknown-alert",
 ] as const;
 export type ErrorReason = (typeof ErrorReasons)[number];
 

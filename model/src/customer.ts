@@ -215,6 +215,13 @@ export const CustomerDataRegistry: readonly CustomerDataSource[] = [
   { collection: Collections.surveyInvites, match: { by: "fields", fields: ["uid"] }, erase: "delete", holds: "survey invitations (the account prompt)" },
   { collection: Collections.feedbackLimits, match: { by: "idPrefix" }, erase: "delete", holds: "feedback rate windows named `${uid}_feedback`" },
   {
+    collection: Collections.siteAnswers,
+    match: { by: "fields", fields: ["uid"] },
+    erase: "pseudonymise",
+    holds: "on-site answers (no free text; kept so the demand counters still add up)",
+  },
+  { collection: Collections.siteQuestionVisitors, match: { by: "docId" }, erase: "delete", holds: "when the visitor was last asked an on-site question" },
+  {
     collection: Collections.mail,
     match: { by: "fields", fields: ["uid"] },
     erase: "delete",

@@ -24,12 +24,13 @@ export const EventTypes = [
   "product.upserted",
   "customer.erased",
   "feedback.submitted",
+  "alert.opened",
 ] as const;
 export const EventTypeSchema = z.enum(EventTypes);
 export type EventType = z.infer<typeof EventTypeSchema>;
 
-/** `sku/{sku}`, `order/{orderId}`, `product/{productId}` or `customer/{uid}`. */
-export const EventSubjectSchema = z.string().regex(/^(sku|order|product|customer)\/[^/]{1,128}$/, "Not an event subject");
+/** `sku/{sku}`, `order/{orderId}`, `product/{productId}`, `customer/{uid}` or `alert/{alertId}`. */
+export const EventSubjectSchema = z.string().regex(/^(sku|order|product|customer|alert)\/[^/]{1,128}$/, "Not an event subject");
 export type EventSubject = z.infer<typeof EventSubjectSchema>;
 
 export const subjectOf = {
@@ -37,6 +38,7 @@ export const subjectOf = {
   order: (orderId: string): EventSubject => `order/${orderId}`,
   product: (productId: string): EventSubject => `product/${productId}`,
   customer: (uid: string): EventSubject => `customer/${uid}`,
+  alert: (alertId: string): EventSubject => `alert/${alertId}`,
 };
 
 const EventOrderLineSchema = z.object({ sku: SkuSchema, productId: z.string(), quantity: z.number().int().min(1), unitPriceCents: CentsSchema });
@@ -71,6 +73,8 @@ export const EventDataSchemas = {
     productIds: z.array(z.string()),
     nps: z.number().int().min(0).max(10).optional(),
   }),
+  /** An operations alert opened (alerts.ts); `subject` is what it is about (`sku/{sku}`). */
+  "alert.opened": z.object({ alertId: z.string(), kind: z.string(), subject: z.string(), problems: z.array(z.string()) }),
 } satisfies Record<EventType, z.ZodType>;
 export type EventData<T extends EventType> = z.infer<(typeof EventDataSchemas)[T]>;
 

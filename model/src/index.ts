@@ -24,3 +24,5 @@ export * from "./webhook-url.js";
 export * from "./api.js";
 export * from "./feedback.js";
 export * from "./feedback-report.js";
+export * from "./alerts.js";
+export * from "./site-questions.js";

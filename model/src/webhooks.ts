@@ -94,6 +94,8 @@ export const WebhookEndpointDocSchema = z.object({
   previousSecretExpiresAt: WhenSchema.nullable(),
   /** Failed attempts since the last success, and when that streak began. */
   failure: z.object({ consecutive: z.number().int().min(0), since: WhenSchema.nullable() }),
+  /** Set when an integration subscribed itself through the REST API: only that key may see or remove it there. */
+  ownerKeyId: z.string().optional(),
 });
 export type WebhookEndpointDoc = z.infer<typeof WebhookEndpointDocSchema>;
 

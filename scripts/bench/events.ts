@@ -4,18 +4,22 @@
  *   after, counted by running the engine's own `writeEffects` against a
  *   counting writer for a decided batch: one order alone, and the flash
  *   sale's shape (100 orders for one SKU in one group commit).
- * - Commit → Pub/Sub message received, p50/p99, for the events of a flash
- *   sale (300 shoppers, one SKU with 100 units): the commit time is each event
- *   document's `createdAt` (server time of its transaction), the receive time
- *   that of an ordered subscription in this process, on the same machine.
+ * - Commit → Pub/Sub message received, and commit → webhook received with
+ *   its signature verified (a real endpoint and a loopback receiver), p50/p99,
+ *   for the events of a flash sale (300 shoppers, one SKU with 100 units): the
+ *   commit time is each event document's `createdAt` (server time of its
+ *   transaction), the receive times those of an ordered subscription and of
+ *   the receiver in this process, on the same machine.
  */
 import { randomUUID } from "node:crypto";
-import type { DocumentData, Transaction } from "firebase-admin/firestore";
-import { Collections, SEED_LOCATIONS, subjectOf, type InventoryState } from "@showroom/model";
+import type { Timestamp, Transaction } from "firebase-admin/firestore";
+import { Collections, CreateWebhookEndpointOutputSchema, SEED_LOCATIONS, subjectOf, type InventoryState } from "@showroom/model";
 import { decideBatch, type StockRequest, type World } from "../../functions/src/inventory/decide.js";
 import { writeEffects } from "../../functions/src/inventory/store.js";
 import { adminDb } from "../lib/admin.js";
 import { deliveryOrder, listenToEvents } from "../lib/event-listener.js";
+import { startReceiver, type Receiver } from "../lib/events.js";
+import { waitFor } from "../lib/wait.js";
 import { call, emulatorToken } from "./callables.js";
 import { writeStockedProducts } from "./stocked-products.js";
 import { percentile, round, type BenchModule, type Row } from "./types.js";
@@ -76,8 +80,38 @@ function costRows(): Row[] {
   });
 }
 
-async function latencyRow(): Promise<Row> {
+/** Latency of each event from its commit (`createdAt` of its document) to `arrivedAtMs`. */
+async function latenciesOf(arrivedAtMs: Map<string, number>): Promise<number[]> {
+  const db = adminDb();
+  const ids = [...arrivedAtMs.keys()];
+  const latencies: number[] = [];
+  for (let i = 0; i < ids.length; i += 100) {
+    const snaps = await db.getAll(...ids.slice(i, i + 100).map((id) => db.collection(Collections.events).doc(id)));
+    for (const snap of snaps) latencies.push((arrivedAtMs.get(snap.id) ?? Number.NaN) - (snap.get("createdAt") as Timestamp).toMillis());
+  }
+  return latencies;
+}
+
+/** A real webhook endpoint for order and stock events, at a receiver that verifies each signature. */
+async function webhookEndpoint(): Promise<{ receiver: Receiver; close: () => Promise<unknown> }> {
+  const receiver = await startReceiver();
+  const admin = emulatorToken({ role: "admin" });
+  const created = await call("createWebhookEndpoint", admin, { url: receiver.url, eventTypes: ["order.placed", "inventory.updated"] });
+  if (!created.ok) throw new Error(`createWebhookEndpoint: ${created.message}`);
+  const { id, secret } = CreateWebhookEndpointOutputSchema.parse(created.data);
+  receiver.secrets.push(secret);
+  return { receiver, close: () => Promise.all([call("deleteWebhookEndpoint", admin, { id }), receiver.close()]) };
+}
+
+function firstArrivals(entries: { id: string; atMs: number }[]): Map<string, number> {
+  const first = new Map<string, number>();
+  for (const { id, atMs } of entries) if (!first.has(id)) first.set(id, atMs);
+  return first;
+}
+
+async function latencyRows(): Promise<Row[]> {
   const listener = await listenToEvents();
+  const webhook = await webhookEndpoint();
   try {
     const run = randomUUID().slice(0, 8).toUpperCase();
     const sku = `BENCH-EVT-${run}`;
@@ -97,35 +131,35 @@ async function latencyRow(): Promise<Row> {
     );
 
     const arrived = listener.of(subjects);
-    const firstArrival = new Map<string, number>();
-    for (const r of arrived) if (!firstArrival.has(r.envelope.id)) firstArrival.set(r.envelope.id, r.receivedAtMs);
-    const db = adminDb();
-    const docs: DocumentData[] = [];
-    const ids = [...firstArrival.keys()];
-    for (let i = 0; i < ids.length; i += 100) {
-      const snaps = await db.getAll(...ids.slice(i, i + 100).map((id) => db.collection(Collections.events).doc(id)));
-      docs.push(...snaps.map((s) => s.data() ?? {}));
-    }
-    const latencies = docs.map((d) => (firstArrival.get(String(d.id)) ?? Number.NaN) - d.createdAt.toMillis());
+    const pubsubArrivals = firstArrivals(arrived.map((r) => ({ id: r.envelope.id, atMs: r.receivedAtMs })));
+    const ours = () => webhook.receiver.accepted().filter((r) => subjects.includes(r.envelope.subject) && r.verifiedWith >= 0);
+    await waitFor(() => new Set(ours().map((r) => r.webhookId)).size >= expected, `${expected} webhooks`, 300_000);
+    const webhookArrivals = firstArrivals(ours().map((r) => ({ id: r.webhookId, atMs: r.receivedAtMs })));
     const { inOrder, duplicates } = deliveryOrder(arrived);
-    return {
+    const variant = `(${SHOPPERS} shoppers, ${UNITS} units)`;
+    const row = (what: string, latencies: number[], note: string): Row => ({
       bench: "events",
-      variant: `commit → Pub/Sub received, flash sale (${SHOPPERS} shoppers, ${UNITS} units)`,
-      events: firstArrival.size,
+      variant: `commit → ${what}, flash sale ${variant}`,
+      events: latencies.length,
       orders: orderIds.length,
       p50Ms: round(percentile(latencies, 50)),
       p99Ms: round(percentile(latencies, 99)),
       maxMs: round(Math.max(...latencies)),
-      note: `in order per subject: ${inOrder ? "yes" : "NO"}; duplicates ${duplicates}`,
-    };
+      note,
+    });
+    const unverified = webhook.receiver.received.filter((r) => subjects.includes(r.envelope.subject) && r.verifiedWith < 0).length;
+    return [
+      row("Pub/Sub received", await latenciesOf(pubsubArrivals), `in order per subject: ${inOrder ? "yes" : "NO"}; duplicates ${duplicates}`),
+      row("webhook received, signature verified", await latenciesOf(webhookArrivals), `target p99 ≤ 2000 ms; bad signatures ${unverified}`),
+    ];
   } finally {
-    await listener.close();
+    await Promise.all([listener.close(), webhook.close()]);
   }
 }
 
 export const events: BenchModule = {
   name: "events",
   async run() {
-    return [...costRows(), await latencyRow()];
+    return [...costRows(), ...(await latencyRows())];
   },
 };

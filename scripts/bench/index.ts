@@ -8,24 +8,33 @@ import path from "node:path";
 import { requireEmulators } from "../lib/admin.js";
 import { boardScale } from "./board-scale.js";
 import { catalogScale } from "./catalog-scale.js";
+import { crash } from "./crash.js";
 import { events } from "./events.js";
+import { feedbackAggregates } from "./feedback-aggregates.js";
 import { flashSale } from "./flash-sale.js";
 import { liveStock } from "./live-stock.js";
+import { operations } from "./operations.js";
 import { restApi } from "./rest-api.js";
 import { storefrontWeight } from "./storefront-weight.js";
 import { webhookFaults } from "./webhook-faults.js";
+import { table } from "./table.js";
 import type { BenchModule, Row } from "./types.js";
 
 // Catalog scale runs last (its 10,000 new stock documents keep the emulator's triggers busy for minutes), then the board over those SKUs.
-export const modules: BenchModule[] = [flashSale, events, liveStock, storefrontWeight, webhookFaults, restApi, catalogScale, boardScale];
-
-function table(rows: Row[]): string {
-  const columns = [...new Set(rows.flatMap((r) => Object.keys(r)))];
-  const cells = rows.map((r) => columns.map((c) => (r[c] === null || r[c] === undefined ? "" : String(r[c]))));
-  const widths = columns.map((c, i) => Math.max(c.length, ...cells.map((row) => (row[i] ?? "").length)));
-  const line = (values: string[]) => values.map((v, i) => v.padEnd(widths[i] ?? 0)).join(" | ");
-  return [line(columns), widths.map((w) => "-".repeat(w)).join("-|-"), ...cells.map(line)].join("\n");
-}
+// Crash kills the Functions workers, so it runs after the benches that time them.
+export const modules: BenchModule[] = [
+  flashSale,
+  events,
+  liveStock,
+  storefrontWeight,
+  webhookFaults,
+  restApi,
+  operations,
+  feedbackAggregates,
+  crash,
+  catalogScale,
+  boardScale,
+];
 
 requireEmulators();
 const only = process.env.BENCH_ONLY?.split(",").map((s) => s.trim());

@@ -26,6 +26,7 @@ import {
 import { startMailServer } from "./mail-server.js";
 import { resolveFirestoreEmulator, type FirestoreEmulatorSource } from "./resolve-firestore.js";
 import { resolvePubsubEmulator } from "./resolve-pubsub.js";
+import { listProcesses, type ProcessInfo } from "../lib/processes.js";
 
 const FIREBASE_BIN = path.join(ROOT, "node_modules", "firebase-tools", "lib", "bin", "firebase.js");
 const CACHE_DIR = path.join(ROOT, ".cache", "emulators");
@@ -133,19 +134,8 @@ function exited(child: ChildProcess, timeoutMs: number): Promise<boolean> {
 }
 
 /** Running Java processes with their command lines (Linux only; elsewhere none are found). */
-export function javaProcesses(): { pid: number; args: string[] }[] {
-  if (process.platform !== "linux") return [];
-  return fs
-    .readdirSync("/proc")
-    .filter((name) => /^\d+$/.test(name))
-    .flatMap((pid) => {
-      try {
-        const args = fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0");
-        return args[0]?.endsWith("java") ? [{ pid: Number(pid), args }] : [];
-      } catch {
-        return []; // The process ended while we looked.
-      }
-    });
+export function javaProcesses(): ProcessInfo[] {
+  return listProcesses().filter((p) => p.args[0]?.endsWith("java"));
 }
 
 /** firebase-tools starts Java detached; if it dies uncleanly, Java would outlive it. */

@@ -6,6 +6,7 @@
 import { randomUUID } from "node:crypto";
 import { PubSub, type Message, type Subscription } from "@google-cloud/pubsub";
 import { EVENTS_TOPIC, parseEventEnvelope, type EventEnvelope } from "@showroom/model";
+import { waitFor } from "./wait.js";
 
 export interface Received {
   envelope: EventEnvelope;
@@ -50,13 +51,7 @@ export async function listenToEvents(projectId = process.env.GCLOUD_PROJECT ?? "
       const wanted = new Set(subjects);
       return received.filter((r) => wanted.has(r.envelope.subject));
     },
-    async until(done, what, timeoutMs = 60_000) {
-      const deadline = Date.now() + timeoutMs;
-      while (!done(received)) {
-        if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what} (${received.length} messages received)`);
-        await new Promise((r) => setTimeout(r, 100));
-      }
-    },
+    until: (done, what, timeoutMs = 60_000) => waitFor(() => done(received), what, timeoutMs),
     async close() {
       await subscription.close();
       await subscription.delete().catch(() => undefined);

@@ -63,6 +63,8 @@ export interface Received {
   envelope: EventEnvelope;
   /** Which of the receiver's secrets verified it (index), or -1. */
   verifiedWith: number;
+  /** When the request's body had arrived (Date.now()). */
+  receivedAtMs: number;
 }
 
 /** What the receiver does with its n-th request (1-based). */
@@ -98,6 +100,7 @@ export async function startReceiver(behaviour: Behaviour = () => ({ status: 200 
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
     req.on("end", () => {
+      const receivedAtMs = Date.now();
       const body = Buffer.concat(chunks).toString("utf8");
       if (options.only && !options.only(JSON.parse(body) as EventEnvelope)) return void res.writeHead(204).end();
       count += 1;
@@ -122,6 +125,7 @@ export async function startReceiver(behaviour: Behaviour = () => ({ status: 200 
         body,
         envelope,
         verifiedWith,
+        receivedAtMs,
       };
       received.push(entry);
       const action = behaviour(count, envelope);

@@ -13,6 +13,7 @@ import { adminDb } from "../../scripts/lib/admin.js";
 import { seedProducts } from "../../scripts/seed/catalog.js";
 import { DEMO_PASSWORD } from "../../scripts/seed/demo-accounts.js";
 import { signSurveyToken } from "../../functions/src/feedback/link-token.js";
+import { writeStockedProducts } from "../../scripts/bench/stocked-products.js";
 import { launchChromium } from "../support/browser.js";
 import { screenshot } from "../support/screenshots.js";
 import { warmUp } from "./shop-support.js";
@@ -23,7 +24,7 @@ const SLOW = 60_000;
 let browser: Browser;
 beforeAll(async () => {
   browser = await launchChromium();
-  await warmUp(["openSurvey", "submitFeedback"]);
+  await warmUp(["openSurvey", "submitFeedback", "answerSiteQuestion", "demandReport"]);
 }, 120_000);
 afterAll(() => browser?.close());
 
@@ -103,5 +104,60 @@ describe("feedback", () => {
     await answers.getByText("<b>Greener</b> than in the photos").waitFor({ timeout: SLOW });
     expect(await answers.locator("b").count()).toBe(0);
     await screenshot(staffPage, "feedback-results", true);
+  }, 300_000);
+
+  it("asks on a sold-out page, is not asked again after answering, and staff see the demand next to the subscriptions", async () => {
+    const run = randomUUID().slice(0, 8);
+    const skus = [`E2E-SOLD-${run}-A`.toUpperCase(), `E2E-SOLD-${run}-B`.toUpperCase()];
+    const products = skus.map((sku, i) => ({ productId: `e2e-sold-${run}-${i}`, variants: [{ sku, main: 0 }] }));
+    await writeStockedProducts(adminDb(), products);
+    try {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      await page.goto(`${base()}/p/${products[0]!.productId}`);
+      const question = page.getByRole("form", { name: "Help us restock" });
+      await question.waitFor({ timeout: SLOW });
+      // Never blocking: the page's own controls are there beside it.
+      await page.getByRole("button", { name: "Out of stock" }).waitFor({ timeout: SLOW });
+      await question.getByRole("radio", { name: "Within a month" }).check();
+      await question.getByRole("radio", { name: "A similar piece from you" }).check();
+      await question.getByRole("button", { name: "Send" }).click();
+      await page.getByRole("status").filter({ hasText: "Thank you — that helps us decide what to stock." }).waitFor({ timeout: SLOW });
+      await expect
+        .poll(async () => (await adminDb().collection(Collections.demandSignals).doc(skus[0]!).get()).data(), { timeout: 10_000 })
+        .toMatchObject({ answers: 1, needBy: { "within-a-month": 1 }, instead: { "similar-product": 1 } });
+
+      // Another sold-out page, and the same one reloaded: not asked again.
+      for (const product of [products[1]!, products[0]!]) {
+        await page.goto(`${base()}/p/${product.productId}`);
+        await page.getByRole("heading", { name: `Test product ${product.productId}` }).waitFor({ timeout: SLOW });
+        await page.getByRole("button", { name: /notify me/i }).waitFor({ timeout: SLOW });
+        expect(await page.getByRole("form", { name: "Help us restock" }).count()).toBe(0);
+      }
+      // A back-in-stock subscription for the second one, which the demand page counts beside the answers.
+      await page.goto(`${base()}/p/${products[1]!.productId}`);
+      await page.getByRole("button", { name: /notify me/i }).click();
+      await page.getByRole("button", { name: /stop notifying me/i }).waitFor({ timeout: SLOW });
+
+      const staffPage = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+      await staffPage.goto(`${base()}/admin/feedback/demand`);
+      await staffPage.getByLabel("Email").fill("staff@showroom.test");
+      await staffPage.getByLabel("Password").fill(DEMO_PASSWORD);
+      await staffPage.getByRole("button", { name: "Sign in" }).click();
+      const row = staffPage
+        .getByRole("table", { name: "Demand per SKU" })
+        .getByRole("row")
+        .filter({ has: staffPage.getByRole("rowheader", { name: skus[0]! }) });
+      await row.waitFor({ timeout: SLOW });
+      await expect.poll(() => row.textContent()).toContain("Within a month 1");
+      const subscribed = staffPage
+        .getByRole("table", { name: "Demand per SKU" })
+        .getByRole("row")
+        .filter({ has: staffPage.getByRole("rowheader", { name: skus[1]! }) });
+      expect(await subscribed.getByRole("cell").last().textContent()).toBe("1");
+      await screenshot(staffPage, "feedback-demand", true);
+    } finally {
+      // Off the storefront again, so later screenshots show the seeded catalog only.
+      await Promise.all(products.map((p) => adminDb().collection(Collections.products).doc(p.productId).update({ active: false })));
+    }
   }, 300_000);
 });

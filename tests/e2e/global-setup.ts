@@ -14,7 +14,11 @@ declare module "vitest" {
   }
 }
 
-/** The browser suites count products and documents: start them from an empty database, then the demo store. */
+/**
+ * The browser suites count products and documents: start them from an empty database, then the demo store.
+ * After the integration suite the functions are still busy (webhook retries, relay catch-up), and a reset
+ * that meets their work in flight can be refused; it is tried again for a while, and a last refusal says why.
+ */
 async function clearEmulators(): Promise<void> {
   const fs = firestoreEmulator();
   const au = authEmulator();
@@ -22,8 +26,14 @@ async function clearEmulators(): Promise<void> {
     `http://${fs.host}:${fs.port}/emulator/v1/projects/${PROJECT_ID}/databases/(default)/documents`,
     `http://${au.host}:${au.port}/emulator/v1/projects/${PROJECT_ID}/accounts`,
   ]) {
-    const response = await fetch(url, { method: "DELETE" });
-    if (!response.ok) throw new Error(`Could not clear ${url}: ${response.status}`);
+    for (let attempt = 1; ; attempt++) {
+      const response = await fetch(url, { method: "DELETE" }).catch((error: unknown) => error as Error);
+      if (!(response instanceof Error) && response.ok) break;
+      const why = response instanceof Error ? response.message : `${response.status} ${await response.text()}`;
+      if (attempt === 10) throw new Error(`Could not clear ${url} after ${attempt} tries: ${why}`);
+      console.warn(`e2e setup: clearing ${url} failed (${why}); trying again`);
+      await new Promise((r) => setTimeout(r, 3_000));
+    }
   }
 }
 

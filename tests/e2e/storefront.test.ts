@@ -155,7 +155,7 @@ describe("storefront", () => {
     const last = soldOut.variants.find((v) => shipsNow(planStatus(v.stock)))!;
     const flag = async () => (await adminDb().collection(Collections.products).doc(soldOut.id).get()).get("inStock") as boolean;
     await setStock(last.sku, 0);
-    await expect.poll(flag, { timeout: 10_000 }).toBe(false);
+    await expect.poll(flag, { timeout: 30_000 }).toBe(false);
 
     // Expected from the live stock summaries by the model's rule (other suites move stock and retire products).
     const summaries = new Map(
@@ -196,7 +196,7 @@ describe("storefront", () => {
     await page.getByRole("status").filter({ hasText: "Showing" }).waitFor();
     expect(await grid.getByRole("article", { name: soldOut.name }).count()).toBe(0);
     await setStock(last.sku, last.stock.main, last.stock.east);
-    await expect.poll(flag, { timeout: 10_000 }).toBe(true);
+    await expect.poll(flag, { timeout: 30_000 }).toBe(true);
     await page.reload();
     await grid.getByRole("article", { name: soldOut.name }).waitFor();
     await page.close();

@@ -5,7 +5,9 @@
  */
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
+import { Collections } from "@showroom/model";
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { adminDb } from "../../scripts/lib/admin.js";
 import { signIn, type TestClient } from "../support/clients.js";
 import { apiBase, createKey } from "./api-support.js";
 import { createProduct } from "./inventory-fixtures.js";
@@ -31,15 +33,22 @@ function examplesOf(markdown: string): Example[] {
 
 let admin: TestClient;
 let env: Record<string, string>;
+let keyId: string;
 
 beforeAll(async () => {
   admin = await signIn({ kind: "user", role: "admin" });
-  const { key } = await createKey(admin, ["inventory:read", "inventory:write", "catalog:read", "orders:read"]);
+  const { key, keyId: id } = await createKey(admin, ["inventory:read", "inventory:write", "catalog:read", "orders:read", "webhooks:write"]);
   const { skus } = await createProduct([{ main: 4, east: 2 }]);
+  keyId = id;
   env = { API: apiBase(), KEY: key, SKU: skus[0] as string };
 }, 120_000);
 
-afterAll(() => admin.close());
+// The subscribe example's endpoint would keep retrying its unreachable URL under the suites that follow.
+afterAll(async () => {
+  const subscribed = await adminDb().collection(Collections.webhookEndpoints).where("ownerKeyId", "==", keyId).get();
+  await Promise.all(subscribed.docs.map((d) => d.ref.delete()));
+  await admin.close();
+});
 
 it("runs every curl example in docs/api.md and gets the status it shows", () => {
   const examples = examplesOf(fs.readFileSync("docs/api.md", "utf8"));

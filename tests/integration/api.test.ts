@@ -345,24 +345,35 @@ describe("OpenAPI", () => {
     expect(document.servers[0]?.url).toBe(apiBase());
 
     const { skus } = await createProduct([{ main: 1 }]);
+    const hooks = (await createKey(admin, ["webhooks:write"])).key;
+    let hookId = "";
+    // Paths come in the route table's order: subscribe, read deliveries, then unsubscribe.
     for (const [path, operations] of Object.entries(document.paths)) {
       for (const method of Object.keys(operations)) {
-        const concrete = path.replace("{sku}", skus[0] as string);
+        const concrete = path.replace("{sku}", skus[0] as string).replace("{id}", hookId);
         const bulk = path.endsWith("/bulk");
+        const hook = path.startsWith("/v1/webhooks");
         const item = path.endsWith("/set")
           ? { sku: skus[0], location: "main", quantity: 2, changeFromQuantity: null }
           : { sku: skus[0], location: "main", delta: 1 };
-        const body = method === "post" && !bulk ? { items: [item] } : undefined;
+        const body = hook
+          ? method === "post"
+            ? { url: "http://127.0.0.1:9/hook", eventTypes: ["order.cancelled"] }
+            : undefined
+          : method === "post" && !bulk
+            ? { items: [item] }
+            : undefined;
         const raw = bulk ? `${JSON.stringify({ op: "adjust", sku: skus[0], location: "main", delta: 1 })}\n` : undefined;
         const answer = await apiFetch(concrete, {
           method: method.toUpperCase(),
-          key: writer,
+          key: hook ? hooks : writer,
           body,
           raw,
           contentType: bulk ? "application/x-ndjson" : undefined,
           idempotencyKey: idemKey(),
         });
         expect({ path, method, status: answer.status }).toEqual({ path, method, status: 200 });
+        if (hook && method === "post") hookId = (answer.json() as { id: string }).id;
       }
     }
   });

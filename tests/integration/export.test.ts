@@ -21,9 +21,17 @@ describe("exportMyData", () => {
     const aboutAlice = (await everyDocument()).filter((d) => mentions(d, alice.shopper.uid));
     // Sanity: the journey really left data in each registered collection.
     const collections = new Set(aboutAlice.map((d) => d.path.split("/")[0]));
-    // The journey does not answer a survey (that needs a delivered order and days of test clock):
-    // feedback's own suite exports and erases answers, invitations, their limits and mails.
-    const feedbackOwned = new Set<string>([Collections.feedback, Collections.surveyInvites, Collections.feedbackLimits, Collections.mail]);
+    // The journey does not answer a survey (that needs a delivered order and days of test clock) nor an
+    // on-site question: feedback's and site questions' own suites export and erase answers, invitations,
+    // their limits, visitor stamps and mails.
+    const feedbackOwned = new Set<string>([
+      Collections.feedback,
+      Collections.surveyInvites,
+      Collections.feedbackLimits,
+      Collections.mail,
+      Collections.siteAnswers,
+      Collections.siteQuestionVisitors,
+    ]);
     for (const source of CustomerDataRegistry.filter((s) => !feedbackOwned.has(s.collection)))
       expect(collections, `no ${source.collection} document mentions the customer`).toContain(source.collection);
     // A collection holding customer data that the registry misses fails here. Outbox events are left out of

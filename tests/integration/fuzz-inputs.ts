@@ -78,6 +78,11 @@ const samples: { [N in CallableName]: CallableInput<N> } = {
     comment: "Greener than the photo",
   },
   openSurvey: { orderId: "order-1" },
+  runReconcile: {},
+  acknowledgeAlert: { alertId: "stock-drift~SOF-ALBA-3S-VELVET~1" },
+  resolveAlert: { alertId: "stock-drift~SOF-ALBA-3S-VELVET~1", note: "recounted the shelf" },
+  answerSiteQuestion: { kind: "sold-out", sku: "SOF-ALBA-3S-VELVET", needBy: "within-a-month", instead: "wait" },
+  demandReport: {},
 };
 
 export const Callables = Object.fromEntries(

@@ -274,7 +274,7 @@ describe("webhook delivery", () => {
     ).toBe(true);
     await settle(1500);
     expect(other.receiver.received.filter((r) => r.envelope.subject === `sku/${sku}-R`)).toEqual([]);
-  });
+  }, 150_000);
 
   it("delivers a replay message from the topic only to the endpoint it names, once", async () => {
     const a = await endpointFor();

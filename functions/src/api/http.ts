@@ -44,7 +44,8 @@ const apiPath = (req: Request) => {
 const mediaType = (req: Request) => (req.headers["content-type"] ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
 
 async function serve(req: Request, nowMs: number): Promise<RouteAnswer> {
-  const { route, params } = match(table, req.method, apiPath(req));
+  const { route, params: rawParams } = match(table, req.method, apiPath(req));
+  const params = Object.fromEntries(Object.entries(rawParams).map(([name, value]) => [name, parseOr400(route.params?.[name] ?? z.string(), value, [name])]));
   const query = route.query ? parseOr400(route.query, req.query) : {};
   if (route.scope === null) return route.handle({ client: null, params, query, body: Buffer.alloc(0), idempotencyKey: "", serverUrl: serverUrl(req) });
 

@@ -20,7 +20,7 @@ import {
 import { db } from "../app.js";
 import { apiKeyChanged } from "../logs.js";
 import { appendAudit } from "../shared/audit.js";
-import { defineCallable } from "../shared/callable.js";
+import { defineCallable, type Caller } from "../shared/callable.js";
 import { ApiProblem } from "./problem.js";
 
 const hashOf = (secret: string) => createHash("sha256").update(secret).digest();
@@ -77,6 +77,9 @@ export interface ApiClient {
   scopes: ApiScope[];
   rateLimitPerMinute: number;
 }
+
+/** The key as the audit log and the ledger name it. */
+export const apiCaller = (client: ApiClient): Caller => ({ uid: `apikey:${client.keyId}`, role: null, anonymous: false });
 
 const unauthenticated = (detail: string) => new ApiProblem(401, "unauthenticated", detail);
 

@@ -44,6 +44,7 @@ function operation(route: Route) {
     "400": problemResponse("Invalid request (`issues` names each problem)"),
     ...(route.scope ? { "401": problemResponse("Missing, unknown, expired or revoked key"), "403": problemResponse(`The key lacks \`${route.scope}\``) } : {}),
     ...(route.path.includes("{sku}") ? { "404": problemResponse("Unknown SKU") } : {}),
+    ...(route.path.includes("{id}") ? { "404": problemResponse("No such endpoint for this key") } : {}),
     ...(route.body ? { "413": problemResponse("Body too large"), "415": problemResponse("Wrong content type") } : {}),
     ...(route.idempotent ? { "422": problemResponse("Idempotency-Key reused with another body") } : {}),
     ...(route.scope

@@ -5,26 +5,9 @@
  */
 import { FieldPath, Timestamp, type DocumentSnapshot, type Query } from "firebase-admin/firestore";
 import { Collections, SkuSchema, onHandTotal, type InventoryView, type OrderView, type PageQuery, type ProductView } from "@showroom/model";
-import { z } from "zod";
 import { db } from "../app.js";
+import { decodeCursor, DEFAULT_PAGE_SIZE, encodeCursor } from "./cursor.js";
 import { ApiProblem, parseOr400 } from "./problem.js";
-
-const DEFAULT_PAGE_SIZE = 50;
-
-const CursorSchema = z.object({ id: z.string().min(1), u: z.number().int().optional() });
-type Cursor = z.infer<typeof CursorSchema>;
-
-const encodeCursor = (cursor: Cursor) => Buffer.from(JSON.stringify(cursor)).toString("base64url");
-
-function decodeCursor(text: string): Cursor {
-  try {
-    return CursorSchema.parse(JSON.parse(Buffer.from(text, "base64url").toString("utf8")));
-  } catch {
-    throw new ApiProblem(400, "invalid", "cursor: not a cursor this API gave out", {
-      issues: [{ path: ["cursor"], message: "Not a cursor this API gave out" }],
-    });
-  }
-}
 
 const iso = (value: unknown) => (value instanceof Timestamp ? value.toDate().toISOString() : null);
 

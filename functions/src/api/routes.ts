@@ -6,6 +6,10 @@
  */
 import {
   AdjustRequestSchema,
+  ApiDeliveryPageSchema,
+  ApiWebhookCreatedSchema,
+  ApiWebhookCreateSchema,
+  ApiWebhookDeletedSchema,
   BulkLineSchema,
   BulkResultLineSchema,
   InventoryPageSchema,
@@ -25,6 +29,7 @@ import { z } from "zod";
 import { config } from "../config.js";
 import type { ApiClient } from "./keys.js";
 import { ApiProblem, issuesOf, parseOr400 } from "./problem.js";
+import { listDeliveries, subscribe, unsubscribe } from "./hooks.js";
 import { getInventory, listInventory, listOrders, listProducts } from "./reads.js";
 import { applyItems, bodyHashOf } from "./stock-writes.js";
 
@@ -49,13 +54,13 @@ export interface RouteAnswer {
 }
 
 export interface Route {
-  method: "GET" | "POST";
+  method: "GET" | "POST" | "DELETE";
   /** OpenAPI path template; `{name}` segments become `params`. */
   path: string;
   summary: string;
   /** `null`: served without a key. */
   scope: ApiScope | null;
-  params?: Record<string, z.ZodType>;
+  params?: Record<string, z.ZodType<string>>;
   query?: z.ZodObject;
   body?: { schema: z.ZodType; contentType: typeof JSON_TYPE | typeof JSONL_TYPE; maxBytes: number };
   /** Writes need an `Idempotency-Key` header. */
@@ -126,6 +131,8 @@ async function bulk(request: RouteRequest): Promise<RouteAnswer> {
   return { body: answers.map((a) => JSON.stringify(a)).join("\n") + "\n", contentType: JSONL_TYPE, headers: replayHeaders(replayed) };
 }
 
+const WebhookIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,128}$/, "Not a valid id");
+
 const jsonBody = (schema: z.ZodType) => ({ schema, contentType: JSON_TYPE, maxBytes: config.apiMaxBodyBytes }) as const;
 const json = (schema: z.ZodType) => ({ schema, contentType: JSON_TYPE }) as const;
 
@@ -195,6 +202,34 @@ export const routes: Route[] = [
     query: PageQuerySchema,
     response: json(OrderPageSchema),
     handle: async ({ query }) => ({ body: await listOrders(query) }),
+  },
+  {
+    method: "POST",
+    path: "/v1/webhooks",
+    summary: "Subscribe a URL to event types; the signing secret is answered once",
+    scope: "webhooks:write",
+    body: jsonBody(ApiWebhookCreateSchema),
+    response: json(ApiWebhookCreatedSchema),
+    handle: async (request) => ({ body: await subscribe(clientOf(request), parseOr400(ApiWebhookCreateSchema, parseJson(request.body))) }),
+  },
+  {
+    method: "GET",
+    path: "/v1/webhooks/{id}/deliveries",
+    summary: "A page of one of this key's endpoints' deliveries, newest first",
+    scope: "webhooks:write",
+    params: { id: WebhookIdSchema },
+    query: PageQuerySchema.omit({ updatedSince: true }),
+    response: json(ApiDeliveryPageSchema),
+    handle: async (request) => ({ body: await listDeliveries(clientOf(request), request.params.id ?? "", request.query) }),
+  },
+  {
+    method: "DELETE",
+    path: "/v1/webhooks/{id}",
+    summary: "Unsubscribe one of this key's endpoints",
+    scope: "webhooks:write",
+    params: { id: WebhookIdSchema },
+    response: json(ApiWebhookDeletedSchema),
+    handle: async (request) => ({ body: await unsubscribe(clientOf(request), request.params.id ?? "") }),
   },
 ];
 

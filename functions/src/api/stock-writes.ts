@@ -10,7 +10,7 @@ import type { ApiStockItem, ItemResult } from "@showroom/model";
 import { config } from "../config.js";
 import type { ApiStockAnswer } from "../inventory/decide-api.js";
 import { submitStock } from "../inventory/engine.js";
-import type { ApiClient } from "./keys.js";
+import { apiCaller, type ApiClient } from "./keys.js";
 import { ApiProblem } from "./problem.js";
 
 export const bodyHashOf = (body: Buffer) => createHash("sha256").update(body).digest("hex");
@@ -28,7 +28,7 @@ function chunksOf<T>(items: T[], size: number): T[][] {
 }
 
 export async function applyItems(client: ApiClient, idempotencyKey: string, bodyHash: string, items: ApiStockItem[]): Promise<AppliedItems> {
-  const actor = { uid: `apikey:${client.keyId}`, role: null, anonymous: false };
+  const actor = apiCaller(client);
   const submit = (chunk: ApiStockItem[], index: number) =>
     submitStock<ApiStockAnswer>({
       kind: "apiStock",

@@ -106,3 +106,21 @@ export function endpointDisabledMail(alert: { endpointId: string; url: string; r
   );
   return { subject: `Webhook endpoint disabled: ${alert.url}`, text, html };
 }
+
+/** To every admin when reconcile finds a SKU's stock drifting (operations alerts, docs/operations.md). */
+export function stockDriftMail(alert: { alertId: string; sku: string; problems: string[] }, storeUrl: string): MailMessage {
+  const consoleUrl = `${storeUrl}/admin/operations`;
+  const intro = `Reconcile found the stock of ${alert.sku} inconsistent (alert ${alert.alertId}):`;
+  const next = "Sales go on. Check the SKU's ledger and counts, correct it with a stock adjustment, then resolve the alert in the console:";
+  const text = [intro, "", ...alert.problems.map((p) => `- ${p}`), "", next, consoleUrl].join("\n");
+  const html = frame(
+    `Stock drift on ${alert.sku}`,
+    [
+      paragraph(intro),
+      `<ul style="font-family:Helvetica,Arial,sans-serif;font-size:14px">${alert.problems.map((p) => `<li>${escapeHtml(p)}</li>`).join("")}</ul>`,
+      paragraph(next),
+      `<p style="font-family:Helvetica,Arial,sans-serif;font-size:14px"><a href="${escapeHtml(consoleUrl)}">${escapeHtml(consoleUrl)}</a></p>`,
+    ].join(""),
+  );
+  return { subject: `Stock drift on ${alert.sku}`, text, html };
+}

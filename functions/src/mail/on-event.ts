@@ -3,8 +3,7 @@
  * account's email (accounts without one, such as anonymous guests, get none).
  * The mail id derives from the order, so a redelivered message queues
  * nothing twice. Back-in-stock mail goes out with the in-app notice, from
- * the stock trigger (customers/back-in-stock.ts), until the relay publishes
- * `stock.back_in_stock` (docs/webhooks.md).
+ * the stock trigger (customers/back-in-stock.ts; why: docs/webhooks.md).
  */
 import type { Auth } from "firebase-admin/auth";
 import type { Firestore } from "firebase-admin/firestore";

@@ -1,7 +1,8 @@
 /**
  * Every callable goes through `defineCallable`: check auth → check role →
  * parse the input with its zod schema → handler. Access and schema come from
- * the model's callable registry. Anything that is not an HttpsError becomes
+ * the model's callable registry. A transient Firestore failure becomes
+ * `unavailable` (retry); anything else that is not an HttpsError becomes
  * `internal` with no message leaked, and is logged.
  */
 import { HttpsError, onCall, type CallableRequest, type FunctionsErrorCode } from "firebase-functions/https";
@@ -17,8 +18,9 @@ import {
 import type { SecretParam } from "firebase-functions/params";
 import type { z } from "zod";
 import { config } from "../config.js";
-import { unexpectedError } from "../logs.js";
+import { transientError, unexpectedError } from "../logs.js";
 import { guardBody } from "./body-guard.js";
+import { isTransientFirestoreError } from "./transient-error.js";
 
 /** Who calls: the one caller type of the functions (callables, the stock engine's requests, the audit log's actor). */
 export interface Caller {
@@ -57,7 +59,7 @@ export const refusal = (code: FunctionsErrorCode, message: string, details: Erro
 export function defineCallable<N extends CallableName>(
   name: N,
   handler: (input: CallableParsedInput<N>, caller: Caller) => Promise<CallableOutput<N>>,
-  options: { secrets?: SecretParam[] } = {},
+  options: { secrets?: SecretParam[]; timeoutSeconds?: number } = {},
 ) {
   const { access, input: schema } = CallableContracts[name];
   // guardBody: a body too deep for the SDK's decoder answers invalid-argument, not internal.
@@ -70,6 +72,11 @@ export function defineCallable<N extends CallableName>(
         return await handler(input, caller);
       } catch (error) {
         if (error instanceof HttpsError) throw error;
+        // A lost or timed-out transaction: the caller should send the same call again (orders and receipts carry keys, so one that did land is found, not repeated).
+        if (isTransientFirestoreError(error)) {
+          transientError(name, caller.uid, error);
+          throw new HttpsError("unavailable", "The store is busy right now. Please try again in a moment.");
+        }
         unexpectedError(name, caller.uid, error);
         throw new HttpsError("internal", "Something went wrong. Please try again.");
       }

@@ -57,7 +57,13 @@ function notFound(id: string): HttpsError {
   return new HttpsError("not-found", "No such webhook endpoint.", { reason: "unknown-endpoint", id });
 }
 
-export async function createEndpoint(deps: EndpointDeps, input: CreateWebhookEndpointInput, actor: Caller): Promise<CreateWebhookEndpointOutput> {
+/** `owner.ownerKeyId`: the API key that subscribed it through the REST API (hooks.ts), if any. */
+export async function createEndpoint(
+  deps: EndpointDeps,
+  input: CreateWebhookEndpointInput,
+  actor: Caller,
+  owner: { ownerKeyId?: string } = {},
+): Promise<CreateWebhookEndpointOutput> {
   const url = await assertEndpointUrl(input.url, deps);
   const ref = deps.db.collection(Collections.webhookEndpoints).doc();
   const secret = newSecret();
@@ -73,6 +79,7 @@ export async function createEndpoint(deps: EndpointDeps, input: CreateWebhookEnd
     updatedAt: FieldValue.serverTimestamp(),
     previousSecretExpiresAt: null,
     failure: { consecutive: 0, since: null },
+    ...owner,
   });
   batch.create(deps.db.collection(Collections.webhookSecrets).doc(ref.id), secrets);
   appendAudit(batch, { actor, action: "webhook.create", target: { kind: "webhookEndpoint", id: ref.id }, after: { url, eventTypes: input.eventTypes } });

@@ -26,6 +26,8 @@ const ApiKeysPage = lazy(() => import("../features/api-keys/components/api-keys-
 const FeedbackResultsPage = lazy(() => import("../features/feedback-admin/components/feedback-results-page").then((m) => ({ default: m.FeedbackResultsPage })));
 const FeedbackTasksPage = lazy(() => import("../features/feedback-admin/components/feedback-tasks-page").then((m) => ({ default: m.FeedbackTasksPage })));
 const LocationsPage = lazy(() => import("../features/locations/components/locations-page").then((m) => ({ default: m.LocationsPage })));
+const OperationsPage = lazy(() => import("../features/operations").then((m) => ({ default: m.OperationsPage })));
+const DemandPage = lazy(() => import("../features/feedback-admin/components/demand-page").then((m) => ({ default: m.DemandPage })));
 const WebhooksPage = lazy(() => import("../features/webhooks/components/webhooks-page").then((m) => ({ default: m.WebhooksPage })));
 
 export function AdminApp() {
@@ -50,7 +52,9 @@ export function AdminApp() {
               <Route path="roles" element={<RolesPage isAdmin={session.role === "admin"} />} />
               <Route path="feedback" element={<FeedbackResultsPage />} />
               <Route path="feedback/tasks" element={<FeedbackTasksPage />} />
+              <Route path="feedback/demand" element={<DemandPage />} />
               <Route path="api-keys" element={<ApiKeysPage isAdmin={session.role === "admin"} />} />
+              <Route path="operations" element={<OperationsPage isAdmin={session.role === "admin"} />} />
               <Route path="webhooks" element={<WebhooksPage isAdmin={session.role === "admin"} />} />
               <Route path="*" element={<h1>Page not found</h1>} />
             </Routes>

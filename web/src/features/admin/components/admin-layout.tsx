@@ -13,8 +13,10 @@ const sections = [
   { to: "/admin/customers", label: "Customers" },
   { to: "/admin/ledger", label: "Stock ledger" },
   { to: "/admin/audit", label: "Audit log" },
+  { to: "/admin/operations", label: "Operations" },
   { to: "/admin/feedback", label: "Survey results", end: true },
   { to: "/admin/feedback/tasks", label: "Feedback tasks" },
+  { to: "/admin/feedback/demand", label: "Demand" },
 ];
 
 export function AdminLayout({ session, children }: { session: StaffSessionReady; children: ReactNode }) {

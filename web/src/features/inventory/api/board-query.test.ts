@@ -32,7 +32,16 @@ describe("board query", () => {
   });
 
   it("keeps no composite index on inventory or stock that no board query uses (each costs writes on every stock movement)", () => {
-    const used = [...everyBoardPlan(), LOW_STOCK_ALERTS].map((plan) => ({ collection: plan.collection, fields: boardIndex(plan) }));
+    // The one index kept for a query outside the board: the demand report's most recently sold-out SKUs
+    // (functions/src/site-questions/demand-report.ts: stock where status in […] order by updatedAt desc).
+    const demandReport = {
+      collection: "stock",
+      fields: [
+        { fieldPath: "status", order: "ASCENDING" },
+        { fieldPath: "updatedAt", order: "DESCENDING" },
+      ] as IndexField[],
+    };
+    const used = [...[...everyBoardPlan(), LOW_STOCK_ALERTS].map((plan) => ({ collection: plan.collection, fields: boardIndex(plan) })), demandReport];
     const unused = indexes.indexes.filter(
       (i) =>
         (i.collectionGroup === "inventory" || i.collectionGroup === "stock") &&

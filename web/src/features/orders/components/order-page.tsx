@@ -1,3 +1,4 @@
+import { lazy, Suspense } from "react";
 import { Link, useParams, useSearchParams } from "react-router";
 import { formatMoney } from "@showroom/model";
 import { NotFound } from "../../../components/ui/not-found";
@@ -6,6 +7,9 @@ import { ShippingAddressBlock } from "../../../components/ui/shipping-address";
 import { useAuthUser } from "../../../lib/auth";
 import { OrderStatusLabels, useOrder } from "../api/use-orders";
 import { OrderLinesTable } from "./order-lines-table";
+
+// Asked once after checkout (and not again for a while), in its own chunk.
+const HeardAboutUsQuestion = lazy(() => import("../../site-questions").then((m) => ({ default: m.HeardAboutUsQuestion })));
 
 export function OrderPage() {
   const { orderId = "" } = useParams();
@@ -48,6 +52,11 @@ export function OrderPage() {
             </p>
           )}
         </div>
+      )}
+      {search.get("placed") === "1" && (
+        <Suspense fallback={null}>
+          <HeardAboutUsQuestion orderId={o.id} />
+        </Suspense>
       )}
       <h1 id="order-heading">Order {o.id}</h1>
       <p className="order-status">

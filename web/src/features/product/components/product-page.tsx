@@ -1,6 +1,6 @@
-import { useState } from "react";
+import { lazy, Suspense, useState } from "react";
 import { Link, useParams, useSearchParams } from "react-router";
-import { availabilityLabel, CategoryLabels, formatMoney, MAX_LINE_QUANTITY, type PublicStock, type Variant } from "@showroom/model";
+import { availabilityLabel, CategoryLabels, formatMoney, isSoldOutStatus, MAX_LINE_QUANTITY, type PublicStock, type Variant } from "@showroom/model";
 import { Availability } from "../../../components/ui/availability";
 import { NotFound } from "../../../components/ui/not-found";
 import { ErrorNote, Loading } from "../../../components/ui/status";
@@ -13,6 +13,9 @@ import { VariantPicker } from "./variant-picker";
 import { useAuthUser } from "../../../lib/auth";
 import { NotifyMeButton } from "../../privacy";
 import { ProductRating } from "../../feedback";
+
+// Only sold-out and backorder pages ask, so the question is a chunk of its own, off the product page's first paint.
+const SoldOutQuestion = lazy(() => import("../../site-questions").then((m) => ({ default: m.SoldOutQuestion })));
 
 export function ProductPage() {
   const { productId = "" } = useParams();
@@ -97,6 +100,11 @@ function ProductDetail({ product }: { product: CatalogProduct }) {
               {max === 0 ? "Out of stock" : "Add to cart"}
             </button>
           </div>
+          {isSoldOutStatus(selectedStock?.status) && (
+            <Suspense fallback={null}>
+              <SoldOutQuestion key={selected.sku} sku={selected.sku} />
+            </Suspense>
+          )}
           {added && (
             <p role="status" className="added-note">
               {added} <Link to="/cart">View cart</Link>
