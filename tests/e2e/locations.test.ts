@@ -12,6 +12,8 @@ import { DEMO_PASSWORD } from "../../scripts/seed/demo-accounts.js";
 import { launchChromium } from "../support/browser.js";
 
 const CODE = "showroom-soho";
+/** How long a live listener's update may take to show on a loaded machine. */
+const LIVE = { timeout: 30_000 };
 const locationDoc = () => adminDb().collection(Collections.locations).doc(CODE);
 
 let browser: Browser;
@@ -45,7 +47,10 @@ it("an admin adds a location, the board shows it live, then deactivates and dele
   await page.getByRole("link", { name: "Locations" }).click();
 
   const table = page.getByRole("table", { name: "Locations" });
-  await expect.poll(async () => (await table.getByRole("row").allTextContents()).slice(1).map((t) => t.slice(0, 4))).toEqual(["main", "east"]);
+  // The page's chunk compiles on its first request (seconds on a busy machine): wait for the table as long as for any page,
+  // then give its live rows expect.poll's room (its default is 1 s).
+  await table.waitFor();
+  await expect.poll(async () => (await table.getByRole("row").allTextContents()).slice(1).map((t) => t.slice(0, 4)), LIVE).toEqual(["main", "east"]);
 
   const form = page.getByRole("form", { name: "Add a location" });
   await form.getByLabel("Code").fill("Soho Showroom");
@@ -68,14 +73,14 @@ it("an admin adds a location, the board shows it live, then deactivates and dele
   await page.getByRole("link", { name: "Inventory" }).click();
   const board = page.getByRole("table", { name: "Inventory board" });
   await board.getByRole("columnheader", { name: CODE }).waitFor();
-  await expect.poll(() => page.getByLabel("Location").locator("option").allTextContents()).toContain(`Soho showroom (${CODE})`);
+  await expect.poll(() => page.getByLabel("Location").locator("option").allTextContents(), LIVE).toContain(`Soho showroom (${CODE})`);
 
   await page.getByRole("link", { name: "Locations" }).click();
   await page.getByRole("button", { name: `Edit ${CODE}` }).click();
   const edit = page.getByRole("form", { name: `Edit ${CODE}` });
   await edit.getByLabel("Active").uncheck();
   await edit.getByRole("button", { name: "Save location" }).click();
-  await expect.poll(async () => (await table.getByRole("row", { name: CODE }).textContent()) ?? "").toContain("inactive");
+  await expect.poll(async () => (await table.getByRole("row", { name: CODE }).textContent()) ?? "", LIVE).toContain("inactive");
   expect((await locationDoc().get()).get("active")).toBe(false);
 
   await page.getByRole("button", { name: `Delete ${CODE}` }).click();
@@ -83,7 +88,7 @@ it("an admin adds a location, the board shows it live, then deactivates and dele
     .getByRole("status")
     .filter({ hasText: `Deleted ${CODE}.` })
     .waitFor();
-  await expect.poll(() => table.getByRole("row", { name: CODE }).count()).toBe(0);
+  await expect.poll(() => table.getByRole("row", { name: CODE }).count(), LIVE).toBe(0);
   expect((await locationDoc().get()).exists).toBe(false);
 
   // The seeded default location is never deleted.

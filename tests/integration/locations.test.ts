@@ -5,7 +5,7 @@
  * nothing written. The file leaves the location deleted, as it found it.
  */
 import { randomUUID } from "node:crypto";
-import { Collections, type InventoryView, type PlaceOrderOutput, type StockLocation, type WriteAnswer } from "@showroom/model";
+import { Collections, SEED_LOCATIONS, type InventoryView, type PlaceOrderOutput, type StockLocation, type WriteAnswer } from "@showroom/model";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { adminDb } from "../../scripts/lib/admin.js";
 import { expectCallableError, type TestClient } from "../support/clients.js";
@@ -13,6 +13,7 @@ import { apiFetch, createKey, expectProblem, idemKey } from "./api-support.js";
 import { clientPool, createProduct, expectReconciled, ledgerOf, readDoc, shipping, uniqueKey, warmUp } from "./inventory-fixtures.js";
 
 const NYC: StockLocation = { code: "showroom-nyc", name: "New York showroom", kind: "showroom", drawOrder: 0, active: true };
+const MAIN = SEED_LOCATIONS.find((l) => l.code === "main")!;
 
 const pool = clientPool();
 let admin: TestClient;
@@ -39,10 +40,12 @@ beforeAll(async () => {
 }, 300_000);
 
 afterAll(async () => {
-  // Best effort if a test failed half-way: later files must not draw from, or backorder against, this location.
+  // Best effort if a test failed half-way: later files must not draw from, or backorder against, this location,
+  // and find main where the seed put it.
   if ((await adminDb().collection(Collections.locations).doc(NYC.code).get()).exists) {
     await admin.call("upsertLocation", { ...NYC, active: false, drawOrder: 1000 }).catch(() => undefined);
   }
+  await admin.call("upsertLocation", MAIN).catch(() => undefined);
   await pool.closeAll();
 });
 
@@ -79,14 +82,20 @@ describe("locations", () => {
     await expectReconciled([sku]);
   });
 
-  it("an order draws in drawOrder: the showroom (0) before main and east", async () => {
-    const order = await shopper.call<PlaceOrderOutput>("placeOrder", { idempotencyKey: uniqueKey(), lines: [{ sku, quantity: 7 }], shipping });
-    const stored = await readDoc(Collections.orders, order.orderId);
-    expect(stored?.lines[0].allocations).toEqual([
-      { location: NYC.code, quantity: 5 },
-      { location: "main", quantity: 2 },
-    ]);
-    expect(await locationsOf(sku)).toEqual({ main: { onHand: 0 }, east: { onHand: 3 }, [NYC.code]: { onHand: 0 } });
+  it("an order draws in drawOrder: the showroom (0), then east (1), then main once an admin moves it to 2", async () => {
+    // Equal draw orders fall back to the code (main and the showroom are both 0): move main behind east so drawOrder alone decides.
+    await admin.call("upsertLocation", { ...MAIN, drawOrder: 2 });
+    try {
+      const order = await shopper.call<PlaceOrderOutput>("placeOrder", { idempotencyKey: uniqueKey(), lines: [{ sku, quantity: 7 }], shipping });
+      const stored = await readDoc(Collections.orders, order.orderId);
+      expect(stored?.lines[0].allocations).toEqual([
+        { location: NYC.code, quantity: 5 },
+        { location: "east", quantity: 2 },
+      ]);
+      expect(await locationsOf(sku)).toEqual({ main: { onHand: 2 }, east: { onHand: 1 }, [NYC.code]: { onHand: 0 } });
+    } finally {
+      await admin.call("upsertLocation", MAIN);
+    }
     await expectReconciled([sku]);
   });
 
