@@ -16,8 +16,16 @@ export default defineConfig({
       { test: { name: "rules", include: ["tests/rules/**/*.test.ts"], ...serial } },
       // The callable fuzz suite proves each bad call wrote nothing by digesting the whole database, so it runs
       // first, on a small database with no other suite's holds left to expire (and sweep) under it.
-      { test: { name: "fuzz", include: ["tests/integration/fuzz.test.ts"], ...serial } },
-      { test: { name: "integration", include: ["tests/integration/**/*.test.ts"], exclude: ["tests/integration/fuzz.test.ts"], ...serial } },
+      { test: { name: "fuzz", include: ["tests/integration/fuzz.test.ts"], ...serial, globalSetup: ["tests/integration/global-setup.ts"] } },
+      {
+        test: {
+          name: "integration",
+          include: ["tests/integration/**/*.test.ts"],
+          exclude: ["tests/integration/fuzz.test.ts"],
+          ...serial,
+          globalSetup: ["tests/integration/global-setup.ts"],
+        },
+      },
       { test: { name: "e2e", include: ["tests/e2e/**/*.test.ts"], ...serial, globalSetup: ["tests/e2e/global-setup.ts"] } },
     ],
   },

@@ -11,6 +11,7 @@ export { benchNaivePlaceOrderCallable as benchNaivePlaceOrder } from "./orders/c
 export { receiveShipmentCallable as receiveShipment } from "./staff/receive-shipment.js";
 export { listStaffCallable as listStaff } from "./staff/list-staff.js";
 export { setProductActiveCallable as setProductActive } from "./staff/set-product-active.js";
+export { upsertLocationCallable as upsertLocation, deleteLocationCallable as deleteLocation } from "./staff/locations.js";
 // Customer data (issue 7): profiles, consent history and audit, back-in-stock alerts, export, erasure, staff lookup.
 export { onUserCreated, onCustomerWritten, onStockWritten } from "./customers/triggers.js";
 export { syncMyProfileCallable as syncMyProfile } from "./customers/profile.js";

@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 import { CategorySchema, SkuSchema, VariantSchema } from "./catalog.js";
-import { Locations } from "./collections.js";
+import { LocationCodeSchema } from "./locations.js";
 import { AdjustmentReasonSchema, IdempotencyKeySchema, MAX_STOCK_UNITS, OrderStatusSchema } from "./contract.js";
 import { CentsSchema, CurrencySchema } from "./money.js";
 import { StockStatusSchema } from "./stock.js";
@@ -73,7 +73,8 @@ export function parseApiKey(text: string): { keyId: string; secret: string } | n
 export const MAX_API_ITEMS = 250;
 export const MAX_BULK_LINES = 10_000;
 
-export const ApiLocationSchema = z.enum(Locations);
+/** Any well-formed code; the engine checks it names a configured location (`unknown-location`). */
+export const ApiLocationSchema = LocationCodeSchema;
 const ReferenceSchema = z.string().trim().min(1).max(200);
 const Units = z.number().int().min(0).max(MAX_STOCK_UNITS);
 
@@ -134,7 +135,7 @@ export const ItemResultSchema = z.object({
   result: z.enum(["applied", "stale", "rejected"]),
   /** The location's on hand after this item (for `stale` and `rejected`: as it is now). */
   onHand: z.number().int(),
-  code: z.enum(["unknown-sku", "negative-stock"]).optional(),
+  code: z.enum(["unknown-sku", "negative-stock", "unknown-location", "inactive-location"]).optional(),
 });
 export type ItemResult = z.infer<typeof ItemResultSchema>;
 export const WriteAnswerSchema = z.object({ items: z.array(ItemResultSchema) });

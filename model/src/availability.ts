@@ -4,7 +4,7 @@
  * expired hold stops counting the moment the clock passes it — no sweeper
  * needed for correctness.
  */
-import type { Location } from "./collections.js";
+import type { Location } from "./locations.js";
 import { stockStatus, type StockPolicy, type StockStatus } from "./stock.js";
 
 export interface HoldEntry {

@@ -5,7 +5,7 @@
  */
 import { matchesBoardSearch } from "./board-search.js";
 import type { Category } from "./catalog.js";
-import { Locations, type Location } from "./collections.js";
+import type { Location } from "./locations.js";
 import { heldUnits, onHandTotal, publicAvailability, type InventoryState } from "./availability.js";
 import type { StockPolicy, StockStatus } from "./stock.js";
 
@@ -22,7 +22,8 @@ export interface BoardRow {
   category: Category | null;
   productActive: boolean;
   policy: StockPolicy;
-  onHand: Record<Location, number>;
+  /** On hand per location code the SKU has an entry for; a location missing here holds 0 (`onHandAt`). */
+  onHand: Partial<Record<Location, number>>;
   totalOnHand: number;
   held: number;
   available: number;
@@ -39,7 +40,7 @@ export function boardRow(inventory: InventoryState, product: BoardProduct | unde
     category: product?.category ?? null,
     productActive: product?.active ?? false,
     policy: inventory.policy,
-    onHand: Object.fromEntries(Locations.map((l) => [l, inventory.locations[l]?.onHand ?? 0])) as Record<Location, number>,
+    onHand: Object.fromEntries(Object.entries(inventory.locations).map(([l, stock]) => [l, stock?.onHand ?? 0])),
     totalOnHand: onHandTotal(inventory),
     held: heldUnits(inventory, nowMs),
     available,
@@ -70,6 +71,9 @@ export interface BoardSort {
 export const DEFAULT_BOARD_FILTER: BoardFilter = { search: "", stock: "all", category: "all", location: "all" };
 export const DEFAULT_BOARD_SORT: BoardSort = { key: "sku", direction: "asc" };
 
+/** A row's on hand at one location (0 where the SKU never had stock). */
+export const onHandAt = (row: Pick<BoardRow, "onHand">, location: Location) => row.onHand[location] ?? 0;
+
 /** Low stock: some units left, at or below the SKU's threshold. */
 export const isLowStock = (row: Pick<BoardRow, "status">) => row.status === "low_stock";
 /** Out of stock: nothing to sell from stock (backorder SKUs at zero count too; made to order never does). */
@@ -91,7 +95,7 @@ export function matchesFilter(row: BoardRow, filter: BoardFilter): boolean {
   if (filter.stock === "low" && !isLowStock(row)) return false;
   if (filter.stock === "out" && !isOutOfStock(row)) return false;
   if (filter.category !== "all" && row.category !== filter.category) return false;
-  if (filter.location !== "all" && row.onHand[filter.location] === 0) return false;
+  if (filter.location !== "all" && onHandAt(row, filter.location) === 0) return false;
   return true;
 }
 
@@ -99,7 +103,7 @@ export function matchesFilter(row: BoardRow, filter: BoardFilter): boolean {
 const statusRank: Record<StockStatus, number> = { out_of_stock: 0, backorder: 1, low_stock: 2, in_stock: 3, made_to_order: 4 };
 
 function compare(a: BoardRow, b: BoardRow, key: BoardSortKey, location: Location | "all"): number {
-  const onHand = (row: BoardRow) => (location === "all" ? row.totalOnHand : row.onHand[location]);
+  const onHand = (row: BoardRow) => (location === "all" ? row.totalOnHand : onHandAt(row, location));
   switch (key) {
     case "sku":
       return a.sku.localeCompare(b.sku);
@@ -140,7 +144,7 @@ export interface LedgerPoint {
 export interface HistoryPoint {
   atMs: number;
   onHand: number;
-  byLocation: Record<Location, number>;
+  byLocation: Partial<Record<Location, number>>;
 }
 
 /**
@@ -149,11 +153,11 @@ export interface HistoryPoint {
  * (robust to entries the query window cut off before).
  */
 export function stockHistory(entries: readonly LedgerPoint[]): HistoryPoint[] {
-  const current = Object.fromEntries(Locations.map((l) => [l, 0])) as Record<Location, number>;
+  const current: Partial<Record<Location, number>> = {};
   return entries
     .toSorted((a, b) => a.atMs - b.atMs)
     .map((entry) => {
       current[entry.location] = entry.after;
-      return { atMs: entry.atMs, onHand: Object.values(current).reduce((s, n) => s + n, 0), byLocation: { ...current } };
+      return { atMs: entry.atMs, onHand: Object.values(current).reduce<number>((s, n) => s + (n ?? 0), 0), byLocation: { ...current } };
     });
 }

@@ -50,6 +50,7 @@ import {
   UpdateWebhookEndpointOutputSchema,
 } from "./webhooks.js";
 import { OpenSurveyInputSchema, OpenSurveyOutputSchema, SubmitFeedbackInputSchema, SubmitFeedbackOutputSchema } from "./feedback.js";
+import { DeleteLocationInputSchema, DeleteLocationOutputSchema, UpsertLocationInputSchema, UpsertLocationOutputSchema } from "./locations.js";
 import {
   AcknowledgeAlertInputSchema,
   AcknowledgeAlertOutputSchema,
@@ -98,6 +99,9 @@ export const CallableContracts = {
   // REST API keys (issue 12).
   createApiKey: { access: "admin", input: CreateApiKeyInputSchema, output: CreateApiKeyOutputSchema },
   revokeApiKey: { access: "admin", input: RevokeApiKeyInputSchema, output: RevokeApiKeyOutputSchema },
+  // Stock locations as data (issue 12): admins add, edit, deactivate and delete (only when empty) locations.
+  upsertLocation: { access: "admin", input: UpsertLocationInputSchema, output: UpsertLocationOutputSchema },
+  deleteLocation: { access: "admin", input: DeleteLocationInputSchema, output: DeleteLocationOutputSchema },
   // Feedback (issue 14): a verified buyer (signed in, or holding a survey link) answers; the survey page opens one order's survey.
   submitFeedback: { access: "signed-in", input: SubmitFeedbackInputSchema, output: SubmitFeedbackOutputSchema },
   openSurvey: { access: "signed-in", input: OpenSurveyInputSchema, output: OpenSurveyOutputSchema },

@@ -36,6 +36,8 @@ export const Collections = {
   apiKeyHashes: "apiKeyHashes",
   /** Server only: a REST write's stored answer per key and `Idempotency-Key`, kept 24 h. */
   apiReplays: "apiReplays",
+  /** Public: a store's stock locations (locations.ts), written only by functions. */
+  locations: "locations",
   /** Feedback (feedback.ts): `feedback/{orderId}` answers (staff read), follow-up tasks (staff read), survey invitations (owner read). */
   feedback: "feedback",
   feedbackTasks: "feedbackTasks",
@@ -61,8 +63,3 @@ export const Collections = {
 export const WEBHOOK_ATTEMPTS = "attempts";
 
 export type CollectionName = (typeof Collections)[keyof typeof Collections];
-
-/** Stock locations. Orders draw from them in this order (see docs/inventory.md). */
-export const Locations = ["main", "east"] as const;
-export type Location = (typeof Locations)[number];
-export const DEFAULT_LOCATION: Location = "main";

@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 import { CategorySchema, SkuSchema, VariantSchema } from "./catalog.js";
-import { Locations } from "./collections.js";
+import { LocationCodeSchema } from "./locations.js";
 import { CentsSchema, CurrencySchema } from "./money.js";
 import { RoleSchema } from "./roles.js";
 
@@ -95,7 +95,7 @@ export const MAX_STOCK_UNITS = 1_000_000;
 export const AdjustStockInputSchema = z
   .strictObject({
     sku: SkuSchema,
-    location: z.enum(Locations).optional(),
+    location: LocationCodeSchema.optional(),
     delta: z
       .number()
       .int()
@@ -171,6 +171,11 @@ export const ErrorReasons = [
   "unknown-user",
   // Hold limits (DESIGN "Hold limits"; docs/inventory.md).
   "hold-limit",
+  // Locations as data (locations.ts).
+  "unknown-location",
+  "inactive-location",
+  "location-has-stock",
+  "default-location",
   // Operations alerts (alerts.ts).
   "unknown-alert",
 ] as const;
@@ -198,7 +203,7 @@ export const MAX_RECEIPT_ROWS = 150;
 
 export const ReceiptRowSchema = z.strictObject({
   sku: SkuSchema,
-  location: z.enum(Locations),
+  location: LocationCodeSchema,
   quantity: z.number().int().min(1).max(MAX_STOCK_UNITS),
 });
 export type ReceiptRow = z.infer<typeof ReceiptRowSchema>;

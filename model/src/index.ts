@@ -1,5 +1,6 @@
 export * from "./catalog.js";
 export * from "./collections.js";
+export * from "./locations.js";
 export * from "./contract.js";
 export * from "./inventory.js";
 export * from "./money.js";

@@ -36,21 +36,23 @@ describe("availability", () => {
   });
 });
 
+const MAIN_EAST = ["main", "east"];
+
 describe("allocate", () => {
   it("takes from main first, then east", () => {
-    expect(allocate({ main: { onHand: 4 }, east: { onHand: 6 } }, 7, "stock")).toEqual([
+    expect(allocate({ main: { onHand: 4 }, east: { onHand: 6 } }, 7, "stock", MAIN_EAST)).toEqual([
       { location: "main", quantity: 4 },
       { location: "east", quantity: 3 },
     ]);
-    expect(allocate({ main: { onHand: 0 }, east: { onHand: 6 } }, 2, "stock")).toEqual([{ location: "east", quantity: 2 }]);
+    expect(allocate({ main: { onHand: 0 }, east: { onHand: 6 } }, 2, "stock", MAIN_EAST)).toEqual([{ location: "east", quantity: 2 }]);
   });
   it("puts a backorder remainder against main and made to order nowhere", () => {
-    expect(allocate({ main: { onHand: 1 }, east: { onHand: 1 } }, 5, "backorder")).toEqual([
+    expect(allocate({ main: { onHand: 1 }, east: { onHand: 1 } }, 5, "backorder", MAIN_EAST)).toEqual([
       { location: "main", quantity: 4 },
       { location: "east", quantity: 1 },
     ]);
-    expect(allocate({ main: { onHand: -2 } }, 1, "backorder")).toEqual([{ location: "main", quantity: 1 }]);
-    expect(allocate({}, 3, "made_to_order")).toEqual([]);
+    expect(allocate({ main: { onHand: -2 } }, 1, "backorder", MAIN_EAST)).toEqual([{ location: "main", quantity: 1 }]);
+    expect(allocate({}, 3, "made_to_order", MAIN_EAST)).toEqual([]);
   });
 });
 

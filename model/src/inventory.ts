@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { CategorySchema, SkuSchema } from "./catalog.js";
-import { Locations } from "./collections.js";
+import { LocationCodeSchema } from "./locations.js";
 import { MAX_SEARCH_TERMS } from "./search.js";
 import { StockPolicySchema, StockStatusSchema } from "./stock.js";
 
@@ -29,7 +29,7 @@ export const InventorySchema = z.object({
   sku: SkuSchema,
   productId: z.string().min(1),
   policy: StockPolicySchema,
-  locations: z.partialRecord(z.enum(Locations), LocationStockSchema),
+  locations: z.record(LocationCodeSchema, LocationStockSchema),
   held: z.number().int().min(0),
   holds: z.record(z.string(), StoredHoldSchema).optional(),
   lowStockThreshold: z.number().int().min(0),
@@ -54,7 +54,7 @@ export type LedgerReason = z.infer<typeof LedgerReasonSchema>;
 /** `stockLedger/{id}`: append-only; per SKU and location, on hand equals the sum of `delta` (`at` is a server timestamp). */
 export const LedgerEntrySchema = z.object({
   sku: SkuSchema,
-  location: z.enum(Locations),
+  location: LocationCodeSchema,
   delta: z.number().int(),
   reason: LedgerReasonSchema,
   actorUid: z.string(),

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { SkuSchema } from "./catalog.js";
-import { Locations } from "./collections.js";
+import { LocationCodeSchema } from "./locations.js";
 import { OrderStatusSchema, ShippingAddressSchema } from "./contract.js";
 import { CentsSchema, CurrencySchema } from "./money.js";
 
@@ -14,7 +14,7 @@ export const OrderLineSchema = z.object({
   unitPriceCents: CentsSchema,
   lineTotalCents: CentsSchema,
   /** Units taken from each location (see docs/inventory.md for the rule). */
-  allocations: z.array(z.object({ location: z.enum(Locations), quantity: z.number().int() })),
+  allocations: z.array(z.object({ location: LocationCodeSchema, quantity: z.number().int() })),
 });
 export type OrderLine = z.infer<typeof OrderLineSchema>;
 

@@ -6,7 +6,7 @@ const known = new Set(["SOF-ALBA-GREEN", "CHR-OAK", "LMP-ARC"]);
 
 /** Plain files only (no quotes): reading real CSV is the console's, tested with its parser in web/src/features/inventory/api/read-csv.test.ts. */
 const records = (text: string): CsvRecord[] => text.split("\n").map((l, i) => ({ line: i + 1, fields: l.split(",") }));
-const previewReceivingCsv = (text: string, skus: { has(sku: string): boolean }) => previewRecords(records(text), skus);
+const previewReceivingCsv = (text: string, skus: { has(sku: string): boolean }) => previewRecords(records(text), skus, ["main", "east"]);
 const receivingCsvSkus = (text: string) => skusOfRecords(records(text));
 
 describe("previewReceivingCsv", () => {

@@ -7,7 +7,7 @@
  * parser, which keeps quoted commas, quotes and newlines inside a field).
  */
 import { SkuSchema } from "./catalog.js";
-import { Locations, type Location } from "./collections.js";
+import { LocationCodeSchema, type Location } from "./locations.js";
 import { MAX_RECEIPT_ROWS, MAX_STOCK_UNITS, type ReceiptRow } from "./contract.js";
 
 export const RECEIVING_COLUMNS = ["sku", "location", "quantity"] as const;
@@ -36,15 +36,18 @@ export interface ReceivingPreview {
   units: number;
 }
 
-const isLocation = (value: string): value is Location => (Locations as readonly string[]).includes(value);
-
 /**
  * Validates a receiving CSV's records against the SKUs that exist. The header
  * row is required (columns in any order); blank records are ignored. A SKU may appear
  * once per location: a repeated pair is an error on the later line, since
  * summing silently would hide a typo.
  */
-export function previewReceivingCsv(records: readonly CsvRecord[], knownSkus: { has(sku: string): boolean }): ReceivingPreview {
+export function previewReceivingCsv(
+  records: readonly CsvRecord[],
+  knownSkus: { has(sku: string): boolean },
+  /** The configured locations that take new stock (active ones); the server checks again. */
+  knownLocations: readonly Location[],
+): ReceivingPreview {
   const errors: ReceivingError[] = [];
   const rows: ReceivingPreview["rows"] = [];
   const filled = records.filter((r) => r.fields.some((f) => f.trim() !== "")).map((r) => ({ line: r.line, fields: r.fields.map((f) => f.trim()) }));
@@ -80,8 +83,8 @@ export function previewReceivingCsv(records: readonly CsvRecord[], knownSkus: { 
       fail("unknown-sku", `Unknown SKU ${sku}.`);
       continue;
     }
-    if (!isLocation(location)) {
-      fail("bad-location", `Unknown location "${fields[column.location]}" (use ${Locations.join(" or ")}).`);
+    if (!LocationCodeSchema.safeParse(location).success || !knownLocations.includes(location)) {
+      fail("bad-location", `Unknown location "${fields[column.location]}" (use ${knownLocations.join(", ")}).`);
       continue;
     }
     const quantity = /^\d+$/.test(quantityText) ? Number(quantityText) : Number.NaN;
@@ -108,7 +111,7 @@ export function previewReceivingCsv(records: readonly CsvRecord[], knownSkus: { 
 
 /** Every well-formed SKU a receiving CSV names, once: the preview needs to know only whether these exist. */
 export function receivingCsvSkus(records: readonly CsvRecord[]): string[] {
-  const preview = previewReceivingCsv(records, { has: () => true });
+  const preview = previewReceivingCsv(records, { has: () => true }, []);
   const named = [...preview.rows.map((r) => r.sku), ...preview.errors.flatMap((e) => (e.sku && e.problem !== "bad-sku" ? [e.sku] : []))];
   return [...new Set(named)];
 }

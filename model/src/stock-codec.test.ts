@@ -62,7 +62,7 @@ describe("parseInventoryDoc", () => {
     ["no product", { ...stored, productId: undefined }, "productId"],
     ["an unknown policy", { ...stored, policy: "free" }, "policy"],
     ["a fractional on hand", { ...stored, locations: { main: { onHand: 1.5 } } }, "locations.main.onHand"],
-    ["an unknown location", { ...stored, locations: { moon: { onHand: 1 } } }, "locations"],
+    ["a location code that is not a slug", { ...stored, locations: { "Moon Base": { onHand: 1 } } }, "locations"],
     ["a hold expiry that is not a Timestamp", { ...stored, holds: { h: { quantity: 1, uid: "u", expiresAt: "soon" } } }, "holds.h.expiresAt"],
     ["a negative threshold", { ...stored, lowStockThreshold: -1 }, "lowStockThreshold"],
   ])("refuses a document with %s, naming the document and the field", (_, data, field) => {
@@ -110,12 +110,12 @@ describe("publicStockOf", () => {
 });
 
 describe("building documents", () => {
-  it("a new SKU holds nothing, every location at 0 unless planned, the default threshold", () => {
+  it("a new SKU holds nothing, only planned locations have an entry (others read as 0), the default threshold", () => {
     expect(newInventoryState("X-1", "p", { policy: "stock", onHand: { east: 4 } })).toEqual({
       sku: "X-1",
       productId: "p",
       policy: "stock",
-      locations: { main: { onHand: 0 }, east: { onHand: 4 } },
+      locations: { east: { onHand: 4 } },
       holds: {},
       lowStockThreshold: DEFAULT_LOW_STOCK_THRESHOLD,
       eventSeq: 0,

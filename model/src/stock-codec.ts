@@ -10,7 +10,7 @@
 import type { z } from "zod";
 import { publicAvailability, type HoldEntry, type InventoryState } from "./availability.js";
 import type { InventoryBoardFields } from "./board-search.js";
-import { Locations, type Location } from "./collections.js";
+import type { Location } from "./locations.js";
 import { InventorySchema, type LedgerEntry } from "./inventory.js";
 import { DEFAULT_LOW_STOCK_THRESHOLD, PublicStockSchema, type ProductStock, type PublicStock, type StockPolicy, type StockStatus } from "./stock.js";
 
@@ -80,7 +80,7 @@ export function parseStockDoc(sku: string, data: unknown): PublicStock & { lowSt
   return { sku, ...parseDoc(`stock/${sku}`, StockDocSchema, data) };
 }
 
-/** What a SKU's stock is when it is created: nothing held; unspecified locations hold 0; the default threshold. */
+/** What a SKU's stock is when it is created: nothing held; only the locations named hold stock; the default threshold. */
 export interface NewStock {
   policy: StockPolicy;
   onHand?: Partial<Record<Location, number>>;
@@ -94,7 +94,7 @@ export function newInventoryState(sku: string, productId: string, stock: NewStoc
     sku,
     productId,
     policy: stock.policy,
-    locations: Object.fromEntries(Locations.map((l) => [l, { onHand: stock.onHand?.[l] ?? 0 }])),
+    locations: Object.fromEntries(Object.entries(stock.onHand ?? {}).map(([l, onHand]) => [l, { onHand: onHand ?? 0 }])),
     holds: {},
     lowStockThreshold: stock.lowStockThreshold ?? DEFAULT_LOW_STOCK_THRESHOLD,
     eventSeq: 0,
@@ -163,8 +163,8 @@ export function newInventoryDoc(inventory: InventoryState, views: StockViews, bo
 
 /** The ledger entries that open a new SKU's stock (one per location holding units), with stable ids so a rerun writes them once. */
 export function openingLedger(inventory: InventoryState, actorUid: string): { id: string; entry: LedgerEntry }[] {
-  return Locations.flatMap((location) => {
-    const onHand = inventory.locations[location]?.onHand ?? 0;
+  return Object.entries(inventory.locations).flatMap(([location, stock]) => {
+    const onHand = stock?.onHand ?? 0;
     if (onHand === 0) return [];
     return [
       { id: `seed-${inventory.sku}-${location}`, entry: { sku: inventory.sku, location, delta: onHand, reason: "seed", actorUid, before: 0, after: onHand } },

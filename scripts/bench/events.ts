@@ -13,7 +13,7 @@
  */
 import { randomUUID } from "node:crypto";
 import type { Timestamp, Transaction } from "firebase-admin/firestore";
-import { Collections, CreateWebhookEndpointOutputSchema, subjectOf, type InventoryState } from "@showroom/model";
+import { Collections, CreateWebhookEndpointOutputSchema, SEED_LOCATIONS, subjectOf, type InventoryState } from "@showroom/model";
 import { decideBatch, type StockRequest, type World } from "../../functions/src/inventory/decide.js";
 import { writeEffects } from "../../functions/src/inventory/store.js";
 import { adminDb } from "../lib/admin.js";
@@ -45,6 +45,7 @@ function writesForBatch(orders: number): { total: number; events: number } {
     holdLimits: { maxUnitsPerSku: 10, maxUnitsPerCart: 30, maxHeldShare: 0.5, ttlSeconds: 900, anonymousTtlSeconds: 300 },
     activeHolds: new Map(),
     apiReplays: new Map(),
+    locations: new Map(SEED_LOCATIONS.map((l) => [l.code, l])),
     inventory: new Map([[sku, inventory]]),
     products: new Map([["p", { id: "p", name: "Bench", currency: "USD", active: true, variants: [{ sku, label: "one", priceCents: 100 }] }]]),
     holds: new Map(),

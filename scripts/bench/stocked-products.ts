@@ -16,6 +16,7 @@ import {
   type Category,
   type StockPolicy,
 } from "@showroom/model";
+import { seedLocations } from "../seed/seed.js";
 
 export interface SkuPlan {
   sku: string;
@@ -42,6 +43,7 @@ function stockOf(productId: string, { sku, main, east, policy = "stock", priceCe
 }
 
 export async function writeStockedProducts(db: Firestore, products: StockedProduct[]): Promise<void> {
+  await seedLocations(db);
   const writer = db.bulkWriter();
   writer.onWriteError((error) => error.failedAttempts < 5);
   for (const { productId, variants, active = true } of products) {

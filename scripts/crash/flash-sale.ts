@@ -7,7 +7,7 @@
  * reconcile clean, and with the clock moved past hold expiry, units held by
  * crashed requests are sellable again.
  */
-import { Collections } from "@showroom/model";
+import { Collections, onHandTotal, parseInventoryDoc } from "@showroom/model";
 import { adminDb } from "../lib/admin.js";
 import { reconcile } from "../reconcile.js";
 import { waitFor } from "../lib/wait.js";
@@ -142,7 +142,7 @@ async function expireCrashedHolds(sku: string, keyPrefix: string): Promise<{ hel
   const inventory = await db.collection(Collections.inventory).doc(sku).get();
   const holds = Object.values((inventory.get("holds") ?? {}) as Record<string, { quantity: number }>);
   const heldUnits = holds.reduce((sum, h) => sum + h.quantity, 0);
-  const onHand = Number(inventory.get("locations.main.onHand") ?? 0) + Number(inventory.get("locations.east.onHand") ?? 0);
+  const onHand = onHandTotal(parseInventoryDoc(sku, inventory.data()));
   const problems: string[] = [];
   if (onHand !== heldUnits) problems.push(`${onHand} unit(s) on hand but only ${heldUnits} held: the sale did not sell every unit it could`);
   if (onHand === 0) return { heldUnits, problems };

@@ -17,6 +17,7 @@ import {
   productInStock,
   publicStockOf,
   searchTerms,
+  SEED_LOCATIONS,
 } from "@showroom/model";
 import { productIllustration } from "@showroom/model/illustrations";
 import { planStatus, type SeedProduct } from "./catalog.js";
@@ -86,7 +87,33 @@ async function storedStatuses(db: Firestore): Promise<Statuses> {
   return statuses;
 }
 
+/**
+ * The store's opening locations (`main`, `east`), each created only if absent,
+ * so re-seeding never undoes an admin's edits. Every database the suites and
+ * benches use starts with them, as every store did when locations were code.
+ */
+export async function seedLocations(db: Firestore): Promise<number> {
+  const refs = SEED_LOCATIONS.map((l) => db.collection(Collections.locations).doc(l.code));
+  const snaps = await db.getAll(...refs);
+  const missing = SEED_LOCATIONS.filter((_, i) => !snaps[i]?.exists);
+  // A concurrent caller may create one first (gRPC 6, ALREADY_EXISTS): that is the same outcome.
+  const alreadyExists = (error: { code?: unknown }) => {
+    if (error.code !== 6) throw error;
+  };
+  await Promise.all(
+    missing.map((location) =>
+      db
+        .collection(Collections.locations)
+        .doc(location.code)
+        .create({ ...location, updatedAt: FieldValue.serverTimestamp() })
+        .catch(alreadyExists),
+    ),
+  );
+  return missing.length;
+}
+
 export async function seedCatalog(db: Firestore, products: SeedProduct[], log: (line: string) => void): Promise<SeedReport> {
+  await seedLocations(db);
   const existing = new Set((await db.collection(Collections.inventory).select().get()).docs.map((d) => d.id));
   const stored = await storedStatuses(db);
   // BulkWriter starts at 500 writes/s and ramps up slowly (Firestore's 500/50/5 rule for

@@ -2,7 +2,7 @@ import { execFile } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Collections, Locations, subjectOf, type EventEnvelope } from "@showroom/model";
+import { Collections, SEED_LOCATIONS, subjectOf, type EventEnvelope } from "@showroom/model";
 import { FunctionsError } from "firebase/functions";
 import { Timestamp, type DocumentData } from "firebase-admin/firestore";
 import { adminDb } from "../../scripts/lib/admin.js";
@@ -108,7 +108,12 @@ describe("the outbox", () => {
       const shopper = pick(shoppers);
       switch (i % 6) {
         case 0:
-          return staff.call("adjustStock", { sku: pick(skus), location: pick(Locations), delta: rnd(5) - 1 || 3, reason: "correction" });
+          return staff.call("adjustStock", {
+            sku: pick(skus),
+            location: pick(SEED_LOCATIONS.map((l) => l.code)),
+            delta: rnd(5) - 1 || 3,
+            reason: "correction",
+          });
         case 1:
           return orderIds.length ? staff.call("cancelOrder", { orderId: pick(orderIds) }) : undefined;
         case 2:

@@ -69,6 +69,8 @@ const samples: { [N in CallableName]: CallableInput<N> } = {
   replayWebhookEvents: { endpointId: "fuzz-endpoint", since: "2026-01-01T00:00:00Z", until: "2026-01-02T00:00:00Z" },
   createApiKey: { name: "ERP", scopes: ["inventory:read", "inventory:write"], expiresAt: "2030-01-01T00:00:00Z", rateLimitPerMinute: 60 },
   revokeApiKey: { keyId: "AbCdEfGhIjKlMnOpQrSt" },
+  upsertLocation: { code: "fuzz-depot", name: "Fuzz depot", kind: "warehouse", drawOrder: 5, active: true },
+  deleteLocation: { code: "fuzz-depot" },
   submitFeedback: {
     orderId: "order-1",
     nps: 9,

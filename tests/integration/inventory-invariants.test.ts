@@ -1,7 +1,7 @@
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Collections, Locations, type OrderLine } from "@showroom/model";
+import { Collections, SEED_LOCATIONS, type OrderLine } from "@showroom/model";
 import { FunctionsError } from "firebase/functions";
 import { adminDb } from "../../scripts/lib/admin.js";
 import type { TestClient } from "../support/clients.js";
@@ -58,7 +58,7 @@ describe("stock invariants under concurrency", () => {
       const shopper = rnd.pick(shoppers);
       switch (i % 8) {
         case 0: {
-          const input = { sku: rnd.pick(skus), location: rnd.pick(Locations), delta: rnd.int(7) - 3 || 2, reason: "correction" };
+          const input = { sku: rnd.pick(skus), location: rnd.pick(SEED_LOCATIONS.map((l) => l.code)), delta: rnd.int(7) - 3 || 2, reason: "correction" };
           return () => staff.call("adjustStock", input).then(() => adjustments.push(input));
         }
         case 1: {

@@ -94,7 +94,7 @@ describe("receiveShipment", () => {
     expect((await adminDb().collection(Collections.auditLog).where("target.id", "==", id).get()).size).toBe(0);
   });
 
-  it("rejects duplicate rows, bad quantities and unknown locations as invalid-argument", async () => {
+  it("rejects duplicate rows, bad quantities and malformed location codes as invalid-argument, an unconfigured location as not-found", async () => {
     const staff = await client({ kind: "user", role: "staff" });
     const { sku } = await seedSku(3, 0);
     for (const rows of [
@@ -104,11 +104,16 @@ describe("receiveShipment", () => {
       ],
       [{ sku, location: "main", quantity: 0 }],
       [{ sku, location: "main", quantity: 1.5 }],
-      [{ sku, location: "west", quantity: 1 }],
+      [{ sku, location: "West Wing", quantity: 1 }],
       [],
     ]) {
       await expectCallableError(staff.call("receiveShipment", { receiptId: receiptId(), rows }), "invalid-argument");
     }
+    // Well formed but not one of the store's locations (docs/locations.md).
+    await expectCallableError(staff.call("receiveShipment", { receiptId: receiptId(), rows: [{ sku, location: "west", quantity: 1 }] }), "not-found", {
+      reason: "unknown-location",
+      location: "west",
+    });
     expect((await inventoryOf(sku))?.locations.main.onHand).toBe(3);
   });
 

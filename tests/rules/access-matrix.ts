@@ -25,6 +25,7 @@ import {
   ProductSchema,
   ProductStockSchema,
   PublicStockSchema,
+  StockLocationSchema,
 } from "@showroom/model";
 import { collection, query, serverTimestamp, Timestamp, where, type DocumentData, type Firestore, type Query } from "firebase/firestore";
 import type { z } from "zod";
@@ -173,6 +174,18 @@ export const AccessMatrix: readonly MatrixRow[] = [
     list: whole(Collections.productStock),
     create: { path: "productStock/p-new", data: () => ({ productId: "p-new", skus: {} }) },
     update: () => ({ [`skus.${SKU}.available`]: 999 }),
+    allow: readOnly(EVERYONE),
+  },
+  {
+    path: `${Collections.locations}/{code}`,
+    policy: "Stock locations (names, kinds, draw order): anyone reads, so the storefront can name a showroom; only Cloud Functions write.",
+    seed: {
+      "locations/main": stored(StockLocationSchema, { code: "main", name: "Main warehouse", kind: "warehouse", drawOrder: 0, active: true }, { updatedAt: at }),
+    },
+    subject: "locations/main",
+    list: whole(Collections.locations),
+    create: { path: "locations/pop-up", data: () => ({ code: "pop-up", name: "Pop-up", kind: "showroom", drawOrder: 0, active: true }) },
+    update: () => ({ drawOrder: 99 }),
     allow: readOnly(EVERYONE),
   },
   {

@@ -1,4 +1,4 @@
-import type { ApiStockItem, InventoryState } from "@showroom/model";
+import { SEED_LOCATIONS, type ApiStockItem, type InventoryState } from "@showroom/model";
 import { describe, expect, it } from "vitest";
 import { decideBatch, type World } from "./decide.js";
 import type { ApiStockRequest } from "./decide-api.js";
@@ -28,6 +28,7 @@ function world(onHand: number): World {
     orders: new Map(),
     orderKeys: new Map(),
     apiReplays: new Map([["k_r_0", null]]),
+    locations: new Map(SEED_LOCATIONS.map((l) => [l.code, l])),
   };
 }
 
@@ -91,6 +92,30 @@ describe("REST stock writes, decided", () => {
     });
     expect(effects.ledger).toEqual([expect.objectContaining({ location: "east", delta: 2, reference: "PO-9" })]);
     expect(effects.audits).toHaveLength(1);
+  });
+
+  it("rejects an item at an unknown location, or adding at an inactive one, the rest still applies", () => {
+    const w = world(5);
+    w.locations = new Map([...w.locations, ["closed", { code: "closed", name: "Closed", kind: "showroom", drawOrder: 9, active: false }]]);
+    const items: ApiStockItem[] = [
+      { op: "adjust", sku: "A-1", location: "west", delta: 3, reason: "receive" },
+      { op: "adjust", sku: "A-1", location: "closed", delta: 3, reason: "receive" },
+      { op: "adjust", sku: "A-1", location: "main", delta: 1, reason: "receive" },
+    ];
+    const { outcomes, effects } = decideBatch(w, [request(items)]);
+    expect(outcomes[0]).toMatchObject({
+      ok: true,
+      value: {
+        answer: {
+          items: [
+            { location: "west", result: "rejected", code: "unknown-location", onHand: 0 },
+            { location: "closed", result: "rejected", code: "inactive-location", onHand: 0 },
+            { location: "main", result: "applied", onHand: 6 },
+          ],
+        },
+      },
+    });
+    expect(effects.ledger).toEqual([expect.objectContaining({ location: "main", delta: 1 })]);
   });
 
   it("a second request with the same replay id in the batch replays; with another body it is refused", () => {

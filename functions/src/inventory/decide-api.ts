@@ -5,7 +5,7 @@
  * for the caller's `Idempotency-Key` is read and written in the same
  * transaction, so a replay — also a concurrent one — applies nothing.
  */
-import type { ApiStockItem, InventoryState, ItemResult, WriteAnswer } from "@showroom/model";
+import { locationRefusal, type ApiStockItem, type InventoryState, type ItemResult, type StockLocation, type WriteAnswer } from "@showroom/model";
 import type { AuditEntry } from "../shared/audit.js";
 import type { Caller } from "../shared/callable.js";
 
@@ -35,6 +35,7 @@ export type ApiStockAnswer = { kind: "apiStock"; answer: WriteAnswer; replayed: 
 /** What the decision needs of the engine's per-request draft. */
 export interface ApiDraft {
   readonly now: number;
+  readonly locations: ReadonlyMap<string, StockLocation>;
   stock(sku: string): InventoryState | null;
   move(
     inventory: InventoryState,
@@ -52,12 +53,15 @@ function decideItem(d: ApiDraft, actorUid: string, item: ApiStockItem): ItemResu
   const { sku, location } = item;
   const inventory = d.stock(sku);
   if (!inventory) return { sku, location, result: "rejected", onHand: 0, code: "unknown-sku" };
+  if (!d.locations.has(location)) return { sku, location, result: "rejected", onHand: 0, code: "unknown-location" };
   const before = inventory.locations[location]?.onHand ?? 0;
   if (item.op === "set" && item.changeFromQuantity !== null && item.changeFromQuantity !== before) {
     return { sku, location, result: "stale", onHand: before };
   }
   const delta = item.op === "set" ? item.quantity - before : item.delta;
   if (delta === 0) return { sku, location, result: "applied", onHand: before };
+  const refused = locationRefusal(d.locations, location, delta);
+  if (refused) return { sku, location, result: "rejected", onHand: before, code: refused };
   if (delta < 0 && d.removalBreaksPolicy(inventory, before, delta)) return { sku, location, result: "rejected", onHand: before, code: "negative-stock" };
   d.move(inventory, location, delta, { reason: item.reason, actorUid, ...(item.reference !== undefined ? { reference: item.reference } : {}) });
   return { sku, location, result: "applied", onHand: before + delta };

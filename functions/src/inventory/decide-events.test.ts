@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { InventoryState } from "@showroom/model";
+import { SEED_LOCATIONS, type InventoryState } from "@showroom/model";
 import type { Caller } from "../shared/callable.js";
 import { decideBatch, type StockRequest, type World } from "./decide.js";
 
@@ -23,6 +23,7 @@ function world(stock: Record<string, number>): World {
     holdLimits: { maxUnitsPerSku: 10, maxUnitsPerCart: 30, maxHeldShare: 0.5, ttlSeconds: 900, anonymousTtlSeconds: 300 },
     activeHolds: new Map(),
     apiReplays: new Map(),
+    locations: new Map(SEED_LOCATIONS.map((l) => [l.code, l])),
     inventory: new Map(inventories.map((i) => [i.sku, i])),
     products: new Map([
       ["p1", { id: "p1", name: "Alba", currency: "USD", active: true, variants: inventories.map((i) => ({ sku: i.sku, label: i.sku, priceCents: 500 })) }],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { InventoryState } from "@showroom/model";
+import { SEED_LOCATIONS, type InventoryState } from "@showroom/model";
 import type { Caller } from "../shared/callable.js";
 import { decideBatch, type Outcome, type StockRequest, type World } from "./decide.js";
 import type { HoldLimits } from "./hold-limits.js";
@@ -51,6 +51,7 @@ function world(inventories: InventoryState[], over: Partial<World> = {}): World 
     orders: new Map(),
     orderKeys: new Map(),
     apiReplays: new Map(),
+    locations: new Map(SEED_LOCATIONS.map((l) => [l.code, l])),
     ...over,
   };
 }
@@ -292,5 +293,43 @@ describe("decideBatch", () => {
     w.orders.set("missing-order", null);
     const { outcomes } = decideBatch(w, [order(alice, "key-0001", [{ sku: "A", quantity: 1 }]), order(bob, "key-0002", [{ sku: "A", quantity: 1 }])]);
     expect(outcomes.map(codeOf)).toEqual(["error", "ok"]);
+  });
+});
+
+describe("configured locations", () => {
+  const location = (code: string, drawOrder: number, active = true) => ({ code, name: code, kind: "showroom" as const, drawOrder, active });
+  const configured = (...list: ReturnType<typeof location>[]) => ({ locations: new Map(list.map((l) => [l.code, l])) });
+  const adjust = (input: Record<string, unknown>): StockRequest => ({
+    kind: "adjustStock",
+    actor: staff,
+    input: { sku: "A", reason: "receive", ...input } as never,
+  });
+
+  it("orders draw in drawOrder across three locations", () => {
+    const stock = inventory("A", { locations: { main: { onHand: 2 }, east: { onHand: 3 }, "showroom-nyc": { onHand: 1 } } });
+    const w = world([stock], configured(location("main", 5), location("east", 1), location("showroom-nyc", 0)));
+    const { effects } = decideBatch(w, [order(alice, "key-0001", [{ sku: "A", quantity: 5 }])]);
+    expect(effects.orders.get("order-key-0001")?.value.lines[0]?.allocations).toEqual([
+      { location: "showroom-nyc", quantity: 1 },
+      { location: "east", quantity: 3 },
+      { location: "main", quantity: 1 },
+    ]);
+  });
+
+  it("refuses an adjustment at an unknown location, or new stock at an inactive one, writing nothing", () => {
+    const w = world([inventory("A")], configured(location("main", 0), location("closed", 1, false)));
+    const { outcomes, effects } = decideBatch(w, [adjust({ location: "west", delta: 1 }), adjust({ location: "closed", delta: 2 })]);
+    expect(outcomes.map(codeOf)).toEqual(["not-found", "failed-precondition"]);
+    expect(outcomes.map(detailsOf)).toEqual([
+      { reason: "unknown-location", location: "west" },
+      { reason: "inactive-location", location: "closed" },
+    ]);
+    expect(effects.ledger.length + effects.inventory.size + effects.audits.length + effects.events.length).toBe(0);
+  });
+
+  it("lets stock leave an inactive location", () => {
+    const w = world([inventory("A", { locations: { closed: { onHand: 4 } } })], configured(location("main", 0), location("closed", 1, false)));
+    const { outcomes } = decideBatch(w, [adjust({ location: "closed", setTo: 0, reason: "count" })]);
+    expect(outcomes.map(codeOf)).toEqual(["ok"]);
   });
 });

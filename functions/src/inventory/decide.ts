@@ -11,9 +11,11 @@
 import {
   allocate,
   DEFAULT_LOCATION,
+  drawSequence,
   holdExpiry,
   holdIsUsable,
   lineTotal,
+  locationRefusal,
   onHandTotal,
   orderableUnits,
   orderTotal,
@@ -38,6 +40,7 @@ import {
   type PlaceOrderInput,
   type PlaceOrderOutput,
   type ShippingAddress,
+  type StockLocation,
 } from "@showroom/model";
 import { orderEvents, stockEvents, type OutboxEvent } from "../events/build.js";
 import type { AuditEntry } from "../shared/audit.js";
@@ -116,6 +119,8 @@ export interface World {
   orderKeys: Map<string, string | null>;
   /** `apiReplays/{id}`: REST writes' stored answers. */
   apiReplays: Map<string, ApiReplay | null>;
+  /** The store's configured locations by code (`locations/{code}`), read in the same transaction. */
+  locations: ReadonlyMap<string, StockLocation>;
 }
 
 export type ErrorCode = "failed-precondition" | "not-found" | "permission-denied" | "invalid-argument";
@@ -263,6 +268,18 @@ class Draft {
 
   get now(): number {
     return this.world.nowMs;
+  }
+
+  get locations(): ReadonlyMap<string, StockLocation> {
+    return this.world.locations;
+  }
+
+  /** The refusal of a stock write of `delta` at `location`: it must be configured, and an inactive one takes no new stock. */
+  requireLocation(location: string, delta: number): void {
+    const reason = locationRefusal(this.locations, location, delta);
+    if (reason === "unknown-location") throw new Rejection("not-found", `Unknown location ${location}.`, { reason, location });
+    if (reason === "inactive-location")
+      throw new Rejection("failed-precondition", `Location ${location} is inactive and takes no new stock.`, { reason, location });
   }
 
   /** The SKU's inventory for writing; expired holds are dropped on first touch (they no longer count). */
@@ -431,7 +448,8 @@ function placeOrder(d: Draft, request: Extract<StockRequest, { kind: "placeOrder
     const variant = product?.active ? product.variants.find((v) => v.sku === sku) : undefined;
     if (!product || !variant) throw new Rejection("not-found", `Unknown SKU ${sku}.`, { reason: "unknown-sku", sku });
     requireOrderable(inventory, quantity, d.now);
-    const allocations = allocate(inventory.locations, quantity, inventory.policy);
+    const drawOrder = drawSequence(d.locations.values()).map((l) => l.code);
+    const allocations = allocate(inventory.locations, quantity, inventory.policy, drawOrder);
     for (const a of allocations) d.move(inventory, a.location, -a.quantity, { reason: "order", actorUid: actor.uid, orderId: request.orderId });
     currencies.add(product.currency);
     const priced = { quantity, unitPriceCents: variant.priceCents };
@@ -572,6 +590,7 @@ function adjustStock(d: Draft, request: Extract<StockRequest, { kind: "adjustSto
   const location = input.location ?? DEFAULT_LOCATION;
   const before = inventory.locations[location]?.onHand ?? 0;
   const delta = input.delta ?? (input.setTo ?? before) - before;
+  d.requireLocation(location, delta);
   if (delta < 0) {
     // Staff release holds or cancel orders first.
     if (d.removalBreaksPolicy(inventory, before, delta)) {

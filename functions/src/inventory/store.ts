@@ -14,7 +14,16 @@ import {
   type Firestore,
   type Transaction,
 } from "firebase-admin/firestore";
-import { Collections, inventoryMovementFields, parseInventoryDoc, publicStockOf, type InventoryState, type StockViews, type OrderLine } from "@showroom/model";
+import {
+  Collections,
+  inventoryMovementFields,
+  locationsByCode,
+  parseInventoryDoc,
+  publicStockOf,
+  type InventoryState,
+  type StockViews,
+  type OrderLine,
+} from "@showroom/model";
 import { writeEvents } from "../events/outbox.js";
 import { appendAudit } from "../shared/audit.js";
 import { clockTime, testClockRef } from "./clock.js";
@@ -167,8 +176,19 @@ async function readRound(tx: Transaction, db: Firestore, wanted: Wanted<unknown>
 }
 
 /**
+ * The configured locations, read in the caller's transaction: a write to a
+ * location and `deleteLocation` then cannot interleave (a few documents, read
+ * alongside the first round).
+ */
+export async function readLocations(tx: Transaction, db: Firestore) {
+  const snap = await tx.get(db.collection(Collections.locations));
+  return locationsByCode(snap.docs.map((doc) => ({ id: doc.id, data: doc.data() })));
+}
+
+/**
  * Reads every document the batch can touch, in at most three round trips:
- * what the requests name (order keys, holds, orders); then the SKUs those
+ * what the requests name (order keys, holds, orders) and, for requests that
+ * move stock by location, the configured locations; then the SKUs those
  * lead to, the orders behind the keys and the test clock; then, for orders,
  * the products that price them. An adjustment needs only the middle one.
  */
@@ -183,36 +203,42 @@ async function loadWorld(tx: Transaction, db: Firestore, requests: readonly Stoc
     orders: new Map(),
     orderKeys: new Map(),
     apiReplays: new Map(),
+    locations: new Map(),
   };
   const first = requests.map(firstReads);
   const holders = requests.flatMap((r) => (r.kind === "holdCart" ? [r.actor.uid] : []));
-  await readRound(tx, db, [
-    want(
-      Collections.orderKeys,
-      first.flatMap((f) => f.orderKeys),
-      world.orderKeys,
-      (_, data) => String(data.orderId),
-    ),
-    want(
-      Collections.holds,
-      first.flatMap((f) => f.holds),
-      world.holds,
-      holdFromDoc,
-    ),
-    want(
-      Collections.orders,
-      first.flatMap((f) => f.orders),
-      world.orders,
-      orderFromDoc,
-    ),
-    want(Collections.activeHolds, holders, world.activeHolds, activeHoldFromDoc),
-    want(
-      Collections.apiReplays,
-      first.flatMap((f) => f.apiReplays ?? []),
-      world.apiReplays,
-      replayFromDoc,
-    ),
+  const needsLocations = requests.some((r) => r.kind === "placeOrder" || r.kind === "adjustStock" || r.kind === "apiStock");
+  const [locations] = await Promise.all([
+    needsLocations ? readLocations(tx, db) : new Map(),
+    readRound(tx, db, [
+      want(
+        Collections.orderKeys,
+        first.flatMap((f) => f.orderKeys),
+        world.orderKeys,
+        (_, data) => String(data.orderId),
+      ),
+      want(
+        Collections.holds,
+        first.flatMap((f) => f.holds),
+        world.holds,
+        holdFromDoc,
+      ),
+      want(
+        Collections.orders,
+        first.flatMap((f) => f.orders),
+        world.orders,
+        orderFromDoc,
+      ),
+      want(Collections.activeHolds, holders, world.activeHolds, activeHoldFromDoc),
+      want(
+        Collections.apiReplays,
+        first.flatMap((f) => f.apiReplays ?? []),
+        world.apiReplays,
+        replayFromDoc,
+      ),
+    ]),
   ]);
+  world.locations = locations;
   const known = <T>(map: Map<string, T | null>) => [...map.values()].filter((v): v is T => v !== null);
   const previousHolds = known(world.activeHolds);
   const skus = [

@@ -43,7 +43,7 @@ const reads = (over: Partial<UpsertReads> = {}): UpsertReads => ({
 });
 
 describe("planUpsert", () => {
-  it("creates a new product with inventory at 0 on hand for each SKU, out of stock, with a placeholder image", () => {
+  it("creates a new product with inventory at 0 on hand (no location entries yet) for each SKU, out of stock, with a placeholder image", () => {
     const plan = planUpsert(input, sam, reads());
     expect(plan.created).toBe(true);
     expect(plan.inventoryCreates.map((c) => c.doc)).toEqual([
@@ -51,7 +51,7 @@ describe("planUpsert", () => {
         sku: "CHR-OAK-NAT",
         productId: "p-oak",
         policy: "stock",
-        locations: { main: { onHand: 0 }, east: { onHand: 0 } },
+        locations: {},
         status: "out_of_stock",
         category: "chairs",
       }),

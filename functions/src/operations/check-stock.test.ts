@@ -59,4 +59,13 @@ describe("driftOf", () => {
     const [d] = driftOf(snapshot({ inventory: { locations: "lots" } }), NOW);
     expect(d?.problem).toMatch(/inventory\/SKU-1 is malformed/);
   });
+
+  it("checks every location either side names: a configured one the inventory lacks, and one only the inventory has", () => {
+    const base = snapshot();
+    const ledger = new Map([...base.ledger, ["showroom-nyc", 2]]);
+    expect(driftOf({ ...base, ledger }, NOW)).toEqual([{ sku: "SKU-1", problem: "showroom-nyc: on hand 0 ≠ ledger sum 2" }]);
+    const locations = { main: { onHand: 5 }, "showroom-nyc": { onHand: 1 } };
+    const drift = driftOf(snapshot({ inventory: { locations }, stock: { available: 6 } }), NOW);
+    expect(drift).toEqual([{ sku: "SKU-1", problem: "showroom-nyc: on hand 1 ≠ ledger sum 0" }]);
+  });
 });

@@ -20,7 +20,7 @@ import {
   type Firestore,
   type Transaction,
 } from "firebase-admin/firestore";
-import { Collections, Locations, parseInventoryDoc, publicStockOf, sellableUnits, sellFloor, type InventoryState, type StockViews } from "@showroom/model";
+import { Collections, parseInventoryDoc, publicStockOf, sellableUnits, sellFloor, type InventoryState, type StockViews } from "@showroom/model";
 
 export interface Drift {
   sku: string;
@@ -36,7 +36,7 @@ export interface CheckResult {
   reads: number;
 }
 
-/** One SKU's documents as read together. `ledger`: the sum of its entries per location. */
+/** One SKU's documents as read together. `ledger`: the sum of its entries per location, for every configured location and every one its inventory names. */
 export interface SkuSnapshot {
   sku: string;
   inventory: DocumentData;
@@ -62,7 +62,7 @@ export function driftOf(snapshot: SkuSnapshot, nowMs: number): Drift[] {
     return [{ sku, problem: error instanceof Error ? error.message : String(error) }];
   }
   const drift: Drift[] = [];
-  for (const location of Locations) {
+  for (const location of new Set([...Object.keys(state.locations), ...snapshot.ledger.keys()])) {
     const onHand = state.locations[location]?.onHand ?? 0;
     const ledger = snapshot.ledger.get(location) ?? 0;
     if (onHand !== ledger) drift.push({ sku, problem: `${location}: on hand ${onHand} ≠ ledger sum ${ledger}` });
@@ -119,18 +119,27 @@ async function ledgerSum(db: Firestore, tx: Transaction, sku: string, location: 
   return { total: total ?? 0, entries };
 }
 
-/** The snapshots of these inventory documents, with their views and per-location ledger sums, read in `tx`. */
+/**
+ * The snapshots of these inventory documents, with their views and per-location ledger sums, read in `tx`.
+ * Locations are data: a SKU's ledger is summed at every configured location (a stray entry there is drift
+ * even where the inventory has no entry) and at any other its inventory still names (a deleted location).
+ */
 async function snapshotsOf(db: Firestore, tx: Transaction, inventories: DocumentSnapshot[]): Promise<{ snapshots: SkuSnapshot[]; reads: number }> {
   const skus = inventories.map((d) => d.id);
   const getAll = (refs: DocumentReference[]) => (refs.length ? tx.getAll(...refs) : Promise.resolve([]));
   const stockDocs = await getAll(skus.map((sku) => db.collection(Collections.stock).doc(sku)));
   const productIds = [...new Set(inventories.map((d) => String(d.get("productId"))))];
   const summaries = new Map((await getAll(productIds.map((id) => db.collection(Collections.productStock).doc(id)))).map((d) => [d.id, d.data()]));
-  let reads = inventories.length + stockDocs.length + summaries.size;
+  const configured = inventories.length ? (await tx.get(db.collection(Collections.locations).select())).docs.map((d) => d.id) : [];
+  let reads = inventories.length + stockDocs.length + summaries.size + (inventories.length ? Math.max(1, configured.length) : 0);
   const ledgers = await Promise.all(
-    skus.map(async (sku) => {
+    inventories.map(async (doc) => {
+      const sku = doc.id;
+      const stored: unknown = doc.get("locations");
+      // A malformed map is reported by driftOf; its keys are not locations.
+      const named = typeof stored === "object" && stored !== null && !Array.isArray(stored) ? Object.keys(stored) : [];
       const sums = new Map<string, number>();
-      for (const location of Locations) {
+      for (const location of new Set([...configured, ...named])) {
         const { total, entries } = await ledgerSum(db, tx, sku, location);
         reads += Math.max(1, Math.ceil(entries / 1000));
         sums.set(location, total);

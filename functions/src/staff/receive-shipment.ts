@@ -5,11 +5,11 @@
  * The ledger ids derive from `receiptId`, so a retried apply receives once.
  */
 import { FieldValue } from "firebase-admin/firestore";
-import { Collections, parseInventoryDoc, type ReceiveShipmentInput, type ReceiveShipmentOutput } from "@showroom/model";
+import { Collections, locationRefusal, parseInventoryDoc, type ReceiveShipmentInput, type ReceiveShipmentOutput } from "@showroom/model";
 import { appendAudit } from "../shared/audit.js";
 import { defineCallable, refusal, type Caller } from "../shared/callable.js";
 import { deps, type Deps } from "../app.js";
-import { writeStockState } from "../inventory/store.js";
+import { readLocations, writeStockState } from "../inventory/store.js";
 import { stockEvents } from "../events/build.js";
 import { writeEvents } from "../events/outbox.js";
 
@@ -21,7 +21,10 @@ export async function receiveShipment(deps: Pick<Deps, "db" | "now">, input: Rec
   const applied = await deps.db.runTransaction(async (tx) => {
     const marker = await tx.get(deps.db.collection(Collections.stockLedger).doc(receiptLedgerId(input.receiptId, 0)));
     if (marker.exists) return false;
-    const snaps = await tx.getAll(...skus.map((sku) => deps.db.collection(Collections.inventory).doc(sku)));
+    const [snaps, locations] = await Promise.all([
+      tx.getAll(...skus.map((sku) => deps.db.collection(Collections.inventory).doc(sku))),
+      readLocations(tx, deps.db),
+    ]);
     const unknown = snaps.filter((s) => !s.exists).map((s) => s.id);
     if (unknown.length > 0) {
       throw refusal("not-found", `Unknown SKU${unknown.length > 1 ? "s" : ""} ${unknown.join(", ")}: nothing was received.`, {
@@ -29,6 +32,17 @@ export async function receiveShipment(deps: Pick<Deps, "db" | "now">, input: Rec
         sku: unknown[0],
         skus: unknown,
       });
+    }
+
+    for (const row of input.rows) {
+      const reason = locationRefusal(locations, row.location, row.quantity);
+      if (reason) {
+        const problem = reason === "unknown-location" ? "is not a configured location" : "is inactive and takes no new stock";
+        throw refusal(reason === "unknown-location" ? "not-found" : "failed-precondition", `${row.location} ${problem}: nothing was received.`, {
+          reason,
+          location: row.location,
+        });
+      }
     }
 
     const nowMs = await deps.now();

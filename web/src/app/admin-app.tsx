@@ -25,6 +25,7 @@ const RolesPage = lazy(() => import("../features/admin/components/roles-page").t
 const ApiKeysPage = lazy(() => import("../features/api-keys/components/api-keys-page").then((m) => ({ default: m.ApiKeysPage })));
 const FeedbackResultsPage = lazy(() => import("../features/feedback-admin/components/feedback-results-page").then((m) => ({ default: m.FeedbackResultsPage })));
 const FeedbackTasksPage = lazy(() => import("../features/feedback-admin/components/feedback-tasks-page").then((m) => ({ default: m.FeedbackTasksPage })));
+const LocationsPage = lazy(() => import("../features/locations/components/locations-page").then((m) => ({ default: m.LocationsPage })));
 const OperationsPage = lazy(() => import("../features/operations").then((m) => ({ default: m.OperationsPage })));
 const DemandPage = lazy(() => import("../features/feedback-admin/components/demand-page").then((m) => ({ default: m.DemandPage })));
 const WebhooksPage = lazy(() => import("../features/webhooks/components/webhooks-page").then((m) => ({ default: m.WebhooksPage })));
@@ -39,6 +40,7 @@ export function AdminApp() {
               <Route index element={<DashboardPage />} />
               <Route path="inventory" element={<InventoryBoard />} />
               <Route path="receiving" element={<ReceivingPage />} />
+              <Route path="locations" element={<LocationsPage isAdmin={session.role === "admin"} />} />
               <Route path="orders" element={<OrdersPage />} />
               <Route path="orders/:orderId" element={<OrderDetail />} />
               <Route path="products" element={<ProductsPage />} />

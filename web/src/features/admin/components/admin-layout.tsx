@@ -7,6 +7,7 @@ const sections = [
   { to: "/admin", label: "Dashboard", end: true },
   { to: "/admin/inventory", label: "Inventory" },
   { to: "/admin/receiving", label: "Receiving" },
+  { to: "/admin/locations", label: "Locations" },
   { to: "/admin/orders", label: "Orders" },
   { to: "/admin/products", label: "Products" },
   { to: "/admin/customers", label: "Customers" },

@@ -12,6 +12,8 @@ import { LogFilters, SelectField, TextFilter, useLogParams } from "../../../comp
 import { formatTime, LiveTable, PageHeader, shortUid } from "../../../components/admin/ui";
 
 const KEYS = ["sku", "actor", "reason"] as const;
+/** One line colour per location, in the order the SKU's history first names them. */
+const LOCATION_COLOURS = ["#16a34a", "#d97706", "#9333ea", "#0891b2", "#dc2626", "#4b5563"];
 
 export function LedgerPage() {
   const [f, set] = useLogParams(KEYS);
@@ -84,6 +86,9 @@ function SkuHistory({ sku }: { sku: string }) {
   const q = useMemo(() => query(collection(db, Collections.stockLedger), where("sku", "==", sku), orderBy("at", "desc"), limit(500)), [sku]);
   const entries = useLiveQuery(q, `history-${sku}`, parseLedger);
   const points = useMemo(() => (entries.status === "ready" ? stockHistory(entries.data) : []), [entries]);
+  const codes = useMemo(() => [...new Set(entries.status === "ready" ? entries.data.map((e) => e.location) : [])], [entries]);
+  // Keys prefixed, so a location named like a chart field ("at", "total") cannot collide with it.
+  const data = points.map((p) => ({ at: p.atMs, total: p.onHand, ...Object.fromEntries(codes.map((c) => [`loc:${c}`, p.byLocation[c] ?? 0])) }));
   return (
     <section className="admin-card" aria-label={`Stock history of ${sku}`}>
       <h2>On hand over time · {sku}</h2>
@@ -92,7 +97,7 @@ function SkuHistory({ sku }: { sku: string }) {
       ) : (
         <div className="admin-chart">
           <ResponsiveContainer width="100%" height={220}>
-            <LineChart data={points.map((p) => ({ at: p.atMs, total: p.onHand, ...p.byLocation }))} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
+            <LineChart data={data} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
               <CartesianGrid stroke="#e5e7eb" vertical={false} />
               <XAxis
                 dataKey="at"
@@ -105,8 +110,17 @@ function SkuHistory({ sku }: { sku: string }) {
               <YAxis allowDecimals={false} fontSize={12} width={40} />
               <Tooltip labelFormatter={(v) => formatTime(Number(v))} />
               <Line type="stepAfter" dataKey="total" name="Total" stroke="#2563eb" strokeWidth={2} dot={false} isAnimationActive={false} />
-              <Line type="stepAfter" dataKey="main" name="main" stroke="#16a34a" dot={false} isAnimationActive={false} />
-              <Line type="stepAfter" dataKey="east" name="east" stroke="#d97706" dot={false} isAnimationActive={false} />
+              {codes.map((code, i) => (
+                <Line
+                  key={code}
+                  type="stepAfter"
+                  dataKey={`loc:${code}`}
+                  name={code}
+                  stroke={LOCATION_COLOURS[i % LOCATION_COLOURS.length]}
+                  dot={false}
+                  isAnimationActive={false}
+                />
+              ))}
             </LineChart>
           </ResponsiveContainer>
         </div>

@@ -17,7 +17,7 @@
  *   narrows to few SKUs, so the location applies to the page's rows in the
  *   browser (`pageOnly`).
  */
-import { Collections, searchKey, StockFilterStatuses, type BoardFilter } from "@showroom/model";
+import { Collections, searchKey, StockFilters, StockFilterStatuses, type BoardFilter } from "@showroom/model";
 
 export const BOARD_PAGE_SIZE = 50;
 
@@ -85,4 +85,21 @@ export function boardIndex(plan: BoardPlan): IndexField[] | null {
     .sort();
   for (const field of inequalities) fields.push({ fieldPath: field, order: order(last) });
   return fields.length > 1 ? fields : null;
+}
+
+/**
+ * The composite indexes the board's server-side location filter needs for one
+ * location: each stock filter and category combination, both directions (a
+ * search takes the location to the page, so it needs none). What a new
+ * location costs in `firestore.indexes.json` (docs/locations.md).
+ */
+export function locationIndexes(code: string): IndexField[][] {
+  const found = new Map<string, IndexField[]>();
+  for (const stock of StockFilters)
+    for (const category of ["all", "any-category"] as const)
+      for (const direction of ["asc", "desc"] as const) {
+        const fields = boardIndex(boardPlan({ search: "", stock, category: category as BoardFilter["category"], location: code }, direction));
+        if (fields) found.set(JSON.stringify(fields), fields);
+      }
+  return [...found.values()];
 }

@@ -20,14 +20,14 @@ describe("readCsv", () => {
   });
 
   it("a receiving file with a quoted newline: the bad field is named on its own line, the next row stays valid", () => {
-    const preview = previewReceivingCsv(readCsv('sku,location,quantity\nCHR-OAK,"main\nwarehouse",1\nLMP-ARC,east,2\n'), known);
+    const preview = previewReceivingCsv(readCsv('sku,location,quantity\nCHR-OAK,"main\nwarehouse",1\nLMP-ARC,east,2\n'), known, ["main", "east"]);
     expect(preview.errors).toEqual([expect.objectContaining({ line: 2, problem: "bad-location", sku: "CHR-OAK" })]);
     expect(preview.rows).toEqual([{ sku: "LMP-ARC", location: "east", quantity: 2, line: 4 }]);
   });
 
   it("reads columns in any order, CRLF, a BOM, quotes, case and blank lines", () => {
     const text = '\uFEFFQuantity,SKU,Location\r\n\r\n"3", chr-oak ,"MAIN"\r\n';
-    const preview = previewReceivingCsv(readCsv(text), known);
+    const preview = previewReceivingCsv(readCsv(text), known, ["main", "east"]);
     expect(preview.errors).toEqual([]);
     expect(preview.rows).toEqual([{ sku: "CHR-OAK", location: "main", quantity: 3, line: 3 }]);
   });

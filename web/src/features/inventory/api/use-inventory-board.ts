@@ -8,8 +8,8 @@
 import { useEffect, useMemo, useState } from "react";
 import {
   collection,
-  count,
   endBefore,
+  FieldPath,
   getAggregateFromServer,
   getCountFromServer,
   limit,
@@ -23,7 +23,8 @@ import {
   type AggregateSpec,
   type Query,
 } from "firebase/firestore";
-import { boardRow, Collections, Locations, StockFilterStatuses, type BoardCounts, type BoardRow } from "@showroom/model";
+import { boardRow, Collections, StockFilterStatuses, type BoardCounts, type BoardRow } from "@showroom/model";
+import { useLocations } from "../../locations";
 import { db } from "../../../lib/firebase";
 import type { Live } from "../../../lib/live";
 import { BOARD_PAGE_SIZE, LOW_STOCK_ALERTS, type BoardCursor, type BoardPlan } from "./board-query";
@@ -137,25 +138,42 @@ function usePolled<T>(key: string, everyMs: number, read: () => Promise<T>): Liv
 /** How often the board's and the dashboard's counts are asked again (aggregations cannot be listened to). */
 export const COUNTS_EVERY_MS = 30_000;
 
-/** SKUs, units on hand, low and out of stock: counted by the server (one read per 1,000 index entries). */
+/** Firestore answers at most this many aggregations in one query. */
+const MAX_AGGREGATIONS = 5;
+
+/** One aggregation query per few locations: `{ l0: sum(locations.<code>.onHand), … }`. */
+function onHandSpecs(codes: readonly string[]): AggregateSpec[] {
+  const specs: AggregateSpec[] = [];
+  codes.forEach((code, i) => {
+    if (i % MAX_AGGREGATIONS === 0) specs.push({});
+    // Aliases are plain names: a location code may hold hyphens.
+    specs.at(-1)![`l${i}`] = sum(new FieldPath("locations", code, "onHand"));
+  });
+  return specs;
+}
+
+/**
+ * SKUs, units on hand, low and out of stock: counted by the server (one read
+ * per 1,000 index entries). Units sum each configured location's on hand.
+ */
 export function useBoardCounts(): Live<BoardCounts> {
-  return usePolled("board-counts", COUNTS_EVERY_MS, async () => {
-    const spec: AggregateSpec = { skus: count() };
-    for (const l of Locations) spec[l] = sum(`locations.${l}.onHand`);
+  const locations = useLocations();
+  const codes = locations.status === "ready" ? locations.data.map((l) => l.code) : null;
+  const counts = usePolled(`board-counts-${codes?.join(",")}`, COUNTS_EVERY_MS, async () => {
+    const inventory = collection(db, Collections.inventory);
     const stock = collection(db, Collections.stock);
-    const [inventory, low, out] = await Promise.all([
-      getAggregateFromServer(collection(db, Collections.inventory), spec),
+    const [skus, low, out, ...sums] = await Promise.all([
+      getCountFromServer(inventory),
       getCountFromServer(query(stock, where("status", "in", StockFilterStatuses.low))),
       getCountFromServer(query(stock, where("status", "in", StockFilterStatuses.out))),
+      ...onHandSpecs(codes ?? []).map((spec) => getAggregateFromServer(inventory, spec)),
     ]);
-    const totals = inventory.data() as Record<string, number | null>;
-    return {
-      skus: totals.skus ?? 0,
-      units: Locations.reduce((n, l) => n + (totals[l] ?? 0), 0),
-      low: low.data().count,
-      out: out.data().count,
-    };
+    const units = sums.flatMap((s) => Object.values(s.data() as Record<string, number | null>)).reduce<number>((n, v) => n + (v ?? 0), 0);
+    return { skus: skus.data().count, units, low: low.data().count, out: out.data().count };
   });
+  // Until the locations are known the units cannot be summed.
+  if (locations.status === "error") return locations;
+  return codes === null ? { status: "loading" } : counts;
 }
 
 /** How many SKUs the plan's server-side filters keep (before any page-only filter). */

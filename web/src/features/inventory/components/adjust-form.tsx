@@ -1,6 +1,14 @@
 /** Inline stock adjustment through `adjustStock`: a reason is required, and the board updates live from Firestore. */
 import { useState, type FormEvent } from "react";
-import { AdjustmentReasonSchema, AdjustStockInputSchema, Locations, type AdjustStockInput, type BoardRow } from "@showroom/model";
+import {
+  AdjustmentReasonSchema,
+  AdjustStockInputSchema,
+  DEFAULT_LOCATION,
+  onHandAt,
+  type AdjustStockInput,
+  type BoardRow,
+  type StockLocation,
+} from "@showroom/model";
 import { SelectField } from "../../../components/admin/filters";
 import { adjustStock, staffErrorMessage } from "../../../lib/admin/api/admin-callables";
 
@@ -12,7 +20,8 @@ const reasonLabels: Record<AdjustStockInput["reason"], string> = {
   correction: "Correction",
 };
 
-export function AdjustForm({ row, onDone }: { row: BoardRow; onDone: () => void }) {
+/** `locations`: the configured ones in draw order; an inactive one is offered only to take stock out. */
+export function AdjustForm({ row, locations, onDone }: { row: BoardRow; locations: readonly StockLocation[]; onDone: () => void }) {
   const [result, setResult] = useState<{ ok: boolean; message: string } | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -49,8 +58,8 @@ export function AdjustForm({ row, onDone }: { row: BoardRow; onDone: () => void 
       <SelectField
         label="Location"
         name="location"
-        defaultValue="main"
-        options={Locations.map((l) => ({ value: l, label: `${l} (${row.onHand[l]} on hand)` }))}
+        defaultValue={locations.some((l) => l.code === DEFAULT_LOCATION) ? DEFAULT_LOCATION : locations[0]?.code}
+        options={locations.map((l) => ({ value: l.code, label: `${l.code} (${onHandAt(row, l.code)} on hand${l.active ? "" : ", inactive"})` }))}
       />
       <SelectField
         label="Change"

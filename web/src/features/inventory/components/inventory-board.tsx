@@ -8,16 +8,19 @@ import {
   CategoryLabels,
   DEFAULT_BOARD_FILTER,
   DEFAULT_BOARD_SORT,
-  Locations,
+  LocationCodeSchema,
+  onHandAt,
   StockFilters,
   type BoardFilter,
   type BoardRow,
   type BoardSort,
   type BoardSortKey,
+  type StockLocation,
 } from "@showroom/model";
 import { boardPlan, type BoardCursor, type BoardPlan } from "../api/board-query";
 import { useBoardCounts, useBoardPage, useMatchCount } from "../api/use-inventory-board";
 import { useUrlParams } from "../../../lib/use-url-params";
+import { useLocations } from "../../locations";
 import { AdjustForm } from "./adjust-form";
 import { SelectField, TextFilter } from "../../../components/admin/filters";
 import { Pager } from "../../../components/ui/pager";
@@ -35,7 +38,8 @@ function useBoardParams(): [BoardFilter, BoardSort, BoardCursor, (patch: Record<
     search: params.get("q") ?? "",
     stock: oneOf(StockFilters, params.get("stock"), "all"),
     category: oneOf(["all", ...Categories], params.get("category"), "all"),
-    location: oneOf(["all", ...Locations], params.get("location"), "all"),
+    // Any well-formed code: locations are data, and one that matches nothing shows no SKUs.
+    location: LocationCodeSchema.safeParse(params.get("location")).success ? params.get("location")! : "all",
   };
   const sort: BoardSort = {
     key: oneOf(BoardSortKeys, params.get("sort"), DEFAULT_BOARD_SORT.key),
@@ -63,6 +67,7 @@ export function InventoryBoard() {
   const plan = useMemo(() => boardPlan(filter, sort.key === "sku" ? sort.direction : "asc"), [filter, sort.key, sort.direction]);
   const page = useBoardPage(plan, cursor);
   const counts = useBoardCounts();
+  const locations = useLocations();
   const matching = useMatchCount(plan);
   const [adjusting, setAdjusting] = useState<string | null>(null);
   const visible = useMemo(() => (page.status === "ready" ? boardView(page.data.rows, filter, sort) : []), [page, filter, sort]);
@@ -103,7 +108,10 @@ export function InventoryBoard() {
           label="Location"
           value={filter.location}
           onChange={(e) => refilter({ location: e.target.value })}
-          options={[{ value: "all", label: "All locations" }, ...Locations.map((l) => ({ value: l }))]}
+          options={[
+            { value: "all", label: "All locations" },
+            ...(locations.status === "ready" ? locations.data : []).map((l) => ({ value: l.code, label: `${l.name} (${l.code})` })),
+          ]}
         />
         <button
           type="button"
@@ -116,6 +124,8 @@ export function InventoryBoard() {
       </form>
       {page.status !== "ready" ? (
         <LoadState live={page} />
+      ) : locations.status !== "ready" ? (
+        <LoadState live={locations} />
       ) : (
         <>
           <p className="admin-muted" role="status" aria-live="polite">
@@ -128,9 +138,9 @@ export function InventoryBoard() {
                   {columns.slice(0, 2).map((c) => (
                     <SortHeader key={c.key} column={c} sort={sort} onSort={toggleSort} />
                   ))}
-                  {Locations.map((l) => (
-                    <th key={l} scope="col" className="num">
-                      {l}
+                  {locations.data.map((l) => (
+                    <th key={l.code} scope="col" className="num" title={l.name}>
+                      {l.code}
                     </th>
                   ))}
                   {columns.slice(2).map((c) => (
@@ -147,11 +157,16 @@ export function InventoryBoard() {
               <tbody>
                 {visible.map((row) => (
                   <Fragment key={row.sku}>
-                    <BoardLine row={row} adjusting={adjusting === row.sku} onAdjust={() => setAdjusting(adjusting === row.sku ? null : row.sku)} />
+                    <BoardLine
+                      row={row}
+                      locations={locations.data}
+                      adjusting={adjusting === row.sku}
+                      onAdjust={() => setAdjusting(adjusting === row.sku ? null : row.sku)}
+                    />
                     {adjusting === row.sku && (
                       <tr className="admin-table__form-row">
-                        <td colSpan={columns.length + Locations.length + 2}>
-                          <AdjustForm row={row} onDone={() => setAdjusting(null)} />
+                        <td colSpan={columns.length + locations.data.length + 2}>
+                          <AdjustForm row={row} locations={locations.data} onDone={() => setAdjusting(null)} />
                         </td>
                       </tr>
                     )}
@@ -225,7 +240,7 @@ function SortHeader({ column, sort, onSort }: { column: (typeof columns)[number]
   );
 }
 
-function BoardLine({ row, adjusting, onAdjust }: { row: BoardRow; adjusting: boolean; onAdjust: () => void }) {
+function BoardLine({ row, locations, adjusting, onAdjust }: { row: BoardRow; locations: readonly StockLocation[]; adjusting: boolean; onAdjust: () => void }) {
   return (
     <tr aria-label={row.sku} className={row.productActive ? undefined : "is-inactive"}>
       <td className="mono">
@@ -235,9 +250,9 @@ function BoardLine({ row, adjusting, onAdjust }: { row: BoardRow; adjusting: boo
         {row.productName}
         {!row.productActive && <span className="admin-muted"> · inactive</span>}
       </td>
-      {Locations.map((l) => (
-        <td key={l} className="num" data-column={`onhand-${l}`}>
-          {row.onHand[l]}
+      {locations.map(({ code }) => (
+        <td key={code} className="num" data-column={`onhand-${code}`}>
+          {onHandAt(row, code)}
         </td>
       ))}
       <td className="num" data-column="onhand">

@@ -3,7 +3,7 @@
  * in the browser, and only a file with no problems can be applied — as one
  * audited receipt (`receiveShipment`), which re-checks everything on the server.
  */
-import { useMemo, useState, type ChangeEvent } from "react";
+import { Fragment, useMemo, useState, type ChangeEvent } from "react";
 import { Link } from "react-router";
 import { Collections, previewReceivingCsv, receivingCsvSkus, type Location, type ReceivingPreview } from "@showroom/model";
 import { receiveShipment, staffErrorMessage } from "../../../lib/admin/api/admin-callables";
@@ -11,6 +11,7 @@ import { parseInventory } from "../../../lib/admin/api/docs";
 import { useLiveDocs } from "../../../lib/use-live-docs";
 import { readCsv } from "../api/read-csv";
 import { LoadState, PageHeader } from "../../../components/admin/ui";
+import { useLocations } from "../../locations";
 
 const inventoryParser = () => parseInventory;
 
@@ -30,8 +31,14 @@ export function ReceivingPage() {
   const [note, setNote] = useState("");
   const [state, setState] = useState<{ kind: "idle" | "busy" } | { kind: "done" | "failed"; message: string }>({ kind: "idle" });
 
+  const locations = useLocations();
+  // New stock goes only to active locations (the server checks again).
+  const receiving = useMemo(() => (locations.status === "ready" ? locations.data.filter((l) => l.active).map((l) => l.code) : null), [locations]);
   const bySku = inventory.status === "ready" ? inventory.data : null;
-  const preview: ReceivingPreview | null = useMemo(() => (file && bySku ? previewReceivingCsv(records, bySku) : null), [file, records, bySku]);
+  const preview: ReceivingPreview | null = useMemo(
+    () => (file && bySku && receiving ? previewReceivingCsv(records, bySku, receiving) : null),
+    [file, records, bySku, receiving],
+  );
   const onHand = (sku: string, location: Location) => bySku?.get(sku)?.locations[location]?.onHand ?? 0;
 
   async function load(event: ChangeEvent<HTMLInputElement>) {
@@ -72,8 +79,16 @@ export function ReceivingPage() {
       <PageHeader title="Receive a shipment" />
       <section className="admin-card">
         <p>
-          Upload a CSV with the header <code>sku,location,quantity</code> (locations: <code>main</code>, <code>east</code>). Every row is checked first; a file
-          with any problem changes nothing.
+          Upload a CSV with the header <code>sku,location,quantity</code> (locations:{" "}
+          {receiving
+            ? receiving.map((code, i) => (
+                <Fragment key={code}>
+                  {i > 0 && ", "}
+                  <code>{code}</code>
+                </Fragment>
+              ))
+            : "…"}
+          ). Every row is checked first; a file with any problem changes nothing.
         </p>
         <div className="admin-row admin-row--wrap">
           <label className="admin-field">
