@@ -6,7 +6,7 @@
 import { useState, type FormEvent } from "react";
 import { LocationKinds, UpsertLocationInputSchema, type StockLocation } from "@showroom/model";
 import { SelectField } from "../../../components/admin/filters";
-import { LoadState, PageHeader } from "../../../components/admin/ui";
+import { ACTIONS, AdminTable, LoadState, PageHeader } from "../../../components/admin/ui";
 import { staffErrorMessage } from "../../../lib/admin/api/admin-callables";
 import { deleteLocation, upsertLocation, useLocations } from "../api/locations";
 
@@ -52,55 +52,37 @@ export function LocationsPage({ isAdmin }: { isAdmin: boolean }) {
         {locations.status !== "ready" ? (
           <LoadState live={locations} />
         ) : (
-          <table className="admin-table" aria-label="Locations">
-            <thead>
-              <tr>
-                <th scope="col">Code</th>
-                <th scope="col">Name</th>
-                <th scope="col">Kind</th>
-                <th scope="col" className="num">
-                  Draw order
-                </th>
-                <th scope="col">Status</th>
+          <AdminTable label="Locations" columns={["Code", "Name", "Kind", { heading: "Draw order", numeric: true }, "Status", ...(isAdmin ? [ACTIONS] : [])]}>
+            {locations.data.map((location) => (
+              <tr key={location.code} aria-label={location.code}>
+                <td className="mono">{location.code}</td>
+                <td>{location.name}</td>
+                <td>{location.kind}</td>
+                <td className="num">{location.drawOrder}</td>
+                <td>{location.active ? "active" : "inactive"}</td>
                 {isAdmin && (
-                  <th scope="col">
-                    <span className="visually-hidden">Actions</span>
-                  </th>
+                  <td>
+                    <button
+                      type="button"
+                      className="admin-button admin-button--small"
+                      aria-label={`Edit ${location.code}`}
+                      onClick={() => setEditing(location)}
+                    >
+                      Edit
+                    </button>{" "}
+                    <button
+                      type="button"
+                      className="admin-button admin-button--small admin-button--danger"
+                      aria-label={`Delete ${location.code}`}
+                      onClick={() => void remove(location)}
+                    >
+                      Delete
+                    </button>
+                  </td>
                 )}
               </tr>
-            </thead>
-            <tbody>
-              {locations.data.map((location) => (
-                <tr key={location.code} aria-label={location.code}>
-                  <td className="mono">{location.code}</td>
-                  <td>{location.name}</td>
-                  <td>{location.kind}</td>
-                  <td className="num">{location.drawOrder}</td>
-                  <td>{location.active ? "active" : "inactive"}</td>
-                  {isAdmin && (
-                    <td>
-                      <button
-                        type="button"
-                        className="admin-button admin-button--small"
-                        aria-label={`Edit ${location.code}`}
-                        onClick={() => setEditing(location)}
-                      >
-                        Edit
-                      </button>{" "}
-                      <button
-                        type="button"
-                        className="admin-button admin-button--small admin-button--danger"
-                        aria-label={`Delete ${location.code}`}
-                        onClick={() => void remove(location)}
-                      >
-                        Delete
-                      </button>
-                    </td>
-                  )}
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </AdminTable>
         )}
       </section>
     </>
