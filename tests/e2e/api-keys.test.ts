@@ -3,7 +3,6 @@
  * the key (shown once) works from fetch against the real `api` function, the
  * list shows its use, and revoking it in the console stops it.
  */
-import fs from "node:fs";
 import type { Browser, BrowserContext } from "playwright-core";
 import { afterAll, afterEach, beforeAll, expect, inject, it } from "vitest";
 import { Collections } from "@showroom/model";
@@ -11,6 +10,7 @@ import { adminDb } from "../../scripts/lib/admin.js";
 import { DEMO_PASSWORD } from "../../scripts/seed/demo-accounts.js";
 import { apiFetch } from "../integration/api-support.js";
 import { launchChromium } from "../support/browser.js";
+import { screenshotOnFailure } from "../support/screenshots.js";
 
 let browser: Browser;
 let context: BrowserContext | undefined;
@@ -18,13 +18,7 @@ beforeAll(async () => {
   browser = await launchChromium();
 });
 afterEach(async ({ task }) => {
-  if (task.result?.state === "fail" && context) {
-    fs.mkdirSync("test-results", { recursive: true });
-    await context
-      .pages()[0]
-      ?.screenshot({ path: "test-results/api-keys-failed.png" })
-      .catch(() => undefined);
-  }
+  await screenshotOnFailure(task.result?.state === "fail", context, "api-keys");
   await context?.close();
 });
 afterAll(() => browser?.close());

@@ -3,13 +3,13 @@
  * board grows its column and filter option live, the admin deactivates it and
  * deletes it (it holds no stock); a bad code is refused in the form.
  */
-import fs from "node:fs";
 import type { Browser, BrowserContext } from "playwright-core";
 import { afterAll, afterEach, beforeAll, expect, inject, it } from "vitest";
 import { Collections } from "@showroom/model";
 import { adminDb } from "../../scripts/lib/admin.js";
 import { DEMO_PASSWORD } from "../../scripts/seed/demo-accounts.js";
 import { launchChromium } from "../support/browser.js";
+import { screenshotOnFailure } from "../support/screenshots.js";
 
 const CODE = "showroom-soho";
 /** How long a live listener's update may take to show on a loaded machine. */
@@ -22,13 +22,7 @@ beforeAll(async () => {
   browser = await launchChromium();
 });
 afterEach(async ({ task }) => {
-  if (task.result?.state === "fail" && context) {
-    fs.mkdirSync("test-results", { recursive: true });
-    await context
-      .pages()[0]
-      ?.screenshot({ path: "test-results/locations-failed.png" })
-      .catch(() => undefined);
-  }
+  await screenshotOnFailure(task.result?.state === "fail", context, "locations");
   await context?.close();
   // Later files must not see this location, whatever happened here.
   await locationDoc().delete();

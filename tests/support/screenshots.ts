@@ -5,11 +5,21 @@
  * run writes to the ignored test-results/screenshots, for a look after a run.
  */
 import fs from "node:fs";
-import type { Page } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
 
 export const SCREENSHOTS = process.env.SHOWROOM_SCREENSHOTS === "1" ? "docs/screenshots" : "test-results/screenshots";
 
 export async function screenshot(page: Page, name: string, fullPage = false): Promise<void> {
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: `${SCREENSHOTS}/${name}.png`, fullPage });
+}
+
+/** After a failed test, the context's first page as `test-results/<name>-failed.png` (best effort), for a look at why. */
+export async function screenshotOnFailure(failed: boolean, context: BrowserContext | undefined, name: string): Promise<void> {
+  if (!failed || !context) return;
+  fs.mkdirSync("test-results", { recursive: true });
+  await context
+    .pages()[0]
+    ?.screenshot({ path: `test-results/${name}-failed.png` })
+    .catch(() => undefined);
 }
