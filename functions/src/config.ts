@@ -49,6 +49,8 @@ export const config = {
     /** An endpoint is disabled once every attempt failed for this long and at least `disableAfterFailures` times in a row. */
     disableAfterSeconds: setting("SHOWROOM_WEBHOOK_DISABLE_AFTER_SECONDS", 3 * 24 * 60 * 60, 20),
     disableAfterFailures: setting("SHOWROOM_WEBHOOK_DISABLE_AFTER_FAILURES", 50, 6),
+    /** How overdue an arrival or attempt must be before the catch-up steps in (a live one is not raced). */
+    catchUpGraceSeconds: setting("SHOWROOM_WEBHOOK_CATCHUP_GRACE_SECONDS", 120, 20),
     /** Production refuses private and loopback receivers; the emulator allows loopback for test receivers. */
     urlPolicy: emulator ? ("emulator" as const) : ("production" as const),
   },

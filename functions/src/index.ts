@@ -25,6 +25,7 @@ export { relayEvent, relayEventsCatchUp } from "./events/triggers.js";
 export {
   webhooksOnEvent,
   deliverWebhook,
+  webhooksCatchUp,
   createWebhookEndpointCallable as createWebhookEndpoint,
   updateWebhookEndpointCallable as updateWebhookEndpoint,
   rotateWebhookSecretCallable as rotateWebhookSecret,

@@ -85,6 +85,10 @@ export function eventsRelayCaughtUp(subjects: number, failed: number): void {
   logger.info("events: catch-up drained subjects with unpublished events", { subjects, failed });
 }
 
+export function webhooksCaughtUp(recorded: number, rescued: number): void {
+  logger.info("webhooks: catch-up recorded missed arrivals and pumped stalled queues", { recorded, rescued });
+}
+
 export function eventsRelayFailed(subject: string, error: unknown): void {
   logger.warn("events: relay could not publish; the next trigger or the catch-up resumes from the cursor", {
     subject,

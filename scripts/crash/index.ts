@@ -1,7 +1,8 @@
 /**
  * `npm run crash`: on its own emulators (through `with-emulators`), kills the
- * Functions workers in the middle of a flash sale and of a receiving import,
- * and freezes Firestore under orders; clients retry with the same keys. Prints
+ * Functions workers in the middle of a flash sale, of a receiving import and
+ * of event relay and webhook delivery, and freezes Firestore under orders;
+ * clients retry with the same keys. Prints
  * one table and exits 1 if any invariant failed (each is printed).
  */
 import { requireEmulators } from "../lib/admin.js";

@@ -12,6 +12,8 @@ import { adminDb } from "../../scripts/lib/admin.js";
 import { expectCallableError, type TestClient } from "../support/clients.js";
 import { inventoryEvent, isTestTraffic, publishEvent, startReceiver, uniqueSkuCode, type Behaviour, type Receiver } from "../../scripts/lib/events.js";
 import { client, clients, eventually, settle } from "./customers-support.js";
+import { triggerSchedule } from "../../scripts/lib/schedules.js";
+import { envelopeBody, newDelivery, subjectDocId } from "../../functions/src/webhooks/deliveries.js";
 
 const receivers: Receiver[] = [];
 const endpoints: string[] = [];
@@ -285,6 +287,53 @@ describe("webhook delivery", () => {
     await settle(2000);
     expect(b.receiver.received).toEqual([]);
     expect(a.receiver.received).toHaveLength(1);
+  });
+});
+
+describe("webhook catch-up after a crash", () => {
+  /** An event the relay published (its cursor moved a minute ago) as a crash leaves it: stored, nothing else. */
+  async function publishedEarlier(event: EventEnvelope) {
+    const db = adminDb();
+    const aMinuteAgo = Timestamp.fromMillis(Date.now() - 60_000);
+    // The cursor first, so the relay this write triggers finds nothing left to publish.
+    await db
+      .collection(Collections.eventCursors)
+      .doc(subjectDocId(event.subject))
+      .set({ subject: event.subject, publishedSeq: event.seq, relayedAt: aMinuteAgo, leaseOwner: null, leaseUntilMs: 0 }, { merge: true });
+    const { occurredAt, ...rest } = event;
+    await db
+      .collection(Collections.events)
+      .doc(event.id)
+      .set({ ...rest, occurredAt: Timestamp.fromDate(new Date(occurredAt)), createdAt: aMinuteAgo, publishedAt: aMinuteAgo });
+  }
+
+  it("records and delivers an event whose consumer died, and sends a delivery whose task was lost", async () => {
+    const { receiver, id } = await endpointFor();
+    const sku = uniqueSkuCode();
+    // Seq 1: published, but webhooksOnEvent died before recording it.
+    const missed = inventoryEvent(sku, 1);
+    await publishedEarlier(missed);
+    // Seq 2: recorded with its delivery, but the task that would send it was lost.
+    const stalled = inventoryEvent(sku, 2);
+    await publishedEarlier(stalled);
+    await adminDb()
+      .collection(Collections.webhookSubjects)
+      .doc(subjectDocId(stalled.subject))
+      .set({ subject: stalled.subject, through: 0, ahead: [2] });
+    await deliveryRef(id, stalled.id).set(newDelivery(stalled, id, envelopeBody(stalled), "event", Date.now() - 60_000));
+    await settle();
+    expect(receiver.accepted()).toHaveLength(0);
+
+    await triggerSchedule("webhooksCatchUp");
+    await until(() => receiver.accepted().length === 2, "both events after the catch-up");
+    expect(receiver.accepted().map((r) => r.webhookId)).toEqual([missed.id, stalled.id]);
+    expect((await deliveryRef(id, missed.id).get()).get("status")).toBe("delivered");
+    expect((await deliveryRef(id, stalled.id).get()).get("status")).toBe("delivered");
+
+    // A second run finds nothing left: no duplicate.
+    await triggerSchedule("webhooksCatchUp");
+    await settle();
+    expect(receiver.accepted()).toHaveLength(2);
   });
 });
 

@@ -78,7 +78,9 @@ async function advance(deps: RelayDeps, subject: EventSubject, published: string
     const stillOurs = cursor.leaseOwner === deps.owner;
     const again = stillOurs && (more || cursor.pending);
     const lease = again ? { leaseUntilMs: deps.now() + LEASE_MS, pending: false } : stillOurs ? { leaseOwner: null, leaseUntilMs: 0 } : {};
-    tx.set(ref, { subject, publishedSeq, ...lease }, { merge: true });
+    // relayedAt: the webhook catch-up checks the subjects the relay moved lately (webhooks/catch-up.ts).
+    const moved = published.length > 0 ? { relayedAt: FieldValue.serverTimestamp() } : {};
+    tx.set(ref, { subject, publishedSeq, ...moved, ...lease }, { merge: true });
     for (const id of published) tx.update(deps.db.collection(Collections.events).doc(id), { publishedAt: FieldValue.serverTimestamp() });
     return { again, from: publishedSeq };
   });

@@ -168,15 +168,27 @@ export async function checkInSnapshot(
   select: (tx: Transaction) => Promise<{ inventories: DocumentSnapshot[]; reads: number }>,
   nowMs: () => number = Date.now,
 ): Promise<CheckResult & { inventories: DocumentSnapshot[] }> {
-  return db.runTransaction(
-    async (tx) => {
-      const { inventories, reads: selectReads } = await select(tx);
-      const { snapshots, reads } = await snapshotsOf(db, tx, inventories);
-      return { checked: snapshots.length, drift: checkSnapshots(snapshots, nowMs()), reads: reads + selectReads - inventories.length, inventories };
-    },
-    { readOnly: true },
-  );
+  const check = () =>
+    db.runTransaction(
+      async (tx) => {
+        const { inventories, reads: selectReads } = await select(tx);
+        const { snapshots, reads } = await snapshotsOf(db, tx, inventories);
+        return { checked: snapshots.length, drift: checkSnapshots(snapshots, nowMs()), reads: reads + selectReads - inventories.length, inventories };
+      },
+      { readOnly: true },
+    );
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await check();
+    } catch (error) {
+      // A snapshot that outlived its transaction (a busy database) is read again: the check writes nothing, so a retry is safe.
+      if (attempt >= SNAPSHOT_ATTEMPTS || !isClosedTransaction(error)) throw error;
+    }
+  }
 }
+
+const SNAPSHOT_ATTEMPTS = 3;
+const isClosedTransaction = (error: unknown) => error instanceof Error && /Transaction is invalid or closed/i.test(error.message);
 
 /** SKUs per snapshot: a read-only transaction must finish before Firestore closes it (10,000 SKUs in one did not). */
 const PAGE_SIZE = 100;

@@ -157,15 +157,23 @@ async function inOrder(db: Firestore, delivery: DocumentSnapshot): Promise<boole
   return ((cursor.get("through") as number | undefined) ?? 0) >= (delivery.get("seq") as number);
 }
 
-/** Schedules the head of one endpoint's queue for one subject, if it may go now. */
-export async function pump(deps: DeliveryDeps, endpointId: string, subject: string): Promise<void> {
+/**
+ * Schedules the head of one endpoint's queue for one subject, if it may go now.
+ * `stalledBy` (the catch-up): only if the head was due by then and no attempt holds its lease.
+ */
+export async function pump(deps: DeliveryDeps, endpointId: string, subject: string, stalledBy?: number): Promise<void> {
   const head = await headOf(deps.db, endpointId, subject);
-  if (!head || !(await inOrder(deps.db, head))) return;
+  if (!head || (stalledBy !== undefined && !stalled(head, stalledBy, (deps.now ?? Date.now)())) || !(await inOrder(deps.db, head))) return;
   const endpoint = await deps.db.collection(Collections.webhookEndpoints).doc(endpointId).get();
   if (endpoint.get("enabled") !== true) return;
   const dueMs = (head.get("nextAttemptAt") as Timestamp).toMillis();
   const delaySeconds = Math.max(0, (dueMs - (deps.now ?? Date.now)()) / 1000);
   await deps.scheduler.schedule(head.id, (head.get("attempts") as number) + 1, delaySeconds);
+}
+
+function stalled(delivery: DocumentSnapshot, dueByMs: number, nowMs: number): boolean {
+  const lease = delivery.get("leaseUntil") as Timestamp | null;
+  return (delivery.get("nextAttemptAt") as Timestamp).toMillis() <= dueByMs && (lease === null || lease.toMillis() <= nowMs);
 }
 
 /** Every endpoint with pending deliveries on a subject gets its head scheduled (after new arrivals). */

@@ -4,6 +4,7 @@
  * Firebase event to the plain modules beside it.
  */
 import { getFunctions } from "firebase-admin/functions";
+import * as v1 from "firebase-functions/v1";
 import { logger } from "firebase-functions";
 import { onMessagePublished } from "firebase-functions/pubsub";
 import { onTaskDispatched } from "firebase-functions/tasks";
@@ -11,10 +12,11 @@ import { EVENTS_TOPIC } from "@showroom/model";
 import { z } from "zod";
 import { db } from "../app.js";
 import { config } from "../config.js";
-import { eventMessageRejected, webhookAttempted } from "../logs.js";
+import { eventMessageRejected, webhookAttempted, webhooksCaughtUp } from "../logs.js";
 import { defineCallable } from "../shared/callable.js";
 import { parseEventMessage } from "../shared/event-message.js";
 import { attemptDelivery, pump, pumpEndpoint, pumpSubject, recordEvent, recordRedelivery, type AttemptDeps, type DeliveryDeps } from "./deliveries.js";
+import { catchUpWebhooks } from "./catch-up.js";
 import { createEndpoint, deleteEndpoint, rotateSecret, updateEndpoint } from "./endpoints.js";
 import { tellAdminsEndpointDisabled } from "./disabled-alert.js";
 import { replayRange, resendDelivery } from "./redeliver.js";
@@ -70,6 +72,16 @@ export const deliverWebhook = onTaskDispatched(
     webhookAttempted(task.data.deliveryId, task.data.attempt, await attemptDelivery(attemptDeps(), task.data.deliveryId, task.data.attempt));
   },
 );
+
+// A 1st gen schedule, like relayEventsCatchUp, so the emulator runs it from its topic
+// (`firebase-schedule-webhooksCatchUp`) and the crash run can trigger it.
+export const webhooksCatchUp = v1
+  .region(config.region)
+  .pubsub.schedule("every 1 minutes")
+  .onRun(async () => {
+    const { recorded, rescued } = await catchUpWebhooks(deliveryDeps(), Date.now(), config.webhooks.catchUpGraceSeconds * 1000);
+    webhooksCaughtUp(recorded, rescued);
+  });
 
 const endpointDeps = () => ({ db: db(), policy: config.webhooks.urlPolicy });
 
