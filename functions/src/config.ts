@@ -27,6 +27,11 @@ export const config = {
     holdCart: { max: Number(process.env.SHOWROOM_RATE_LIMIT_HOLDS_PER_MINUTE ?? 30), windowSeconds: 60 },
     placeOrder: { max: Number(process.env.SHOWROOM_RATE_LIMIT_ORDERS_PER_MINUTE ?? 30), windowSeconds: 60 },
   } satisfies Record<string, RateLimit>,
+  /**
+   * Callables refuse requests without a valid App Check token (docs/inventory.md, "App Check"). On in production
+   * only once the web app is built with its reCAPTCHA Enterprise site key; on the emulators every client sends one.
+   */
+  enforceAppCheck: (process.env.SHOWROOM_ENFORCE_APP_CHECK ?? String(emulator)) === "true",
   /** Anonymous accounts idle this long that never ordered are erased daily (functions/src/customers/anonymous-cleanup.ts). */
   anonymousAccountMaxAgeDays: Number(process.env.SHOWROOM_ANONYMOUS_ACCOUNT_MAX_AGE_DAYS ?? 30),
   /** Group commit caps per stock transaction (docs/inventory.md). */

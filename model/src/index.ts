@@ -26,3 +26,4 @@ export * from "./feedback.js";
 export * from "./feedback-report.js";
 export * from "./alerts.js";
 export * from "./site-questions.js";
+export * from "./app-check.js";

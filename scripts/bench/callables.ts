@@ -6,6 +6,7 @@
  * every auth trigger in the codebase — sign-in is not what a bench measures.
  */
 import { randomUUID } from "node:crypto";
+import { emulatorAppCheckToken } from "@showroom/model";
 
 const PROJECT = process.env.GCLOUD_PROJECT ?? "demo-showroom";
 const functionsOrigin = () => process.env.FUNCTIONS_EMULATOR_ORIGIN ?? "http://127.0.0.1:5001";
@@ -32,12 +33,16 @@ export function emulatorToken(claims: { role?: "staff" | "admin" } = {}): string
   })}.`;
 }
 
-export async function call(name: string, token: string, data: unknown): Promise<CallResult> {
+/** Calls `name` as the web app would, with an App Check token (callables enforce it on the emulators) unless `appCheck: false`. */
+export async function call(name: string, token: string | null, data: unknown, options: { appCheck?: boolean } = {}): Promise<CallResult> {
   const started = performance.now();
+  const headers: Record<string, string> = { "content-type": "application/json" };
+  if (token) headers.authorization = `Bearer ${token}`;
+  if (options.appCheck !== false) headers["x-firebase-appcheck"] = emulatorAppCheckToken().token;
   try {
     const response = await fetch(`${functionsOrigin()}/${PROJECT}/us-central1/${name}`, {
       method: "POST",
-      headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+      headers,
       body: JSON.stringify({ data }),
       signal: AbortSignal.timeout(180_000),
     });

@@ -8,6 +8,7 @@
 import { randomUUID } from "node:crypto";
 import { Collections, type CreateApiKeyOutput, type InventoryView, type WriteAnswer } from "@showroom/model";
 import { adminDb } from "../lib/admin.js";
+import { withTriggersPaused } from "../lib/triggers.js";
 import { reconcile } from "../reconcile.js";
 import { call, emulatorToken } from "./callables.js";
 import { writeStockedProducts } from "./stocked-products.js";
@@ -33,12 +34,16 @@ async function api(path: string, key: string, init: { body?: string; contentType
 
 async function stockedSkus(prefix: string, count: number, main: number): Promise<string[]> {
   const skus = Array.from({ length: count }, (_, i) => `${prefix}-${randomUUID().slice(0, 6).toUpperCase()}-${i}`);
-  for (let i = 0; i < skus.length; i += 500) {
-    await writeStockedProducts(
-      adminDb(),
-      skus.slice(i, i + 500).map((sku) => ({ productId: `bench-${sku.toLowerCase()}`, variants: [{ sku, main }] })),
-    );
-  }
+  // Triggers paused while seeding (as the seed does): 10,000 new stock documents would queue 10,000 trigger runs
+  // that only compete with the row being measured.
+  await withTriggersPaused(async () => {
+    for (let i = 0; i < skus.length; i += 500) {
+      await writeStockedProducts(
+        adminDb(),
+        skus.slice(i, i + 500).map((sku) => ({ productId: `bench-${sku.toLowerCase()}`, variants: [{ sku, main }] })),
+      );
+    }
+  });
   return skus;
 }
 

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { Collections, formatMoney } from "@showroom/model";
+import { Collections, EMULATOR_APP_ID, formatMoney } from "@showroom/model";
 import { adminAuth, adminDb } from "../../scripts/lib/admin.js";
 import { launchChromium } from "../support/browser.js";
 import { screenshot } from "../support/screenshots.js";
@@ -37,6 +37,12 @@ describe("checkout", () => {
   it("browse → variant → cart → checkout with a hold → the order page shows the order; the guest signs up and keeps it", async () => {
     const { product, variant } = stockedVariant("sofas", 4, 0, true);
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    // Which App Check token each callable request carried (callables enforce App Check on the emulators).
+    const appCheckOf = new Map<string, string | undefined>();
+    page.on("request", (request) => {
+      const callable = /\/us-central1\/(\w+)$/.exec(request.url())?.[1];
+      if (callable && request.method() === "POST") appCheckOf.set(callable, request.headers()["x-firebase-appcheck"]);
+    });
     await page.goto(base());
     await page.getByRole("link", { name: "Sofas" }).first().click();
     await page.getByRole("link", { name: product.name }).click();
@@ -85,6 +91,12 @@ describe("checkout", () => {
     expect(await page.getByRole("cell", { name: new RegExp(product.name) }).count()).toBe(1);
     expect(await page.getByTestId("order-status").textContent()).toContain("Placed");
     expect(await page.getByRole("link", { name: "Cart, 0 items" }).count()).toBe(1);
+
+    for (const callable of ["holdCart", "placeOrder"]) {
+      const token = appCheckOf.get(callable);
+      expect(token, `${callable} carried an App Check token`).toBeTruthy();
+      expect(JSON.parse(Buffer.from(token!.split(".")[1]!, "base64url").toString())).toMatchObject({ sub: EMULATOR_APP_ID });
+    }
 
     const order = (await adminDb().collection(Collections.orders).doc(orderId).get()).data()!;
     expect(order.lines).toMatchObject([{ sku: variant.sku, quantity: 2, unitPriceCents: variant.priceCents }]);

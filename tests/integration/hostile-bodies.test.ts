@@ -5,7 +5,7 @@
  * unauthenticated first when unsigned) — never internal — and the database is
  * exactly what it was.
  */
-import { CallableNames, type CallableName } from "@showroom/model";
+import { CallableNames, emulatorAppCheckToken, type CallableName } from "@showroom/model";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signIn, type TestClient } from "../support/clients.js";
 import { functionsEmulator, PROJECT_ID } from "../support/env.js";
@@ -55,7 +55,11 @@ async function post(who: Who, name: CallableName, body: string): Promise<{ statu
   const token = await clients[who].auth.currentUser?.getIdToken();
   const response = await fetch(`${functionsEmulator().origin}/${PROJECT_ID}/us-central1/${name}`, {
     method: "POST",
-    headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    headers: {
+      "content-type": "application/json",
+      "x-firebase-appcheck": emulatorAppCheckToken().token,
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
     body,
   });
   const answer = (await response.json().catch(() => null)) as { error?: { status?: string } } | null;

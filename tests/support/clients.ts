@@ -4,10 +4,11 @@
  */
 import { randomUUID } from "node:crypto";
 import { deleteApp, initializeApp, type FirebaseApp } from "firebase/app";
+import { CustomProvider, initializeAppCheck } from "firebase/app-check";
 import { connectAuthEmulator, getAuth, signInAnonymously, signInWithEmailAndPassword, type Auth } from "firebase/auth";
 import { connectFirestoreEmulator, getFirestore, type Firestore } from "firebase/firestore";
 import { connectFunctionsEmulator, FunctionsError, getFunctions, httpsCallable, type Functions } from "firebase/functions";
-import type { CallableName, Role } from "@showroom/model";
+import { EMULATOR_APP_ID, emulatorAppCheckToken, type CallableName, type Role } from "@showroom/model";
 import { expect } from "vitest";
 import { adminAuth } from "../../scripts/lib/admin.js";
 import { authEmulator, firestoreEmulator, functionsEmulator, PROJECT_ID } from "./env.js";
@@ -25,7 +26,9 @@ export interface TestClient {
 export type Persona = { kind: "signed-out" } | { kind: "anonymous" } | { kind: "user"; role?: Role | null; email?: string };
 
 function connectedApp(): { app: FirebaseApp; auth: Auth; db: Firestore; functions: Functions } {
-  const app = initializeApp({ projectId: PROJECT_ID, apiKey: "demo-api-key" }, `test-${randomUUID()}`);
+  const app = initializeApp({ projectId: PROJECT_ID, apiKey: "demo-api-key", appId: EMULATOR_APP_ID }, `test-${randomUUID()}`);
+  // As the web app on the emulators: callables enforce App Check there.
+  initializeAppCheck(app, { provider: new CustomProvider({ getToken: async () => emulatorAppCheckToken() }), isTokenAutoRefreshEnabled: false });
   const auth = getAuth(app);
   const db = getFirestore(app);
   const functions = getFunctions(app, "us-central1");

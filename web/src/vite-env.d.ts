@@ -6,4 +6,5 @@ interface ImportMetaEnv {
   readonly VITE_FIRESTORE_PORT?: string;
   readonly VITE_AUTH_PORT?: string;
   readonly VITE_FUNCTIONS_PORT?: string;
+  readonly VITE_APP_CHECK_SITE_KEY?: string;
 }

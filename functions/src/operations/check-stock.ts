@@ -5,10 +5,10 @@
  * `stock/{sku}`, `productStock/{productId}` and the inventory's own `status`
  * equal what the inventory implies.
  *
- * A check of named SKUs reads them in one read-only transaction: a consistent
- * snapshot, so a stock transaction in flight is either wholly in it or wholly
- * out (the engine writes inventory, ledger and views together), and it takes
- * no locks, so sales never wait for it. Ledger sums are aggregation queries
+ * A page of SKUs is read at one readTime: a consistent snapshot, so a stock
+ * transaction in flight is either wholly in it or wholly out (the engine
+ * writes inventory, ledger and views together), and it takes no locks, so
+ * sales never wait for it. Ledger sums are aggregation queries
  * (billed one read per 1,000 entries), so the cost does not grow with history.
  */
 import {
@@ -124,14 +124,18 @@ async function ledgerSum(db: Firestore, tx: Transaction, sku: string, location: 
  * Locations are data: a SKU's ledger is summed at every configured location (a stray entry there is drift
  * even where the inventory has no entry) and at any other its inventory still names (a deleted location).
  */
-async function snapshotsOf(db: Firestore, tx: Transaction, inventories: DocumentSnapshot[]): Promise<{ snapshots: SkuSnapshot[]; reads: number }> {
+async function snapshotsOf(
+  db: Firestore,
+  tx: Transaction,
+  inventories: DocumentSnapshot[],
+  configured: string[],
+): Promise<{ snapshots: SkuSnapshot[]; reads: number }> {
   const skus = inventories.map((d) => d.id);
   const getAll = (refs: DocumentReference[]) => (refs.length ? tx.getAll(...refs) : Promise.resolve([]));
   const stockDocs = await getAll(skus.map((sku) => db.collection(Collections.stock).doc(sku)));
   const productIds = [...new Set(inventories.map((d) => String(d.get("productId"))))];
   const summaries = new Map((await getAll(productIds.map((id) => db.collection(Collections.productStock).doc(id)))).map((d) => [d.id, d.data()]));
-  const configured = inventories.length ? (await tx.get(db.collection(Collections.locations).select())).docs.map((d) => d.id) : [];
-  let reads = inventories.length + stockDocs.length + summaries.size + (inventories.length ? Math.max(1, configured.length) : 0);
+  let reads = inventories.length + stockDocs.length + summaries.size;
   const ledgers = await Promise.all(
     inventories.map(async (doc) => {
       const sku = doc.id;
@@ -161,36 +165,35 @@ const checkSnapshots = (snapshots: SkuSnapshot[], nowMs: number) => snapshots.fl
 
 /**
  * Checks the inventory documents `select` picks (queries or named SKUs) in one
- * read-only transaction. `select` may read more (a cursor); its reads count.
+ * read-only snapshot. `select` may read more (a cursor); its reads count.
  */
 export async function checkInSnapshot(
   db: Firestore,
   select: (tx: Transaction) => Promise<{ inventories: DocumentSnapshot[]; reads: number }>,
   nowMs: () => number = Date.now,
 ): Promise<CheckResult & { inventories: DocumentSnapshot[] }> {
-  const check = () =>
-    db.runTransaction(
-      async (tx) => {
-        const { inventories, reads: selectReads } = await select(tx);
-        const { snapshots, reads } = await snapshotsOf(db, tx, inventories);
-        return { checked: snapshots.length, drift: checkSnapshots(snapshots, nowMs()), reads: reads + selectReads - inventories.length, inventories };
-      },
-      { readOnly: true },
-    );
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await check();
-    } catch (error) {
-      // A snapshot that outlived its transaction (a busy database) is read again: the check writes nothing, so a retry is safe.
-      if (attempt >= SNAPSHOT_ATTEMPTS || !isClosedTransaction(error)) throw error;
-    }
-  }
+  // The configured locations, read first: the read's own time (Firestore's clock, not ours) is the snapshot's readTime.
+  // Every read at one readTime is the same consistent snapshot a transaction gives, but with no server transaction
+  // that a busy database can close under a page of hundreds of aggregations ("Transaction is invalid or closed").
+  const locations = await db.collection(Collections.locations).select().get();
+  const configured = locations.docs.map((d) => d.id);
+  const locationReads = Math.max(1, configured.length);
+  return db.runTransaction(
+    async (tx) => {
+      const { inventories, reads: selectReads } = await select(tx);
+      const { snapshots, reads } = await snapshotsOf(db, tx, inventories, configured);
+      return {
+        checked: snapshots.length,
+        drift: checkSnapshots(snapshots, nowMs()),
+        reads: reads + selectReads - inventories.length + locationReads,
+        inventories,
+      };
+    },
+    { readOnly: true, readTime: locations.readTime },
+  );
 }
 
-const SNAPSHOT_ATTEMPTS = 3;
-const isClosedTransaction = (error: unknown) => error instanceof Error && /Transaction is invalid or closed/i.test(error.message);
-
-/** SKUs per snapshot: a read-only transaction must finish before Firestore closes it (10,000 SKUs in one did not). */
+/** SKUs per snapshot: a page's reads run in parallel, and 10,000 SKUs' aggregations at once swamp the database. */
 const PAGE_SIZE = 100;
 
 /** Checks the named SKUs (unknown ones are skipped), up to 100 per consistent snapshot. */

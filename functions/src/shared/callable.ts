@@ -66,7 +66,7 @@ export function defineCallable<N extends CallableName>(
   const { access, input: schema } = CallableContracts[name];
   // guardBody: a body too deep for the SDK's decoder answers invalid-argument, not internal.
   return guardBody(
-    onCall({ region: config.region, concurrency: config.callableConcurrency, ...options }, async (request) => {
+    onCall({ region: config.region, concurrency: config.callableConcurrency, enforceAppCheck: config.enforceAppCheck, ...options }, async (request) => {
       const started = Date.now();
       try {
         const result = await handle(name, handler, schema, access, request);

@@ -4,8 +4,11 @@ import { connectAuthEmulator, getAuth } from "firebase/auth";
 import { connectFirestoreEmulator, getFirestore } from "firebase/firestore";
 import { connectFunctionsEmulator, getFunctions } from "firebase/functions";
 import { config } from "../config/env";
+import { startAppCheck } from "./app-check";
 
 export const app = initializeApp(config.firebase);
+// Before any callable: the Functions SDK attaches App Check tokens once App Check is started on the app.
+startAppCheck(app);
 export const db = getFirestore(app);
 export const auth = getAuth(app);
 export const functions = getFunctions(app, config.region);
