@@ -57,7 +57,8 @@ describe("checkout", () => {
     }
     await expect.poll(() => page.url()).toContain(`sku=${variant.sku}`);
     await expect.poll(() => availabilityText(page), { timeout: 10_000 }).toBe("In stock");
-    expect(await page.getByLabel("Price").textContent()).toBe(formatMoney(variant.priceCents, "USD"));
+    // The chosen variant's price replaces the previous one's as the page re-renders.
+    await expect.poll(() => page.getByLabel("Price").textContent()).toBe(formatMoney(variant.priceCents, "USD"));
     await screenshot(page, "product");
     await page.setViewportSize({ width: 390, height: 844 });
     await screenshot(page, "product-phone", true);
