@@ -15,7 +15,8 @@
 import { randomUUID } from "node:crypto";
 import { FieldValue, type DocumentData, type Firestore } from "firebase-admin/firestore";
 import { Collections, type EventEnvelope, type EventSubject } from "@showroom/model";
-import { currentTraceparent, inSpan, orderIdOf, SpanAttributes } from "../operations/tracing.js";
+import { currentTraceparent, inSpan, orderIdOf } from "../operations/tracing.js";
+import { SpanAttributes } from "../operations/span-record.js";
 import { envelopeFromDoc } from "./outbox.js";
 import { eventsPublished } from "../logs.js";
 import type { Publish } from "./pubsub.js";

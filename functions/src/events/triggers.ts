@@ -9,7 +9,8 @@ import { Collections, EventSubjectSchema, type EventSubject } from "@showroom/mo
 import { db } from "../app.js";
 import { config } from "../config.js";
 import { eventsRelayCaughtUp, eventsRelayFailed } from "../logs.js";
-import { inSpan, orderIdOf, SpanAttributes } from "../operations/tracing.js";
+import { inSpan, orderIdOf } from "../operations/tracing.js";
+import { SpanAttributes } from "../operations/span-record.js";
 import { pubsubPublisher } from "./pubsub.js";
 import { relayer, unpublishedSubjects } from "./relay.js";
 

@@ -7,6 +7,19 @@ import type { HrTime } from "@opentelemetry/api";
 import type { ReadableSpan } from "@opentelemetry/sdk-trace-base";
 import { z } from "zod";
 
+/** Span attribute names that `npm run trace` and Cloud Trace searches rely on. */
+export const SpanAttributes = {
+  operation: "showroom.operation",
+  outcome: "showroom.outcome",
+  orderId: "showroom.order_id",
+  requests: "showroom.requests",
+  traceIds: "showroom.trace_ids",
+  subject: "showroom.subject",
+  eventId: "showroom.event_id",
+  deliveryId: "showroom.delivery_id",
+  attempt: "showroom.attempt",
+} as const;
+
 const SpanRefSchema = z.object({ traceId: z.string(), spanId: z.string() });
 
 export const SpanRecordSchema = z.object({

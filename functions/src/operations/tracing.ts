@@ -17,20 +17,8 @@ import { HttpsError, type CallableRequest } from "firebase-functions/https";
 import { traceContext } from "firebase-functions/v2";
 import { config } from "../config.js";
 import { FileSpanExporter } from "./file-span-exporter.js";
+import { SpanAttributes } from "./span-record.js";
 import { formatTraceparent, parseTraceparent } from "./traceparent.js";
-
-/** Span attribute names that `npm run trace` and Cloud Trace searches rely on. */
-export const SpanAttributes = {
-  operation: "showroom.operation",
-  outcome: "showroom.outcome",
-  orderId: "showroom.order_id",
-  requests: "showroom.requests",
-  traceIds: "showroom.trace_ids",
-  subject: "showroom.subject",
-  eventId: "showroom.event_id",
-  deliveryId: "showroom.delivery_id",
-  attempt: "showroom.attempt",
-} as const;
 
 const FLUSH_QUEUE = 2048;
 const EXPORT_BATCH = 512;
@@ -43,7 +31,7 @@ let contextManaged = false;
  * Sets where spans go (null = tracing off). Called once lazily with the
  * configured exporter; tests call it with their own.
  */
-export function startTracing(exporter: SpanExporter | null, flushMs = config.tracing.flushMs): void {
+export function startTracing(exporter: SpanExporter | null, flushMs: number = config.tracing.flushMs): void {
   if (!exporter) {
     tracer = null;
     return;

@@ -22,7 +22,8 @@ import {
   type UrlPolicy,
   type WebhookDeliveryDoc,
 } from "@showroom/model";
-import { annotateSpan, currentTraceparent, inSpan, orderIdOf, SpanAttributes } from "../operations/tracing.js";
+import { annotateSpan, currentTraceparent, inSpan, orderIdOf } from "../operations/tracing.js";
+import { SpanAttributes } from "../operations/span-record.js";
 import { traceIdOf } from "../operations/traceparent.js";
 import { classifyStatus, decideAfterAttempt, type FailureStreak, type RetryPolicy } from "./decide.js";
 import { signingSecrets, signWebhook, type SecretsDoc } from "./secrets.js";
