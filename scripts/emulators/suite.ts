@@ -240,7 +240,8 @@ export async function startEmulators(options: StartOptions = {}): Promise<Runnin
   const hub = `http://127.0.0.1:${ports.hub}`;
   return {
     ports,
-    env: { ...emulatorEnv(ports), SHOWROOM_TRACE_FILE: traceFile },
+    // The functions' spans and their log lines (firebase-tools prints them), for tests that follow a trace.
+    env: { ...emulatorEnv(ports), SHOWROOM_TRACE_FILE: traceFile, SHOWROOM_EMULATOR_LOG: logFile },
     logFile,
     async exportTo(dir: string) {
       const target = path.resolve(dir);

@@ -75,7 +75,7 @@ export function formatWaterfall(spans: readonly SpanRecord[], width = 40): strin
   const all = rows(spans);
   const labels = all.map(label);
   const labelWidth = Math.max(...labels.map((l) => l.length));
-  const traceIds = [...new Set(spans.map((s) => s.traceId))];
+  const traceIds = [...new Set(all.map(({ span }) => span.traceId))];
   const header = [`trace ${traceIds.join(", ")} — ${spans.length} spans, ${ms(end - start)}`, `${"start".padStart(10)} ${"took".padStart(10)}  span`];
   return [
     ...header,

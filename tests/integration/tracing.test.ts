@@ -3,7 +3,8 @@
  * known W3C traceparent carries that trace id through the callable's span,
  * the stock batch (by link), the outbox event, the relay's Pub/Sub message,
  * the webhook delivery and its attempt record, and the `traceparent` header a
- * real receiver on loopback gets; `npm run trace` prints the path.
+ * real receiver on loopback gets; the log lines carry it too, and `npm run
+ * trace` prints the path.
  */
 import { execFile } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -27,6 +28,22 @@ const traceFile = () => {
 };
 const spansOf = (traceId: string): SpanRecord[] => parseSpanLines(readFileSync(traceFile(), "utf8")).filter((s) => s.traceId === traceId);
 const allSpans = (): SpanRecord[] => parseSpanLines(readFileSync(traceFile(), "utf8"));
+
+/** The functions' structured log lines, as the Functions emulator prints them into the suite's log (`>  {json}`). */
+function functionLogLines(): Record<string, unknown>[] {
+  const file = process.env.SHOWROOM_EMULATOR_LOG;
+  if (!file) throw new Error("SHOWROOM_EMULATOR_LOG is not set: run this suite through `npm run with-emulators -- …`");
+  return readFileSync(file, "utf8")
+    .split("\n")
+    .flatMap((line) => {
+      if (!line.startsWith(">  {")) return [];
+      try {
+        return [JSON.parse(line.slice(3)) as Record<string, unknown>];
+      } catch {
+        return [];
+      }
+    });
+}
 
 let admin: TestClient;
 let shopper: TestClient;
@@ -114,9 +131,19 @@ describe("one trace id end to end", () => {
     expect(batch!.attributes["showroom.trace_ids"]).toContain(traceId);
     expect(batch!.attributes["showroom.requests"]).toBeGreaterThanOrEqual(1);
 
+    // The structured log lines carry it: Cloud Logging's trace field inside spans, and the batch and attempt lines name it.
+    const trace = `projects/${PROJECT_ID}/traces/${traceId}`;
+    const lines = await eventually(async () => {
+      const list = functionLogLines();
+      return list.some((l) => l.message === "webhooks: attempt" && l.traceId === traceId) ? list : undefined;
+    }, "the attempt's log line");
+    expect(lines.some((l) => l.message === "callable: answered" && l.operation === "placeOrder" && l["logging.googleapis.com/trace"] === trace)).toBe(true);
+    expect(lines.some((l) => l.message === "inventory: stock batch committed" && (l.traceIds as string[]).includes(traceId))).toBe(true);
+    expect(lines.some((l) => l.message === "events: published" && l.subject === `order/${orderId}` && l["logging.googleapis.com/trace"] === trace)).toBe(true);
+
     // `npm run trace -- <orderId>` prints that path as a waterfall.
     const { stdout } = await promisify(execFile)(process.execPath, ["--import", "tsx", "scripts/trace.ts", orderId], { env: process.env });
-    expect(stdout).toContain(`trace ${traceId}`);
+    expect(stdout.split("\n")[0]).toContain(traceId);
     for (const name of ["callable placeOrder", "↪ inventory.stock_batch", "webhooks.attempt"]) expect(stdout).toContain(name);
   }, 300_000);
 
