@@ -76,10 +76,10 @@ describe("formatWaterfall", () => {
     const lines = formatWaterfall(selectTrace(all, "o1"), 20);
     expect(lines[0]).toBe(`trace ${ORDER_TRACE}, ${BATCH_TRACE} — 4 spans, 200.0 ms`);
     expect(lines.slice(2)).toEqual([
-      "   +0.0 ms   100.0 ms  callable placeOrder (order_id=o1)       |██████████          |",
-      "  +20.0 ms    50.0 ms    ↪ inventory.stock_batch (requests=2)  |  █████             |",
-      " +150.0 ms    20.0 ms    trigger relayEvent                    |               ██   |",
-      " +190.0 ms    10.0 ms      webhooks.attempt ✗                  |                   █|",
+      "     +0.0 ms     100.0 ms  callable placeOrder (order_id=o1)       |██████████          |",
+      "    +20.0 ms      50.0 ms    ↪ inventory.stock_batch (requests=2)  |  █████             |",
+      "   +150.0 ms      20.0 ms    trigger relayEvent                    |               ██   |",
+      "   +190.0 ms      10.0 ms      webhooks.attempt ✗                  |                   █|",
     ]);
   });
 

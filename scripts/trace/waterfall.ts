@@ -65,6 +65,8 @@ function label(row: Row): string {
 }
 
 const ms = (value: number) => `${value.toFixed(1)} ms`;
+/** Wide enough for "+99999.9 ms": a trace through the relay and Pub/Sub can take a minute on a busy emulator. */
+const COLUMN = 12;
 
 /** The waterfall as text lines; `width` is the bar's width in characters. */
 export function formatWaterfall(spans: readonly SpanRecord[], width = 40): string[] {
@@ -76,14 +78,14 @@ export function formatWaterfall(spans: readonly SpanRecord[], width = 40): strin
   const labels = all.map(label);
   const labelWidth = Math.max(...labels.map((l) => l.length));
   const traceIds = [...new Set(all.map(({ span }) => span.traceId))];
-  const header = [`trace ${traceIds.join(", ")} — ${spans.length} spans, ${ms(end - start)}`, `${"start".padStart(10)} ${"took".padStart(10)}  span`];
+  const header = [`trace ${traceIds.join(", ")} — ${spans.length} spans, ${ms(end - start)}`, `${"start".padStart(COLUMN)} ${"took".padStart(COLUMN)}  span`];
   return [
     ...header,
     ...all.map(({ span }, i) => {
       const from = Math.min(width - 1, Math.floor((span.startMs - start) * scale));
       const length = Math.max(1, Math.min(width - from, Math.round(span.durationMs * scale)));
       const bar = `|${" ".repeat(from)}${"█".repeat(length)}${" ".repeat(width - from - length)}|`;
-      return `${("+" + ms(span.startMs - start)).padStart(10)} ${ms(span.durationMs).padStart(10)}  ${labels[i]!.padEnd(labelWidth)}  ${bar}`;
+      return `${("+" + ms(span.startMs - start)).padStart(COLUMN)} ${ms(span.durationMs).padStart(COLUMN)}  ${labels[i]!.padEnd(labelWidth)}  ${bar}`;
     }),
   ];
 }
