@@ -21,7 +21,7 @@ if (!fs.existsSync(file)) {
 }
 const spans = selectTrace(parseSpanLines(fs.readFileSync(file, "utf8")), query);
 if (spans.length === 0) {
-  console.error(`No spans for ${query} in ${file}. Spans are written about a second after they end; is tracing off (SHOWROOM_TRACING=off)?`);
+  console.error(`No spans for ${query} in ${file}. Spans reach the file a moment after they end; is tracing off (SHOWROOM_TRACING=off)?`);
   process.exit(1);
 }
 console.log(formatWaterfall(spans, Number(process.env.COLUMNS ?? 120) > 140 ? 60 : 40).join("\n"));
