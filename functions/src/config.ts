@@ -85,4 +85,15 @@ export const config = {
   surveyDelayDays: Number(process.env.SHOWROOM_SURVEY_DELAY_DAYS ?? 7),
   /** Where survey links point: the storefront's origin (`SHOWROOM_SITE_URL`). */
   siteUrl: process.env.SHOWROOM_SITE_URL ?? "http://127.0.0.1:5173",
+  /**
+   * OpenTelemetry (docs/operations.md, "Tracing"): `SHOWROOM_TRACING=off` turns
+   * spans off (the overhead bench compares). On the emulator spans go to the
+   * JSON-lines file `SHOWROOM_TRACE_FILE` (the launcher sets it), in production
+   * to Cloud Trace. Spans are exported in the background every `flushMs`.
+   */
+  tracing: {
+    enabled: process.env.SHOWROOM_TRACING !== "off",
+    file: process.env.SHOWROOM_TRACE_FILE ?? null,
+    flushMs: emulator ? 250 : 5_000,
+  },
 } as const;

@@ -40,8 +40,9 @@ export function stockBatchFailed(requests: number, error: unknown): void {
   });
 }
 
-export function stockBatchCommitted(requests: number, ms: number): void {
-  logger.debug("inventory: stock batch committed", { requests, ms });
+/** `traceIds`: the trace of each request in the batch (one group commit serves many). */
+export function stockBatchCommitted(requests: number, ms: number, traceIds: string[]): void {
+  logger.debug("inventory: stock batch committed", { requests, ms, traceIds });
 }
 
 /** One line per sweep run, also when nothing expired: the holds-active metric reads `active`. */

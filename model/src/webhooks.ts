@@ -125,6 +125,8 @@ export const WebhookDeliveryDocSchema = z.object({
   lastError: z.string().nullable(),
   finishedAt: WhenSchema.nullable(),
   expireAt: WhenSchema,
+  /** W3C traceparent of the span that made the delivery; each attempt continues its trace (docs/operations.md, "Tracing"). */
+  traceparent: z.string().optional(),
 });
 export type WebhookDeliveryDoc = z.infer<typeof WebhookDeliveryDocSchema>;
 
@@ -137,6 +139,8 @@ export const WebhookAttemptDocSchema = z.object({
   latencyMs: z.number().int().min(0),
   responseSnippet: z.string(),
   error: z.string().nullable(),
+  /** The trace the attempt belongs to (the order's, for an order event); null when it has none. Absent on attempts stored before tracing. */
+  traceId: z.string().nullable().optional(),
   expireAt: WhenSchema,
 });
 export type WebhookAttemptDoc = z.infer<typeof WebhookAttemptDocSchema>;

@@ -113,6 +113,14 @@ export function emulatorEnv(ports: SuitePorts): Record<string, string> {
   };
 }
 
+/**
+ * The functions' spans on the emulators, one JSON line each (docs/operations.md,
+ * "Tracing"): one file per slot, emptied when a suite starts. `npm run trace` reads it.
+ */
+export function traceFileForSlot(slot: number): string {
+  return path.join(ROOT, ".cache", "emulators", `traces-slot-${slot}.jsonl`);
+}
+
 /** Where functions send mail and where people (and tests) read it, on the emulators. */
 export function mailEnv(ports: MailPorts): Record<string, string> {
   return { SHOWROOM_SMTP_URL: `smtp://127.0.0.1:${ports.smtp}`, SHOWROOM_MAIL_INBOX_URL: `http://127.0.0.1:${ports.mailWeb}` };

@@ -21,6 +21,7 @@ import {
   readFirebaseJson,
   ROOT,
   shiftPorts,
+  traceFileForSlot,
   type SuitePorts,
 } from "./config.js";
 import { startMailServer } from "./mail-server.js";
@@ -175,6 +176,8 @@ export async function startEmulators(options: StartOptions = {}): Promise<Runnin
 
   fs.mkdirSync(CACHE_DIR, { recursive: true });
   const logFile = path.join(CACHE_DIR, `suite-slot-${slot}.log`);
+  const traceFile = traceFileForSlot(slot);
+  fs.writeFileSync(traceFile, "");
   const logStream = fs.createWriteStream(logFile);
   const child = spawn(process.execPath, args, {
     cwd: ROOT,
@@ -186,8 +189,9 @@ export async function startEmulators(options: StartOptions = {}): Promise<Runnin
       ...process.env,
       ...(binaryPath ? { FIRESTORE_EMULATOR_BINARY_PATH: binaryPath } : {}),
       ...(pubsubBinary ? { PUBSUB_EMULATOR_BINARY_PATH: pubsubBinary } : {}),
-      // Functions inherit this environment: they send mail to the local SMTP server.
+      // Functions inherit this environment: they send mail to the local SMTP server and write spans to the trace file.
       ...mailEnv(ports),
+      SHOWROOM_TRACE_FILE: traceFile,
       // Loading the functions takes longer than firebase-tools' default 10 s on a busy 2-core machine.
       FUNCTIONS_DISCOVERY_TIMEOUT: process.env.FUNCTIONS_DISCOVERY_TIMEOUT ?? "60",
       // firebase-tools must not think it talks to other emulators already running.
@@ -236,7 +240,8 @@ export async function startEmulators(options: StartOptions = {}): Promise<Runnin
   const hub = `http://127.0.0.1:${ports.hub}`;
   return {
     ports,
-    env: emulatorEnv(ports),
+    // The functions' spans and their log lines (firebase-tools prints them), for tests that follow a trace.
+    env: { ...emulatorEnv(ports), SHOWROOM_TRACE_FILE: traceFile, SHOWROOM_EMULATOR_LOG: logFile },
     logFile,
     async exportTo(dir: string) {
       const target = path.resolve(dir);

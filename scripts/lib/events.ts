@@ -65,6 +65,8 @@ export interface Received {
   verifiedWith: number;
   /** When the request's body had arrived (Date.now()). */
   receivedAtMs: number;
+  /** The W3C `traceparent` header the sender passed on, if any. */
+  traceparent: string | null;
 }
 
 /** What the receiver does with its n-th request (1-based). */
@@ -126,6 +128,7 @@ export async function startReceiver(behaviour: Behaviour = () => ({ status: 200 
         envelope,
         verifiedWith,
         receivedAtMs,
+        traceparent: typeof req.headers.traceparent === "string" ? req.headers.traceparent : null,
       };
       received.push(entry);
       const action = behaviour(count, envelope);

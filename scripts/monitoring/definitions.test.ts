@@ -30,7 +30,7 @@ beforeAll(() => {
   emitted = captured(() => {
     logs.callableAnswered("placeOrder", "ok", 42);
     logs.callableAnswered("holdCart", "internal", 120);
-    logs.stockBatchCommitted(12, 85);
+    logs.stockBatchCommitted(12, 85, ["4bf92f3577b34da6a3ce929d0e0e4736"]);
     logs.holdsSwept(3, 2, 17);
     logs.eventsPublished("sku/ALBA-1", 4, 1_250);
     logs.webhookAttempted("delivery-1", 2, { outcome: "retry" });

@@ -80,7 +80,13 @@ describe("the outbox", () => {
     expect(deliveryOrder(arrived).inOrder).toBe(true);
     const first = arrived.find((r) => r.envelope.subject === subjectOf.sku(sku))!;
     expect(first.orderingKey).toBe(subjectOf.sku(sku));
-    expect(first.attributes).toEqual({ type: "inventory.updated", subject: subjectOf.sku(sku), seq: "1" });
+    // Plus the trace of the order that caused it (docs/operations.md, "Tracing").
+    expect(first.attributes).toEqual({
+      type: "inventory.updated",
+      subject: subjectOf.sku(sku),
+      seq: "1",
+      traceparent: expect.stringMatching(/^00-[0-9a-f]{32}-[0-9a-f]{16}-01$/),
+    });
     // The relay stamped them and moved the cursor.
     await expect
       .poll(async () =>

@@ -25,6 +25,8 @@ export interface OutboxEvent {
   seq: number;
   occurredAtMs: number;
   data: Record<string, unknown>;
+  /** The W3C traceparent of the request that caused the event (stored beside the envelope, not in it). */
+  traceparent?: string;
 }
 
 /** A document that carries its subject's event counter: the last `seq` written. */

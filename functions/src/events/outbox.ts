@@ -5,6 +5,7 @@
  */
 import { FieldValue, Timestamp, type DocumentData, type DocumentReference, type Firestore } from "firebase-admin/firestore";
 import { Collections, parseEventEnvelope, type EventEnvelope } from "@showroom/model";
+import { currentTraceparent } from "../operations/tracing.js";
 import type { OutboxEvent } from "./build.js";
 
 /** A transaction or a write batch: both create documents. */
@@ -15,11 +16,20 @@ interface Creates {
 /**
  * `occurredAt` is the decision time (the engine's clock); `createdAt` the
  * commit time; `publishedAt` stays null until the relay has published the
- * event (relay.ts sets it together with the subject's cursor).
+ * event (relay.ts sets it together with the subject's cursor). `traceparent`
+ * is the causing request's trace (the engine stamps it per request; other
+ * writers run inside their callable's span), which the relay hands on.
  */
 export function eventToDoc(event: OutboxEvent): DocumentData {
-  const { occurredAtMs, ...rest } = event;
-  return { ...rest, occurredAt: Timestamp.fromMillis(occurredAtMs), createdAt: FieldValue.serverTimestamp(), publishedAt: null };
+  const { occurredAtMs, traceparent: _traceparent, ...rest } = event;
+  const traceparent = event.traceparent ?? currentTraceparent();
+  return {
+    ...rest,
+    ...(traceparent ? { traceparent } : {}),
+    occurredAt: Timestamp.fromMillis(occurredAtMs),
+    createdAt: FieldValue.serverTimestamp(),
+    publishedAt: null,
+  };
 }
 
 export function writeEvents(writer: Creates, db: Firestore, events: readonly OutboxEvent[]): void {

@@ -3,8 +3,8 @@
  * if missing, with message ordering on. The message is the interface with the
  * consumers (webhooks, email): data = the envelope JSON, orderingKey = the
  * subject, attributes `{ type, subject, seq }` plus `replay: "1"` and
- * `endpointId` for replays. On the emulator the client follows
- * PUBSUB_EMULATOR_HOST.
+ * `endpointId` for replays, and `traceparent` (W3C) when the event has a
+ * trace. On the emulator the client follows PUBSUB_EMULATOR_HOST.
  */
 import { PubSub, type Topic } from "@google-cloud/pubsub";
 import { EVENTS_TOPIC, type EventEnvelope } from "@showroom/model";
@@ -15,14 +15,15 @@ export interface ReplayTarget {
 }
 
 /** Publishes one event; resolves once Pub/Sub has it. Callers publish a subject's events in seq order. */
-export type Publish = (envelope: EventEnvelope, replay?: ReplayTarget) => Promise<void>;
+export type Publish = (envelope: EventEnvelope, replay?: ReplayTarget, traceparent?: string) => Promise<void>;
 
-export function messageAttributes(envelope: EventEnvelope, replay?: ReplayTarget): Record<string, string> {
+export function messageAttributes(envelope: EventEnvelope, replay?: ReplayTarget, traceparent?: string): Record<string, string> {
   return {
     type: envelope.type,
     subject: envelope.subject,
     seq: String(envelope.seq),
     ...(replay ? { replay: "1", ...(replay.endpointId ? { endpointId: replay.endpointId } : {}) } : {}),
+    ...(traceparent ? { traceparent } : {}),
   };
 }
 
@@ -44,7 +45,7 @@ async function ensureTopic(pubsub: PubSub): Promise<Topic> {
 export function pubsubPublisher(projectId = process.env.GCLOUD_PROJECT): Publish {
   const pubsub = new PubSub(projectId ? { projectId } : {});
   let topic: Promise<Topic> | undefined;
-  return async (envelope, replay) => {
+  return async (envelope, replay, traceparent) => {
     topic ??= ensureTopic(pubsub).catch((error: unknown) => {
       topic = undefined;
       throw error;
@@ -54,7 +55,7 @@ export function pubsubPublisher(projectId = process.env.GCLOUD_PROJECT): Publish
       await ready.publishMessage({
         data: Buffer.from(JSON.stringify(envelope)),
         orderingKey: envelope.subject,
-        attributes: messageAttributes(envelope, replay),
+        attributes: messageAttributes(envelope, replay, traceparent),
       });
     } catch (error) {
       // A failed publish pauses its ordering key; the relay retries from its cursor, so let the key go on.

@@ -14,7 +14,9 @@
  */
 import { randomUUID } from "node:crypto";
 import { FieldValue, type DocumentData, type Firestore } from "firebase-admin/firestore";
-import { Collections, type EventSubject } from "@showroom/model";
+import { Collections, type EventEnvelope, type EventSubject } from "@showroom/model";
+import { currentTraceparent, inSpan, orderIdOf } from "../operations/tracing.js";
+import { SpanAttributes } from "../operations/span-record.js";
 import { envelopeFromDoc } from "./outbox.js";
 import { eventsPublished } from "../logs.js";
 import type { Publish } from "./pubsub.js";
@@ -93,6 +95,18 @@ async function release(deps: RelayDeps, subject: EventSubject): Promise<void> {
   });
 }
 
+/**
+ * One publish in the trace of the request that caused the event (a span of
+ * its own there), the message carrying that trace on to the consumers.
+ * Untraced events are published as they are.
+ */
+function publishTraced(deps: RelayDeps, envelope: EventEnvelope, traceparent: string | undefined): Promise<void> {
+  if (!traceparent) return deps.publish(envelope);
+  const attributes = { [SpanAttributes.subject]: envelope.subject, [SpanAttributes.eventId]: envelope.id, ...orderIdOf(envelope.subject) };
+  // The span is started synchronously, so the publish is still issued in seq order.
+  return inSpan("events.publish", { parent: traceparent, attributes }, () => deps.publish(envelope, undefined, currentTraceparent()));
+}
+
 /** Publishes every unpublished event of one subject in seq order; answers how many. */
 export async function drainSubject(deps: RelayDeps, subject: EventSubject): Promise<number> {
   let from = await acquire(deps, subject);
@@ -102,10 +116,11 @@ export async function drainSubject(deps: RelayDeps, subject: EventSubject): Prom
     for (;;) {
       const snap = await deps.db.collection(Collections.events).where("subject", "==", subject).where("seq", ">", from).orderBy("seq").limit(PAGE).get();
       // Seqs are gap-free per subject (one counter, written in each event's transaction); stop at a gap rather than skip.
-      const envelopes = snap.docs.map((d) => envelopeFromDoc(d.data()));
-      const run = envelopes.filter((e, i) => e.seq === from! + 1 + i);
+      const stored = snap.docs.map((d) => ({ envelope: envelopeFromDoc(d.data()), traceparent: d.get("traceparent") as string | undefined }));
+      const runStored = stored.filter(({ envelope }, i) => envelope.seq === from! + 1 + i);
+      const run = runStored.map(({ envelope }) => envelope);
       // Issued in order on one client: Pub/Sub keeps an ordering key's messages in the order published.
-      await Promise.all(run.map((envelope) => deps.publish(envelope)));
+      await Promise.all(runStored.map(({ envelope, traceparent }) => publishTraced(deps, envelope, traceparent)));
       if (run[0]) eventsPublished(subject, run.length, deps.now() - Date.parse(run[0].occurredAt));
       count += run.length;
       const next = await advance(

@@ -9,6 +9,8 @@ import { Collections, EventSubjectSchema, type EventSubject } from "@showroom/mo
 import { db } from "../app.js";
 import { config } from "../config.js";
 import { eventsRelayCaughtUp, eventsRelayFailed } from "../logs.js";
+import { inSpan, orderIdOf } from "../operations/tracing.js";
+import { SpanAttributes } from "../operations/span-record.js";
 import { pubsubPublisher } from "./pubsub.js";
 import { relayer, unpublishedSubjects } from "./relay.js";
 
@@ -19,8 +21,12 @@ export const relayEvent = onDocumentCreated(
   { document: `${Collections.events}/{eventId}`, region: config.region, concurrency: config.callableConcurrency },
   async (event) => {
     const subject = EventSubjectSchema.parse(event.data?.get("subject"));
-    // A failure here is not retried by the trigger: the next event or the catch-up resumes from the cursor.
-    await relayOf()(subject).catch((error: unknown) => eventsRelayFailed(subject, error));
+    const traceparent = event.data?.get("traceparent") as string | undefined;
+    // In the trace of the request that wrote the event (a new trace when it has none).
+    await inSpan("trigger relayEvent", { parent: traceparent ?? null, attributes: { [SpanAttributes.subject]: subject, ...orderIdOf(subject) } }, () =>
+      // A failure here is not retried by the trigger: the next event or the catch-up resumes from the cursor.
+      relayOf()(subject).catch((error: unknown) => eventsRelayFailed(subject, error)),
+    );
   },
 );
 

@@ -48,7 +48,10 @@ import type { Caller } from "../shared/callable.js";
 import { decideApiStock, type ApiReplay, type ApiStockAnswer, type ApiStockRequest } from "./decide-api.js";
 import { breachMessage, cartBreach, holdTtlSeconds, shareBreach, type HoldLimitBreach, type HoldLimits } from "./hold-limits.js";
 
-export type StockRequest =
+/** A request's caller's trace (tracing.ts), handed on to the events it causes. */
+export type StockRequest = StockRequestKind & { traceparent?: string };
+
+type StockRequestKind =
   | { kind: "placeOrder"; actor: Caller; orderId: string; input: PlaceOrderInput }
   | { kind: "cancelOrder"; actor: Caller; input: CancelOrderInput }
   | { kind: "holdCart"; actor: Caller; holdId: string; input: HoldCartInput }
@@ -676,6 +679,7 @@ export function decideBatch(world: World, requests: readonly StockRequest[]): { 
     try {
       const value = decideOne(draft, request);
       draft.recordEvents(stockReason(request));
+      if (request.traceparent) for (const event of draft.events) event.traceparent = request.traceparent;
       draft.commit();
       return { ok: true, value };
     } catch (error) {

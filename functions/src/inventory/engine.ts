@@ -6,22 +6,35 @@ import { HttpsError } from "firebase-functions/https";
 import { db } from "../app.js";
 import { config } from "../config.js";
 import { stockBatchCommitted, stockBatchFailed } from "../logs.js";
+import { currentTraceparent, inSpan } from "../operations/tracing.js";
+import { SpanAttributes } from "../operations/span-record.js";
+import { traceIdOf } from "../operations/traceparent.js";
 import { GroupCommitter } from "./batcher.js";
 import { writeWeight, type Outcome, type Rejection, type StockAnswer, type StockRequest } from "./decide.js";
 import { runStockBatch } from "./store.js";
 
+/**
+ * One group commit serves many requests, each with its own trace: the batch
+ * gets a span of its own (a new trace) that links every request's, and its
+ * log line lists their trace ids.
+ */
 export function runBatch(requests: StockRequest[]): Promise<Outcome[]> {
-  const started = Date.now();
-  return runStockBatch(db(), requests, config.holdLimits).then(
-    (outcomes) => {
-      stockBatchCommitted(requests.length, Date.now() - started);
-      return outcomes;
-    },
-    (error: unknown) => {
-      stockBatchFailed(requests.length, error);
-      throw error;
-    },
-  );
+  const traceparents = requests.flatMap((r) => (r.traceparent ? [r.traceparent] : []));
+  const traceIds = traceparents.flatMap((header) => traceIdOf(header) ?? []);
+  const attributes = { [SpanAttributes.requests]: requests.length, [SpanAttributes.traceIds]: traceIds };
+  return inSpan("inventory.stock_batch", { parent: null, links: traceparents, attributes }, () => {
+    const started = Date.now();
+    return runStockBatch(db(), requests, config.holdLimits).then(
+      (outcomes) => {
+        stockBatchCommitted(requests.length, Date.now() - started, traceIds);
+        return outcomes;
+      },
+      (error: unknown) => {
+        stockBatchFailed(requests.length, error);
+        throw error;
+      },
+    );
+  });
 }
 
 let committer: GroupCommitter<StockRequest, Outcome> | undefined;
@@ -42,7 +55,8 @@ export async function submitStock<T extends StockAnswer>(request: StockRequest):
     maxWeight: config.stockBatchMaxWrites,
     weight: writeWeight,
   });
-  return unwrap<T>(await committer.submit(request));
+  const traceparent = currentTraceparent();
+  return unwrap<T>(await committer.submit(traceparent ? { ...request, traceparent } : request));
 }
 
 export const newId = (collection: string) => db().collection(collection).doc().id;

@@ -21,6 +21,7 @@ import type { SecretParam } from "firebase-functions/params";
 import type { z } from "zod";
 import { config } from "../config.js";
 import { callableAnswered, transientError, unexpectedError } from "../logs.js";
+import { tracedCallable } from "../operations/tracing.js";
 import { guardBody } from "./body-guard.js";
 import { isTransientFirestoreError } from "./transient-error.js";
 
@@ -66,17 +67,20 @@ export function defineCallable<N extends CallableName>(
   const { access, input: schema } = CallableContracts[name];
   // guardBody: a body too deep for the SDK's decoder answers invalid-argument, not internal.
   return guardBody(
-    onCall({ region: config.region, concurrency: config.callableConcurrency, enforceAppCheck: config.enforceAppCheck, ...options }, async (request) => {
-      const started = Date.now();
-      try {
-        const result = await handle(name, handler, schema, access, request);
-        callableAnswered(name, "ok", Date.now() - started);
-        return result;
-      } catch (error) {
-        callableAnswered(name, error instanceof HttpsError ? error.code : "internal", Date.now() - started);
-        throw error;
-      }
-    }),
+    onCall(
+      { region: config.region, concurrency: config.callableConcurrency, enforceAppCheck: config.enforceAppCheck, ...options },
+      tracedCallable(name, async (request) => {
+        const started = Date.now();
+        try {
+          const result = await handle(name, handler, schema, access, request);
+          callableAnswered(name, "ok", Date.now() - started);
+          return result;
+        } catch (error) {
+          callableAnswered(name, error instanceof HttpsError ? error.code : "internal", Date.now() - started);
+          throw error;
+        }
+      }),
+    ),
   );
 }
 

@@ -17,7 +17,14 @@ describe("parseEventMessage", () => {
       ok: true,
       envelope,
       replay: null,
+      traceparent: null,
     });
+  });
+
+  it("hands on a well-formed traceparent attribute and drops a malformed one", () => {
+    const traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+    expect(parseEventMessage({ messageId: "m1", data: encode(envelope), attributes: { traceparent } })).toMatchObject({ traceparent });
+    expect(parseEventMessage({ messageId: "m1", data: encode(envelope), attributes: { traceparent: "00-nope-01" } })).toMatchObject({ traceparent: null });
   });
 
   it("reads replay attributes, with or without an endpoint", () => {

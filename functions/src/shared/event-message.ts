@@ -2,9 +2,11 @@
  * A `showroom-events` Pub/Sub message as every consumer reads it (the
  * contract with the relay): data = the envelope JSON, orderingKey = subject,
  * attributes `{ type, subject, seq }`, and on replays `replay: "1"` with an
- * optional `endpointId` (webhooks deliver only to that endpoint).
+ * optional `endpointId` (webhooks deliver only to that endpoint); `traceparent`
+ * when the event has a trace.
  */
 import { parseEventEnvelope, type EventEnvelope } from "@showroom/model";
+import { parseTraceparent } from "../operations/traceparent.js";
 
 export interface RawMessage {
   data?: string;
@@ -12,7 +14,8 @@ export interface RawMessage {
   messageId: string;
 }
 
-export type EventMessage = { ok: true; envelope: EventEnvelope; replay: { endpointId?: string } | null } | { ok: false; reason: string };
+export type EventMessage =
+  { ok: true; envelope: EventEnvelope; replay: { endpointId?: string } | null; traceparent: string | null } | { ok: false; reason: string };
 
 export function parseEventMessage(message: RawMessage): EventMessage {
   let json: unknown;
@@ -29,5 +32,7 @@ export function parseEventMessage(message: RawMessage): EventMessage {
   }
   const attributes = message.attributes ?? {};
   const replay = attributes.replay === "1" ? (attributes.endpointId ? { endpointId: attributes.endpointId } : {}) : null;
-  return { ok: true, envelope, replay };
+  // A malformed trace header is dropped: the consumer starts a new trace rather than hand on garbage.
+  const traceparent = parseTraceparent(attributes.traceparent) ? (attributes.traceparent ?? null) : null;
+  return { ok: true, envelope, replay, traceparent };
 }

@@ -22,6 +22,9 @@ import {
   type UrlPolicy,
   type WebhookDeliveryDoc,
 } from "@showroom/model";
+import { annotateSpan, currentTraceparent, inSpan, orderIdOf } from "../operations/tracing.js";
+import { SpanAttributes } from "../operations/span-record.js";
+import { traceIdOf } from "../operations/traceparent.js";
 import { classifyStatus, decideAfterAttempt, type FailureStreak, type RetryPolicy } from "./decide.js";
 import { signingSecrets, signWebhook, type SecretsDoc } from "./secrets.js";
 import { postWebhook, type AttemptOutcome } from "./send.js";
@@ -56,9 +59,12 @@ export function envelopeBody(envelope: EventEnvelope): string {
   return JSON.stringify({ id, type, occurredAt, subject, seq, data });
 }
 
+/** `traceparent`: the span that made the delivery (the event's consumer, or a resend's callable); each attempt continues it. */
 export function newDelivery(envelope: EventEnvelope, endpointId: string, body: string, origin: WebhookDeliveryDoc["origin"], nowMs: number) {
   const tooLarge = Buffer.byteLength(body) > MAX_WEBHOOK_BODY_BYTES;
+  const traceparent = currentTraceparent();
   return {
+    ...(traceparent ? { traceparent } : {}),
     endpointId,
     eventId: envelope.id,
     type: envelope.type,
@@ -202,7 +208,9 @@ type Claim =
       secrets: string[];
       firstAttemptMs: number;
       streak: { consecutive: number; sinceMs: number | null };
+      traceparent: string | null;
     };
+type Claimed = Extract<Claim, { kind: "claimed" }>;
 
 /**
  * Takes attempt `n` of a delivery: only one task can, because the delivery's
@@ -256,6 +264,7 @@ async function claim(deps: AttemptDeps, deliveryId: string, n: number, nowMs: nu
     secrets: signingSecrets(secrets.data() as SecretsDoc, nowMs),
     firstAttemptMs: taken,
     streak: { consecutive: failure?.consecutive ?? 0, sinceMs: failure?.since?.toMillis() ?? null },
+    traceparent: (snap.get("traceparent") as string | undefined) ?? null,
   };
 }
 
@@ -265,18 +274,33 @@ async function addressProblem(deps: AttemptDeps, url: string): Promise<string | 
   return checkResolvedAddresses(await deps.resolve(new URL(url).hostname.replace(/^\[|\]$/g, "")));
 }
 
-/** One attempt of a delivery: claim, POST, record the attempt and decide what comes next. */
-/** What one attempt came to, for the attempt's log line (the webhook failure-rate metric reads it). */
-export type AttemptSummary = { outcome: "delivered" | "paused" | "retry" | "failed" } | { outcome: "skipped"; why: string };
+/**
+ * What one attempt came to, for the attempt's log line (the webhook failure-rate metric reads it);
+ * `traceId` ties the line to the trace of the request that caused the event.
+ */
+export type AttemptSummary = ({ outcome: "delivered" | "paused" | "retry" | "failed" } | { outcome: "skipped"; why: string }) & { traceId?: string };
 
+/** One attempt of a delivery: claim, then POST, record the attempt and decide what comes next, in the delivery's trace. */
 export async function attemptDelivery(deps: AttemptDeps, deliveryId: string, n: number): Promise<AttemptSummary> {
+  const claimed = await claim(deps, deliveryId, n, (deps.now ?? Date.now)());
+  if (claimed.kind === "skip") return { outcome: "skipped", why: claimed.why };
+  const attributes = {
+    [SpanAttributes.deliveryId]: deliveryId,
+    [SpanAttributes.attempt]: n,
+    [SpanAttributes.subject]: claimed.subject,
+    ...orderIdOf(claimed.subject),
+  };
+  return inSpan("webhooks.attempt", { parent: claimed.traceparent, attributes }, () => sendAttempt(deps, deliveryId, n, claimed));
+}
+
+async function sendAttempt(deps: AttemptDeps, deliveryId: string, n: number, claimed: Claimed): Promise<AttemptSummary> {
   const { db } = deps;
   const now = deps.now ?? Date.now;
-  const claimed = await claim(deps, deliveryId, n, now());
-  if (claimed.kind === "skip") return { outcome: "skipped", why: claimed.why };
-
   const ref = deliveriesOf(db).doc(deliveryId);
   const requestId = randomUUID();
+  // The receiver gets this attempt's span as its parent: same trace id as the order that caused the event.
+  const traceparent = currentTraceparent();
+  const traceId = traceIdOf(traceparent);
   const blocked = await addressProblem(deps, claimed.url);
   const sentAt = new Date(now());
   const result: AttemptOutcome = blocked
@@ -285,7 +309,7 @@ export async function attemptDelivery(deps: AttemptDeps, deliveryId: string, n: 
         claimed.url,
         claimed.body,
         // `webhook-id` is the event id on every attempt, replay and resend, so receivers can dedupe (DESIGN.md).
-        { ...signWebhook(claimed.secrets, claimed.eventId, sentAt, claimed.body), "x-showroom-request-id": requestId },
+        { ...signWebhook(claimed.secrets, claimed.eventId, sentAt, claimed.body), "x-showroom-request-id": requestId, ...(traceparent ? { traceparent } : {}) },
         deps.timeoutSeconds * 1000,
       );
 
@@ -308,6 +332,7 @@ export async function attemptDelivery(deps: AttemptDeps, deliveryId: string, n: 
     latencyMs: result.latencyMs,
     responseSnippet: result.responseSnippet,
     error: result.error,
+    traceId,
     expireAt: Timestamp.fromMillis(nowMs + WEBHOOK_LOG_RETENTION_DAYS * DAY_MS),
   });
   const finished = decision.delivery === "delivered" || decision.delivery === "failed";
@@ -328,7 +353,8 @@ export async function attemptDelivery(deps: AttemptDeps, deliveryId: string, n: 
   if (decision.delivery === "retry") await deps.scheduler.schedule(deliveryId, n + 1, decision.delaySeconds);
   if (finished) await pump(deps, endpointId, claimed.subject);
   if (disable) await deps.onDisabled?.(endpointId, claimed.url, disable, streak.sinceMs ?? nowMs);
-  return { outcome: decision.delivery };
+  annotateSpan({ [SpanAttributes.outcome]: decision.delivery });
+  return { outcome: decision.delivery, ...(traceId ? { traceId } : {}) };
 }
 
 async function updateEndpointHealth(db: Firestore, endpointId: string, streak: FailureStreak, disable: "gone" | "failing" | null): Promise<void> {

@@ -17,7 +17,7 @@ export interface AttemptOutcome {
 export async function postWebhook(
   url: string,
   body: string,
-  headers: SignedHeaders & { "x-showroom-request-id": string },
+  headers: SignedHeaders & { "x-showroom-request-id": string; traceparent?: string },
   timeoutMs: number,
 ): Promise<AttemptOutcome> {
   const started = Date.now();

@@ -15,6 +15,8 @@ import { config } from "../config.js";
 import { eventMessageRejected, webhookAttempted, webhooksCaughtUp } from "../logs.js";
 import { defineCallable } from "../shared/callable.js";
 import { parseEventMessage } from "../shared/event-message.js";
+import { inSpan, orderIdOf } from "../operations/tracing.js";
+import { SpanAttributes } from "../operations/span-record.js";
 import { attemptDelivery, pump, pumpEndpoint, pumpSubject, recordEvent, recordRedelivery, type AttemptDeps, type DeliveryDeps } from "./deliveries.js";
 import { catchUpWebhooks } from "./catch-up.js";
 import { createEndpoint, deleteEndpoint, rotateSecret, updateEndpoint } from "./endpoints.js";
@@ -43,16 +45,20 @@ const attemptDeps = (): AttemptDeps => ({
 export const webhooksOnEvent = onMessagePublished({ topic: EVENTS_TOPIC, region: config.region, concurrency: 80 }, async (event) => {
   const message = parseEventMessage(event.data.message);
   if (!message.ok) return eventMessageRejected("webhooks", event.data.message.messageId, message.reason);
-  const { envelope, replay } = message;
-  const deps = deliveryDeps();
-  if (replay) {
-    const endpointIds = await recordRedelivery(deps, envelope, { endpointId: replay.endpointId, origin: "replay", key: event.data.message.messageId });
-    await Promise.all(endpointIds.map((id) => pump(deps, id, envelope.subject)));
-    return;
-  }
-  await recordEvent(deps, envelope);
-  // A new arrival may also release later seqs that waited for it, on any endpoint.
-  await pumpSubject(deps, envelope.subject);
+  const { envelope, replay, traceparent } = message;
+  const attributes = { [SpanAttributes.eventId]: envelope.id, [SpanAttributes.subject]: envelope.subject, ...orderIdOf(envelope.subject) };
+  // Deliveries made in this span store its traceparent, so every attempt joins the event's trace.
+  await inSpan("trigger webhooksOnEvent", { parent: traceparent, attributes }, async () => {
+    const deps = deliveryDeps();
+    if (replay) {
+      const endpointIds = await recordRedelivery(deps, envelope, { endpointId: replay.endpointId, origin: "replay", key: event.data.message.messageId });
+      await Promise.all(endpointIds.map((id) => pump(deps, id, envelope.subject)));
+      return;
+    }
+    await recordEvent(deps, envelope);
+    // A new arrival may also release later seqs that waited for it, on any endpoint.
+    await pumpSubject(deps, envelope.subject);
+  });
 });
 
 const TaskSchema = z.object({ deliveryId: z.string().min(1), attempt: z.number().int().min(1) });
