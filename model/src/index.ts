@@ -25,4 +25,5 @@ export * from "./api.js";
 export * from "./feedback.js";
 export * from "./feedback-report.js";
 export * from "./alerts.js";
+export * from "./ops-minutes.js";
 export * from "./site-questions.js";
