@@ -21,6 +21,8 @@ const MINUTE_MS = 60_000;
 
 /** Inclusive upper bounds of the latency buckets, in ms; slower answers fall in `inf`. */
 export const LATENCY_BOUNDS_MS = [10, 25, 50, 100, 200, 300, 500, 750, 1000, 1500, 2000, 3000, 5000, 10_000, 30_000] as const;
+/** The slowest finite bound: all a quantile among the `inf` answers can say is "slower than this". */
+const LAST_BOUND_MS = LATENCY_BOUNDS_MS[LATENCY_BOUNDS_MS.length - 1]!;
 export const LatencyBucketKeys = [...LATENCY_BOUNDS_MS.map((b) => `le${b}` as const), "inf"] as const;
 export type LatencyBucketKey = (typeof LatencyBucketKeys)[number];
 export type LatencyBuckets = Partial<Record<LatencyBucketKey, number>>;
@@ -47,13 +49,13 @@ export function quantileFromBuckets(buckets: LatencyBuckets, q: number): number 
   for (const [i, count] of counts.entries()) {
     if (count > 0 && below + count >= rank) {
       const upper = LATENCY_BOUNDS_MS[i];
-      if (upper === undefined) return LATENCY_BOUNDS_MS[LATENCY_BOUNDS_MS.length - 1];
+      if (upper === undefined) return LAST_BOUND_MS;
       const lower = i === 0 ? 0 : LATENCY_BOUNDS_MS[i - 1]!;
       return lower + ((upper - lower) * (rank - below)) / count;
     }
     below += count;
   }
-  return LATENCY_BOUNDS_MS[LATENCY_BOUNDS_MS.length - 1];
+  return LAST_BOUND_MS;
 }
 
 export function addBuckets(a: LatencyBuckets, b: LatencyBuckets): LatencyBuckets {
