@@ -91,7 +91,15 @@ describe("minuteSeries and healthTiles", () => {
     const series = minuteSeries(docs, now);
     expect(series).toHaveLength(60);
     expect(series[0]).toMatchObject({ minuteMs: at("2026-06-01T11:31:00Z"), orders: 7 });
-    expect(series[59]).toEqual({ minuteMs: at("2026-06-01T12:30:00Z"), answers: 10, ok: 7, refused: 1, failed: 2, orders: 3, latencyMs: { le100: 8, le1000: 2 } });
+    expect(series[59]).toEqual({
+      minuteMs: at("2026-06-01T12:30:00Z"),
+      answers: 10,
+      ok: 7,
+      refused: 1,
+      failed: 2,
+      orders: 3,
+      latencyMs: { le100: 8, le1000: 2 },
+    });
     expect(series[58]).toMatchObject({ answers: 1, orders: 0 });
     expect(series[30]).toEqual({ minuteMs: at("2026-06-01T12:01:00Z"), answers: 0, ok: 0, refused: 0, failed: 0, orders: 0, latencyMs: {} });
     expect(series.reduce((sum, m) => sum + m.orders, 0)).toBe(10);

@@ -166,7 +166,10 @@ export function healthTiles(series: readonly MinuteTotals[], minutes = OPS_TILE_
   return {
     ordersPerMinute: recent.reduce((sum, m) => sum + m.orders, 0) / span,
     errorsPerMinute: recent.reduce((sum, m) => sum + m.failed, 0) / span,
-    p95Ms: quantileFromBuckets(recent.reduce<LatencyBuckets>((sum, m) => addBuckets(sum, m.latencyMs), {}), 0.95),
+    p95Ms: quantileFromBuckets(
+      recent.reduce<LatencyBuckets>((sum, m) => addBuckets(sum, m.latencyMs), {}),
+      0.95,
+    ),
   };
 }
 

@@ -53,7 +53,13 @@ export const opsMinutes: BenchModule = {
     const expected = 1 + SEQUENTIAL + 2 * BURST;
     const note = `${counted}/${expected} answers counted in ${minuteIdOf(MINUTE)}_*`;
     return [
-      { bench: "live health", variant: `stats write, one at a time (${SEQUENTIAL})`, p50_ms: round(percentile(sequential, 50), 1), p95_ms: round(percentile(sequential, 95), 1), note },
+      {
+        bench: "live health",
+        variant: `stats write, one at a time (${SEQUENTIAL})`,
+        p50_ms: round(percentile(sequential, 50), 1),
+        p95_ms: round(percentile(sequential, 95), 1),
+        note,
+      },
       { bench: "live health", variant: `burst of ${BURST} writes, ${SHARDS} shards`, wall_ms: round(sharded) },
       { bench: "live health", variant: `burst of ${BURST} writes, 1 document`, wall_ms: round(single) },
     ];

@@ -26,7 +26,11 @@ beforeAll(async () => {
   browser = await launchChromium();
   admin = await signIn({ kind: "user", role: "admin" });
   // Start the callables' emulator workers with inputs the schema rejects, which write nothing.
-  await Promise.all((["runReconcile", "acknowledgeAlert", "resolveAlert", "operationsHealth", "placeOrder"] as const).map((name) => admin.call(name, { warmUp: true }).catch(() => undefined)));
+  await Promise.all(
+    (["runReconcile", "acknowledgeAlert", "resolveAlert", "operationsHealth", "placeOrder"] as const).map((name) =>
+      admin.call(name, { warmUp: true }).catch(() => undefined),
+    ),
+  );
 });
 afterEach(async ({ task }) => {
   const open = contexts.splice(0);

@@ -145,7 +145,8 @@ describe("operationsHealth", () => {
           db().collection(Collections.webhookEndpoints).where("failure.consecutive", ">", 0).count().get(),
         ]);
         const direct = { holds: holds.data().count, unpublished: unpublished.data().count, failing: failing.data().count };
-        const agree = health.holdsActive === direct.holds && health.unpublishedEvents === direct.unpublished && health.failingEndpoints.count === direct.failing;
+        const agree =
+          health.holdsActive === direct.holds && health.unpublishedEvents === direct.unpublished && health.failingEndpoints.count === direct.failing;
         return agree ? { health, direct } : undefined;
       }, "operationsHealth to agree with direct counts");
       expect(direct.holds).toBeGreaterThanOrEqual(1);

@@ -18,7 +18,9 @@ interface Counts {
 
 /** The same tree with every number turned into an increment by it (merge adds to what the shard holds). */
 function increments(counts: Counts): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(counts).map(([field, value]) => [field, typeof value === "number" ? FieldValue.increment(value) : increments(value)]));
+  return Object.fromEntries(
+    Object.entries(counts).map(([field, value]) => [field, typeof value === "number" ? FieldValue.increment(value) : increments(value)]),
+  );
 }
 
 /** Adds one answer to shard `shard` of the minute of `nowMs`. */

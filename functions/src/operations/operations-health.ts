@@ -40,15 +40,13 @@ export async function readOperationsHealth(firestore: Firestore, nowMs: number):
     failing.orderBy("failure.consecutive", "desc").limit(MAX_FAILING_ENDPOINTS_LISTED).get(),
   ]);
   const oldestCreated = millisOf(oldest.docs[0]?.get("createdAt"));
-  const endpoints = failingDocs.docs.map(
-    (d): FailingEndpoint => ({
-      id: d.id,
-      label: endpointLabel(d.get("url"), d.get("description")),
-      consecutiveFailures: d.get("failure.consecutive") as number,
-      failingSince: isoOf(d.get("failure.since")),
-      enabled: d.get("enabled") === true,
-    }),
-  );
+  const endpoints = failingDocs.docs.map((d): FailingEndpoint => ({
+    id: d.id,
+    label: endpointLabel(d.get("url"), d.get("description")),
+    consecutiveFailures: d.get("failure.consecutive") as number,
+    failingSince: isoOf(d.get("failure.since")),
+    enabled: d.get("enabled") === true,
+  }));
   return {
     holdsActive: holdsActive.data().count,
     unpublishedEvents: unpublishedCount.data().count,

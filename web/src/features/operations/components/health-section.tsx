@@ -56,7 +56,12 @@ export function HealthSection() {
       <h2 id="health-heading">Health</h2>
       <div className="admin-kpis">
         <Tile label="Orders / min" value={tiles ? perMinute(tiles.ordersPerMinute) : PENDING} detail={tileWindow} />
-        <Tile label="Errors / min" value={tiles ? perMinute(tiles.errorsPerMinute) : PENDING} detail={tileWindow} tone={tiles && tiles.errorsPerMinute > 0 ? "bad" : undefined} />
+        <Tile
+          label="Errors / min"
+          value={tiles ? perMinute(tiles.errorsPerMinute) : PENDING}
+          detail={tileWindow}
+          tone={tiles && tiles.errorsPerMinute > 0 ? "bad" : undefined}
+        />
         <Tile
           label="p95 latency"
           value={!tiles ? PENDING : tiles.p95Ms === null ? "—" : `${Math.round(tiles.p95Ms)} ms`}
