@@ -81,6 +81,15 @@ export const config = {
     sliceSize: Number(process.env.SHOWROOM_RECONCILE_SLICE ?? 50),
     maxMoved: Number(process.env.SHOWROOM_RECONCILE_MAX_MOVED ?? 200),
   },
+  /**
+   * Live health (docs/operations.md): each callable answer adds to one of
+   * `shards` documents of its minute, picked at random (more shards, cooler
+   * documents, more reads for the console), and waits at most `waitMs` for it.
+   */
+  opsMinutes: {
+    shards: Number(process.env.SHOWROOM_OPS_MINUTE_SHARDS ?? 10),
+    waitMs: Number(process.env.SHOWROOM_OPS_MINUTE_WAIT_MS ?? 250),
+  },
   /** Days after delivery before the survey invitation goes out (`SHOWROOM_SURVEY_DELAY_DAYS`). */
   surveyDelayDays: Number(process.env.SHOWROOM_SURVEY_DELAY_DAYS ?? 7),
   /** Where survey links point: the storefront's origin (`SHOWROOM_SITE_URL`). */

@@ -45,6 +45,7 @@ export { onOrderDelivered, sendSurveyInvitesSchedule as sendSurveyInvites } from
 export { scheduledReconcileSchedule as scheduledReconcile, runReconcileCallable as runReconcile } from "./operations/scheduled-reconcile.js";
 export { acknowledgeAlertCallable as acknowledgeAlert, resolveAlertCallable as resolveAlert } from "./operations/callables.js";
 export { healthFunction as health } from "./operations/health.js";
+export { operationsHealthCallable as operationsHealth } from "./operations/operations-health.js";
 // On-site questions (issue 14): sold-out and after-checkout questions, and the demand they add up to.
 export { answerSiteQuestionCallable as answerSiteQuestion } from "./site-questions/answer.js";
 export { demandReportCallable as demandReport } from "./site-questions/demand-report.js";

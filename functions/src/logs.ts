@@ -158,3 +158,8 @@ export function alertChanged(alertId: string, status: string, actorUid: string):
 export function healthCheckFailed(error: unknown): void {
   logger.error("operations: health check failed", { error: error instanceof Error ? { name: error.name, message: error.message } : String(error) });
 }
+
+/** A callable's answer that did not reach its minute's health document (the answer itself went out). */
+export function opsMinuteNotRecorded(callable: string, error: unknown): void {
+  logger.warn("operations: minute stats not recorded", { callable, error: error instanceof Error ? error.message : String(error) });
+}

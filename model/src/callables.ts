@@ -58,6 +58,7 @@ import {
   ResolveAlertOutputSchema,
   RunReconcileOutputSchema,
 } from "./alerts.js";
+import { OperationsHealthOutputSchema } from "./ops-minutes.js";
 import { AnswerSiteQuestionInputSchema, AnswerSiteQuestionOutputSchema, DemandReportInputSchema, DemandReportOutputSchema } from "./site-questions.js";
 import { CreateApiKeyInputSchema, CreateApiKeyOutputSchema, RevokeApiKeyInputSchema, RevokeApiKeyOutputSchema } from "./api.js";
 
@@ -109,6 +110,8 @@ export const CallableContracts = {
   runReconcile: { access: "admin", input: EmptyInputSchema, output: RunReconcileOutputSchema },
   acknowledgeAlert: { access: "staff", input: AcknowledgeAlertInputSchema, output: AcknowledgeAlertOutputSchema },
   resolveAlert: { access: "staff", input: ResolveAlertInputSchema, output: ResolveAlertOutputSchema },
+  // The Operations page's health tiles that the minute documents do not hold: holds, outbox lag, failing webhooks.
+  operationsHealth: { access: "staff", input: EmptyInputSchema, output: OperationsHealthOutputSchema },
   // On-site questions (issue 14): any visitor answers or dismisses one; staff read the demand next to back-in-stock subscriptions.
   answerSiteQuestion: { access: "signed-in", input: AnswerSiteQuestionInputSchema, output: AnswerSiteQuestionOutputSchema },
   demandReport: { access: "staff", input: DemandReportInputSchema, output: DemandReportOutputSchema },

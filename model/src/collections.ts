@@ -52,6 +52,8 @@ export const Collections = {
   alertSubjects: "alertSubjects",
   /** Staff read: the operations jobs' own records (`operations/reconcile`: cursor and last run). */
   operations: "operations",
+  /** Staff read: per-minute callable counts and latency buckets, sharded (ops-minutes.ts); written only by functions, deleted by TTL. */
+  opsMinutes: "opsMinutes",
   /** On-site questions (site-questions.ts): answers and per-SKU demand signals (staff read), each visitor's last question (owner read). */
   siteAnswers: "siteAnswers",
   demandSignals: "demandSignals",

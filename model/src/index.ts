@@ -25,5 +25,6 @@ export * from "./api.js";
 export * from "./feedback.js";
 export * from "./feedback-report.js";
 export * from "./alerts.js";
+export * from "./ops-minutes.js";
 export * from "./site-questions.js";
 export * from "./app-check.js";

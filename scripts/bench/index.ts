@@ -15,6 +15,7 @@ import { flashSale } from "./flash-sale.js";
 import { hoarding } from "./hoarding.js";
 import { liveStock } from "./live-stock.js";
 import { operations } from "./operations.js";
+import { opsMinutes } from "./ops-minutes.js";
 import { restApi } from "./rest-api.js";
 import { storefrontWeight } from "./storefront-weight.js";
 import { webhookFaults } from "./webhook-faults.js";
@@ -32,6 +33,7 @@ export const modules: BenchModule[] = [
   webhookFaults,
   restApi,
   operations,
+  opsMinutes,
   feedbackAggregates,
   crash,
   catalogScale,

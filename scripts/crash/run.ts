@@ -47,6 +47,8 @@ export async function runCrashScenarios(log: (line: string) => void = () => {}):
       killAfterMs: [size("CRASH_WEBHOOK_KILL_MS", 1_500), size("CRASH_WEBHOOK_KILL_MS", 1_500) * 3],
     }),
   );
-  await attempt("firestore-pause", "Firestore paused", () => firestorePause(target, { run, shoppers: size("CRASH_PAUSE_SHOPPERS", 60), pauseMs: size("CRASH_PAUSE_MS", 5_000) }));
+  await attempt("firestore-pause", "Firestore paused", () =>
+    firestorePause(target, { run, shoppers: size("CRASH_PAUSE_SHOPPERS", 60), pauseMs: size("CRASH_PAUSE_MS", 5_000) }),
+  );
   return { rows: results.map((r) => r.row), problems: results.flatMap((r) => r.problems.map((p) => `${r.row.variant}: ${p}`)) };
 }

@@ -52,7 +52,10 @@ function score(receiver: Receiver, expected: Map<string, { subject: string; seq:
   return { lost, outOfOrder, duplicates: accepted.length - firsts.size, unsigned: receiver.received.filter((r) => r.verifiedWith < 0).length };
 }
 
-export async function webhooksCrash(target: CrashTarget, options: { run: string; skus: number; changes: number; killAfterMs: number[] }): Promise<ScenarioResult> {
+export async function webhooksCrash(
+  target: CrashTarget,
+  options: { run: string; skus: number; changes: number; killAfterMs: number[] },
+): Promise<ScenarioResult> {
   const prefix = `CRASH-${options.run}-W`;
   const skus = Array.from({ length: options.skus }, (_, i) => `${prefix}${i}`);
   const subjects = skus.map((sku) => `sku/${sku}`);

@@ -2,7 +2,9 @@
  * The console's Operations page in Chromium against the real emulators: a
  * SKU's on hand corrupted with the Admin SDK (as a bug would) shows up as an
  * alert while the page is open, whether the check runs elsewhere or from the
- * page's own "Check now"; staff acknowledge and resolve it there.
+ * page's own "Check now"; staff acknowledge and resolve it there. The Health
+ * tiles count an order placed while the page is open (the functions'
+ * per-minute documents, followed live).
  */
 import fs from "node:fs";
 import { randomUUID } from "node:crypto";
@@ -14,6 +16,7 @@ import { writeStockedProducts } from "../../scripts/bench/stocked-products.js";
 import { DEMO_PASSWORD } from "../../scripts/seed/demo-accounts.js";
 import { launchChromium } from "../support/browser.js";
 import { signIn, type TestClient } from "../support/clients.js";
+import { screenshot } from "../support/screenshots.js";
 
 let browser: Browser;
 let admin: TestClient;
@@ -23,7 +26,11 @@ beforeAll(async () => {
   browser = await launchChromium();
   admin = await signIn({ kind: "user", role: "admin" });
   // Start the callables' emulator workers with inputs the schema rejects, which write nothing.
-  await Promise.all((["runReconcile", "acknowledgeAlert", "resolveAlert"] as const).map((name) => admin.call(name, { warmUp: true }).catch(() => undefined)));
+  await Promise.all(
+    (["runReconcile", "acknowledgeAlert", "resolveAlert", "operationsHealth", "placeOrder"] as const).map((name) =>
+      admin.call(name, { warmUp: true }).catch(() => undefined),
+    ),
+  );
 });
 afterEach(async ({ task }) => {
   const open = contexts.splice(0);
@@ -81,4 +88,36 @@ describe("operations page", () => {
     await expect.poll(() => row(elsewhere).textContent(), { timeout: 30_000 }).toContain("Resolved by");
     expect(await row(elsewhere).getByRole("button").count()).toBe(0);
   }, 300_000);
+
+  it("shows health tiles, with the orders per minute counting an order placed while the page is open", async () => {
+    const page = await operationsPage();
+    const tile = (name: string) => page.getByRole("group", { name });
+    for (const name of ["Orders / min", "Errors / min", "p95 latency", "Holds active", "Event lag", "Failing endpoints", "Open alerts"])
+      await expect.poll(() => tile(name).textContent(), { timeout: 30_000 }).not.toContain("…");
+
+    const ordersTile = async () => Number(await tile("Orders / min").locator(".admin-kpi__value").textContent());
+    const before = await ordersTile();
+
+    // An active product (only those sell), hidden again afterwards so later storefront suites do not list it.
+    const sku = `OPS-${randomUUID().slice(0, 8).toUpperCase()}`;
+    const productId = `ops-${sku.toLowerCase()}`;
+    await writeStockedProducts(adminDb(), [{ productId, variants: [{ sku, main: 3 }] }]);
+    const shopper = await signIn({ kind: "anonymous" });
+    try {
+      await shopper.call("placeOrder", {
+        idempotencyKey: `ops-${randomUUID()}`,
+        lines: [{ sku, quantity: 1 }],
+        shipping: { name: "Ada Lovelace", line1: "1 Loom Street", city: "Leeds", postalCode: "LS1 1AA", country: "GB" },
+      });
+    } finally {
+      await shopper.close();
+      await adminDb().collection(Collections.products).doc(productId).update({ active: false });
+    }
+    // The tile is a mean over the last five minutes: one more order raises it by 0.2, with no reload.
+    await expect.poll(ordersTile, { timeout: 30_000 }).toBeGreaterThan(before);
+    expect(await ordersTile()).toBeGreaterThan(0);
+    expect(await tile("p95 latency").textContent()).toMatch(/\d+ ms/);
+    await expect.poll(() => page.getByRole("heading", { name: /Orders and errors per minute/ }).isVisible()).toBe(true);
+    await screenshot(page, "admin-operations", true);
+  }, 120_000);
 });

@@ -28,6 +28,12 @@ const sha = (text: string) => createHash("sha256").update(text).digest("hex");
  * the digest, so leaving them out hides nothing.
  */
 const ASYNC_BOOKKEEPING = new Set<string>([Collections.eventCursors, Collections.webhookSubjects]);
+/**
+ * Telemetry: every callable answer, refusals included, adds to its minute's `opsMinutes` counters
+ * (docs/operations.md, "Live health"). They record that a call was answered, not anything the call
+ * changed, so "a rejected call writes nothing" is checked on everything else.
+ */
+const TELEMETRY = new Set<string>([Collections.opsMinutes]);
 const withoutRelayStamp = (path: string, data: Record<string, unknown>) => {
   if (!path.startsWith(`${Collections.events}/`)) return data;
   const { publishedAt: _publishedAt, ...rest } = data;
@@ -47,7 +53,7 @@ export async function snapshotEverything(): Promise<Map<string, string>> {
     );
   };
   for (const collection of await adminDb().listCollections()) {
-    if (!ASYNC_BOOKKEEPING.has(collection.id)) await walk(await collection.listDocuments());
+    if (!ASYNC_BOOKKEEPING.has(collection.id) && !TELEMETRY.has(collection.id)) await walk(await collection.listDocuments());
   }
   let pageToken: string | undefined;
   do {

@@ -81,6 +81,7 @@ const samples: { [N in CallableName]: CallableInput<N> } = {
   runReconcile: {},
   acknowledgeAlert: { alertId: "stock-drift~SOF-ALBA-3S-VELVET~1" },
   resolveAlert: { alertId: "stock-drift~SOF-ALBA-3S-VELVET~1", note: "recounted the shelf" },
+  operationsHealth: {},
   answerSiteQuestion: { kind: "sold-out", sku: "SOF-ALBA-3S-VELVET", needBy: "within-a-month", instead: "wait" },
   demandReport: {},
 };

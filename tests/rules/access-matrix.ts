@@ -622,6 +622,16 @@ export const AccessMatrix: readonly MatrixRow[] = [
     allow: readOnly(STAFF),
   },
   {
+    path: `${Collections.opsMinutes}/{minuteShard}`,
+    policy: "Per-minute health counters (the Operations page's charts): staff read; only Cloud Functions write.",
+    seed: { "opsMinutes/202601010000_0": { minute: at, expiresAt: at, calls: { placeOrder: { ok: 1 } }, latencyMs: { le100: 1 } } },
+    subject: "opsMinutes/202601010000_0",
+    list: whole(Collections.opsMinutes),
+    create: { path: "opsMinutes/202601010000_1", data: () => ({ minute: at, expiresAt: at, calls: {}, latencyMs: {} }) },
+    update: () => ({ calls: { placeOrder: { ok: 1000 } } }),
+    allow: readOnly(STAFF),
+  },
+  {
     path: `${Collections.siteAnswers}/{answerId}`,
     policy: "On-site answers: staff read; only answerSiteQuestion writes.",
     seed: {

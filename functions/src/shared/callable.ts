@@ -21,6 +21,7 @@ import type { SecretParam } from "firebase-functions/params";
 import type { z } from "zod";
 import { config } from "../config.js";
 import { callableAnswered, transientError, unexpectedError } from "../logs.js";
+import { recordCallableAnswer } from "../operations/minute-stats.js";
 import { tracedCallable } from "../operations/tracing.js";
 import { guardBody } from "./body-guard.js";
 import { isTransientFirestoreError } from "./transient-error.js";
@@ -74,9 +75,12 @@ export function defineCallable<N extends CallableName>(
         try {
           const result = await handle(name, handler, schema, access, request);
           callableAnswered(name, "ok", Date.now() - started);
+          await recordCallableAnswer(name, "ok", started);
           return result;
         } catch (error) {
-          callableAnswered(name, error instanceof HttpsError ? error.code : "internal", Date.now() - started);
+          const outcome = error instanceof HttpsError ? error.code : "internal";
+          callableAnswered(name, outcome, Date.now() - started);
+          await recordCallableAnswer(name, outcome, started);
           throw error;
         }
       }),

@@ -1,5 +1,5 @@
 /** Live reads for the Operations page: alerts (open first) and the reconcile's last run (both staff-read). */
-import { collection, doc, limit, orderBy, query } from "firebase/firestore";
+import { collection, doc, limit, orderBy, query, where } from "firebase/firestore";
 import { AlertDocSchema, Collections, compareAlerts, RECONCILE_STATE_DOC, ReconcileStateSchema } from "@showroom/model";
 import { db } from "../../../lib/firebase";
 import { useLiveDoc, useLiveQuery, type Live } from "../../../lib/live";
@@ -20,4 +20,9 @@ const reconcileState = (data: unknown) => ReconcileStateSchema.partial().parse(d
 
 export function useReconcileRecord() {
   return useLiveDoc(doc(db, Collections.operations, RECONCILE_STATE_DOC), reconcileState);
+}
+
+/** Alerts not resolved yet (open or acknowledged): exact, whatever their age, unlike the page's newest `RECENT_ALERTS`. */
+export function useUnresolvedAlerts(): Live<AlertRow[]> {
+  return useLiveQuery(query(collection(db, Collections.alerts), where("status", "in", ["open", "acknowledged"])), "alerts-unresolved", alert);
 }

@@ -1,5 +1,5 @@
 /**
- * Operations: stock-drift alerts, live (open first), with Acknowledge and
+ * Operations: live health (health-section.tsx), then stock-drift alerts, live (open first), with Acknowledge and
  * Resolve for staff, and "Check now" (the full reconcile) for admins. The
  * scheduled reconcile's last run shows when the store was last checked.
  */
@@ -7,6 +7,7 @@ import { useState } from "react";
 import { AdminTable, formatTime, LiveTable, PageHeader, shortUid } from "../../../components/admin/ui";
 import { acknowledgeAlert, operationsErrorMessage, resolveAlert, runReconcile } from "../api/alert-callables";
 import { useAlerts, useReconcileRecord, type AlertRow } from "../api/use-alerts";
+import { HealthSection } from "./health-section";
 
 type Message = { ok: boolean; text: string } | null;
 
@@ -93,6 +94,7 @@ export function OperationsPage({ isAdmin }: { isAdmin: boolean }) {
           {message.text}
         </p>
       )}
+      <HealthSection />
       <h2>Alerts</h2>
       <LiveTable live={alerts} empty="No alerts: stock reconciles.">
         {(rows) => (
