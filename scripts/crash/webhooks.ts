@@ -96,6 +96,10 @@ export async function webhooksCrash(
     }
     const seconds = (performance.now() - started) / 1000;
     const s = score(receiver, expected);
+    // Where the events stand on our side: recorded deliveries by status (none at all means the consumer never recorded them).
+    const deliveries = await adminDb().collection(Collections.webhookDeliveries).where("endpointId", "==", endpoint.id).get();
+    const byStatus = new Map<string, number>();
+    for (const d of deliveries.docs) byStatus.set(d.get("status") as string, (byStatus.get(d.get("status") as string) ?? 0) + 1);
     const problems = [
       ...(s.lost > 0 ? [`${s.lost} of ${expected.size} events never reached the receiver within ${DEADLINE_MS / 1000} s`] : []),
       ...(s.outOfOrder > 0 ? [`${s.outOfOrder} events arrived after a later seq of their SKU`] : []),
@@ -112,6 +116,7 @@ export async function webhooksCrash(
         duplicates: s.duplicates,
         "workers killed": killed,
         "catch-up runs": catchUps,
+        deliveries: [...byStatus].map(([status, n]) => `${n} ${status}`).join(", ") || "none",
         "wall s": Math.round(seconds),
         ok: problems.length === 0 ? "yes" : "NO",
       },

@@ -11,7 +11,7 @@ import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Collections, WEBHOOK_ATTEMPTS, webhookDeliveryId, type CreateWebhookEndpointOutput, type EventEnvelope } from "@showroom/model";
+import { Collections, emulatorAppCheckToken, WEBHOOK_ATTEMPTS, webhookDeliveryId, type CreateWebhookEndpointOutput, type EventEnvelope } from "@showroom/model";
 import { parseSpanLines, type SpanRecord } from "../../functions/src/operations/span-record.js";
 import { parseTraceparent, traceIdOf } from "../../functions/src/operations/traceparent.js";
 import { adminDb } from "../../scripts/lib/admin.js";
@@ -55,7 +55,12 @@ async function placeOrderWith(headers: Record<string, string>, sku: string): Pro
   const token = await shopper.auth.currentUser!.getIdToken();
   const response = await fetch(`${functionsEmulator().origin}/${PROJECT_ID}/us-central1/placeOrder`, {
     method: "POST",
-    headers: { "content-type": "application/json", authorization: `Bearer ${token}`, ...headers },
+    headers: {
+      "content-type": "application/json",
+      authorization: `Bearer ${token}`,
+      "x-firebase-appcheck": emulatorAppCheckToken().token,
+      ...headers,
+    },
     body: JSON.stringify({ data: { idempotencyKey: uniqueKey(), lines: [{ sku, quantity: 1 }], shipping } }),
   });
   const body = (await response.json()) as { result?: { orderId: string }; error?: unknown };
