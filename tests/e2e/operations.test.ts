@@ -4,7 +4,6 @@
  * alert while the page is open, whether the check runs elsewhere or from the
  * page's own "Check now"; staff acknowledge and resolve it there.
  */
-import fs from "node:fs";
 import { randomUUID } from "node:crypto";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
@@ -13,6 +12,7 @@ import { adminDb } from "../../scripts/lib/admin.js";
 import { writeStockedProducts } from "../../scripts/bench/stocked-products.js";
 import { DEMO_PASSWORD } from "../../scripts/seed/demo-accounts.js";
 import { launchChromium } from "../support/browser.js";
+import { screenshotOnFailure } from "../support/screenshots.js";
 import { signIn, type TestClient } from "../support/clients.js";
 
 let browser: Browser;
@@ -27,10 +27,7 @@ beforeAll(async () => {
 });
 afterEach(async ({ task }) => {
   const open = contexts.splice(0);
-  if (task.result?.state === "fail") {
-    fs.mkdirSync("test-results", { recursive: true });
-    await Promise.all(open.flatMap((c) => c.pages()).map((p, i) => p.screenshot({ path: `test-results/operations-failed-${i}.png` }).catch(() => undefined)));
-  }
+  await screenshotOnFailure(task.result?.state === "fail", open, "operations");
   await Promise.all(open.map((c) => c.close()));
 });
 afterAll(async () => {
