@@ -4,7 +4,6 @@
  * asserted in Firestore and in a storefront open in another browser context.
  */
 import { randomUUID } from "node:crypto";
-import fs from "node:fs";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { doc, getDoc } from "firebase/firestore";
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
@@ -15,7 +14,7 @@ import { writeStockedProducts } from "../../scripts/bench/stocked-products.js";
 import { BOARD_PAGE_SIZE } from "../../web/src/features/inventory/api/board-query.js";
 import { DEMO_PASSWORD } from "../../scripts/seed/demo-accounts.js";
 import { launchChromium } from "../support/browser.js";
-import { screenshot } from "../support/screenshots.js";
+import { screenshot, screenshotOnFailure } from "../support/screenshots.js";
 import { signIn } from "../support/clients.js";
 
 let browser: Browser;
@@ -35,13 +34,7 @@ beforeAll(async () => {
 // A failed test leaves a screenshot of every page it opened, for the one reading the CI log.
 afterEach(async ({ task }) => {
   const open = contexts.splice(0);
-  if (task.result?.state === "fail") {
-    fs.mkdirSync("test-results", { recursive: true });
-    const pages = open.flatMap((c) => c.pages());
-    await Promise.all(
-      pages.map((p, i) => p.screenshot({ path: `test-results/admin-failed-${task.name.slice(0, 30).replace(/\W+/g, "-")}-${i}.png` }).catch(() => undefined)),
-    );
-  }
+  await screenshotOnFailure(task.result?.state === "fail", open, `admin-${task.name.slice(0, 30).replace(/\W+/g, "-")}`);
   await Promise.all(open.map((c) => c.close()));
 });
 afterAll(() => browser?.close());

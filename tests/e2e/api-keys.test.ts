@@ -18,7 +18,7 @@ beforeAll(async () => {
   browser = await launchChromium();
 });
 afterEach(async ({ task }) => {
-  await screenshotOnFailure(task.result?.state === "fail", context, "api-keys");
+  await screenshotOnFailure(task.result?.state === "fail", [context], "api-keys");
   await context?.close();
 });
 afterAll(() => browser?.close());

@@ -22,7 +22,7 @@ beforeAll(async () => {
   browser = await launchChromium();
 });
 afterEach(async ({ task }) => {
-  await screenshotOnFailure(task.result?.state === "fail", context, "locations");
+  await screenshotOnFailure(task.result?.state === "fail", [context], "locations");
   await context?.close();
   // Later files must not see this location, whatever happened here.
   await locationDoc().delete();

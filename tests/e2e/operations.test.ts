@@ -6,7 +6,6 @@
  * tiles count an order placed while the page is open (the functions'
  * per-minute documents, followed live).
  */
-import fs from "node:fs";
 import { randomUUID } from "node:crypto";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
@@ -15,6 +14,7 @@ import { adminDb } from "../../scripts/lib/admin.js";
 import { writeStockedProducts } from "../../scripts/bench/stocked-products.js";
 import { DEMO_PASSWORD } from "../../scripts/seed/demo-accounts.js";
 import { launchChromium } from "../support/browser.js";
+import { screenshotOnFailure } from "../support/screenshots.js";
 import { signIn, type TestClient } from "../support/clients.js";
 import { screenshot } from "../support/screenshots.js";
 
@@ -34,10 +34,7 @@ beforeAll(async () => {
 });
 afterEach(async ({ task }) => {
   const open = contexts.splice(0);
-  if (task.result?.state === "fail") {
-    fs.mkdirSync("test-results", { recursive: true });
-    await Promise.all(open.flatMap((c) => c.pages()).map((p, i) => p.screenshot({ path: `test-results/operations-failed-${i}.png` }).catch(() => undefined)));
-  }
+  await screenshotOnFailure(task.result?.state === "fail", open, "operations");
   await Promise.all(open.map((c) => c.close()));
 });
 afterAll(async () => {

@@ -4,13 +4,13 @@
  * `showroom-events` reaches a real receiver on loopback, the page shows the
  * delivery and its attempt, and Resend sends the event again.
  */
-import fs from "node:fs";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
 import { Collections } from "@showroom/model";
 import { adminDb } from "../../scripts/lib/admin.js";
 import { DEMO_PASSWORD } from "../../scripts/seed/demo-accounts.js";
 import { launchChromium } from "../support/browser.js";
+import { screenshotOnFailure } from "../support/screenshots.js";
 import { signIn } from "../support/clients.js";
 import { inventoryEvent, isTestTraffic, publishEvent, startReceiver, uniqueSkuCode, type Receiver } from "../../scripts/lib/events.js";
 
@@ -31,10 +31,7 @@ beforeAll(async () => {
 });
 afterEach(async ({ task }) => {
   const open = contexts.splice(0);
-  if (task.result?.state === "fail") {
-    fs.mkdirSync("test-results", { recursive: true });
-    await Promise.all(open.flatMap((c) => c.pages()).map((p, i) => p.screenshot({ path: `test-results/webhooks-failed-${i}.png` }).catch(() => undefined)));
-  }
+  await screenshotOnFailure(task.result?.state === "fail", open, "webhooks");
   await Promise.all(open.map((c) => c.close()));
 });
 afterAll(async () => {

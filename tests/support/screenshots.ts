@@ -14,12 +14,10 @@ export async function screenshot(page: Page, name: string, fullPage = false): Pr
   await page.screenshot({ path: `${SCREENSHOTS}/${name}.png`, fullPage });
 }
 
-/** After a failed test, the context's first page as `test-results/<name>-failed.png` (best effort), for a look at why. */
-export async function screenshotOnFailure(failed: boolean, context: BrowserContext | undefined, name: string): Promise<void> {
-  if (!failed || !context) return;
+/** After a failed test, every page of these contexts as `test-results/<name>-failed-<i>.png` (best effort), for a look at why. */
+export async function screenshotOnFailure(failed: boolean, contexts: (BrowserContext | undefined)[], name: string): Promise<void> {
+  if (!failed) return;
   fs.mkdirSync("test-results", { recursive: true });
-  await context
-    .pages()[0]
-    ?.screenshot({ path: `test-results/${name}-failed.png` })
-    .catch(() => undefined);
+  const pages = contexts.flatMap((c) => c?.pages() ?? []);
+  await Promise.all(pages.map((p, i) => p.screenshot({ path: `test-results/${name}-failed-${i}.png` }).catch(() => undefined)));
 }
