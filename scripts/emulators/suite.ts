@@ -8,6 +8,7 @@ import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
+import { createInterface } from "node:readline";
 import path from "node:path";
 import { ensureLauncherJar } from "./launcher-jar.js";
 import {
@@ -200,8 +201,11 @@ export async function startEmulators(options: StartOptions = {}): Promise<Runnin
       PUBSUB_EMULATOR_HOST: undefined,
     },
   });
-  child.stdout?.pipe(logStream);
-  child.stderr?.pipe(logStream);
+  // Whole lines only: stdout and stderr share the file, and under load a chunk of one would otherwise land
+  // inside a line of the other (tests parse the functions' JSON log lines from it).
+  for (const stream of [child.stdout, child.stderr]) {
+    if (stream) createInterface({ input: stream, crlfDelay: Infinity }).on("line", (line) => logStream.write(`${line}\n`));
+  }
 
   const stop = async () => {
     if (child.exitCode === null && child.signalCode === null) {

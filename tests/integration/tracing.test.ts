@@ -138,10 +138,18 @@ describe("one trace id end to end", () => {
 
     // The structured log lines carry it: Cloud Logging's trace field inside spans, and the batch and attempt lines name it.
     const trace = `projects/${PROJECT_ID}/traces/${traceId}`;
-    const lines = await eventually(async () => {
-      const list = functionLogLines();
-      return list.some((l) => l.message === "webhooks: attempt" && l.traceId === traceId) ? list : undefined;
-    }, "the attempt's log line");
+    const lines = await eventually(
+      async () => {
+        const list = functionLogLines();
+        return list.some((l) => l.message === "webhooks: attempt" && l.traceId === traceId) ? list : undefined;
+      },
+      "the attempt's log line",
+      120_000,
+    ).catch((error: Error) => {
+      const attempts = functionLogLines().filter((l) => l.message === "webhooks: attempt");
+      const ours = attempts.filter((l) => l.deliveryId === deliveryRef.id);
+      throw new Error(`${error.message} (${attempts.length} attempt lines in the log, ours: ${JSON.stringify(ours)})`);
+    });
     expect(lines.some((l) => l.message === "callable: answered" && l.operation === "placeOrder" && l["logging.googleapis.com/trace"] === trace)).toBe(true);
     expect(lines.some((l) => l.message === "inventory: stock batch committed" && (l.traceIds as string[]).includes(traceId))).toBe(true);
     expect(lines.some((l) => l.message === "events: published" && l.subject === `order/${orderId}` && l["logging.googleapis.com/trace"] === trace)).toBe(true);

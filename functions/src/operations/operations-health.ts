@@ -32,13 +32,19 @@ export async function readOperationsHealth(firestore: Firestore, nowMs: number):
   const holds = firestore.collection(Collections.holds).where("status", "==", "active").where("expiresAt", ">", Timestamp.fromMillis(nowMs));
   const unpublished = firestore.collection(Collections.events).where("publishedAt", "==", null);
   const failing = firestore.collection(Collections.webhookEndpoints).where("failure.consecutive", ">", 0);
-  const [holdsActive, unpublishedCount, oldest, failingCount, failingDocs] = await Promise.all([
-    holds.count().get(),
-    unpublished.count().get(),
-    unpublished.orderBy("createdAt").limit(1).get(),
-    failing.count().get(),
-    failing.orderBy("failure.consecutive", "desc").limit(MAX_FAILING_ENDPOINTS_LISTED).get(),
-  ]);
+  // One read-only transaction: every figure from the same snapshot, so the count of unpublished events and
+  // the oldest of them cannot disagree when the relay publishes between two reads.
+  const [holdsActive, unpublishedCount, oldest, failingCount, failingDocs] = await firestore.runTransaction(
+    (tx) =>
+      Promise.all([
+        tx.get(holds.count()),
+        tx.get(unpublished.count()),
+        tx.get(unpublished.orderBy("createdAt").limit(1)),
+        tx.get(failing.count()),
+        tx.get(failing.orderBy("failure.consecutive", "desc").limit(MAX_FAILING_ENDPOINTS_LISTED)),
+      ]),
+    { readOnly: true },
+  );
   const oldestCreated = millisOf(oldest.docs[0]?.get("createdAt"));
   const endpoints = failingDocs.docs.map((d): FailingEndpoint => ({
     id: d.id,
