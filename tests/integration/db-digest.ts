@@ -91,12 +91,14 @@ export async function differencesBesidesLapsedHolds(before: Map<string, string>,
     explained.add(`${Collections.inventory}/${snap.id}`).add(`${Collections.stock}/${snap.id}`);
     if (typeof snap.get("productId") === "string") explained.add(`${Collections.productStock}/${snap.get("productId") as string}`);
   }
-  const sweptEvents = found
+  const sweptEventPaths = found
     .filter((d) => d.endsWith(": created") && [...skus].some((sku) => d.startsWith(`${Collections.events}/sku~${sku}~`)))
-    .map((d) => d.slice(`${Collections.events}/`.length, d.indexOf(":")));
+    .map((d) => d.slice(0, d.indexOf(":")));
+  for (const path of sweptEventPaths) explained.add(path);
+  // Their webhook deliveries (`{endpointId}_{eventId}`, attempts below them) follow the event's envelope id.
+  const eventIds = sweptEventPaths.length > 0 ? (await adminDb().getAll(...sweptEventPaths.map((p) => adminDb().doc(p)))).map((e) => String(e.get("id"))) : [];
   const isExplained = (path: string) =>
-    explained.has(path) ||
-    sweptEvents.some((id) => path === `${Collections.events}/${id}` || (path.startsWith(`${Collections.webhookDeliveries}/`) && path.includes(`_${id}`)));
+    explained.has(path) || (path.startsWith(`${Collections.webhookDeliveries}/`) && eventIds.some((id) => path.includes(`_${id}`)));
   return found.filter((d) => !isExplained(d.slice(0, d.indexOf(": "))));
 }
 
