@@ -85,8 +85,10 @@ export const config = {
    * Live health (docs/operations.md): each callable answer adds to one of
    * `shards` documents of its minute, picked at random (more shards, cooler
    * documents, more reads for the console), and waits at most `waitMs` for it.
+   * `SHOWROOM_OPS_MINUTES=off` stops recording (the overhead bench compares).
    */
   opsMinutes: {
+    enabled: process.env.SHOWROOM_OPS_MINUTES !== "off",
     shards: Number(process.env.SHOWROOM_OPS_MINUTE_SHARDS ?? 10),
     waitMs: Number(process.env.SHOWROOM_OPS_MINUTE_WAIT_MS ?? 250),
   },

@@ -18,6 +18,7 @@ import { operations } from "./operations.js";
 import { opsMinutes } from "./ops-minutes.js";
 import { restApi } from "./rest-api.js";
 import { storefrontWeight } from "./storefront-weight.js";
+import { telemetryOverhead } from "./telemetry-overhead.js";
 import { webhookFaults } from "./webhook-faults.js";
 import { table } from "./table.js";
 import type { BenchModule, Row } from "./types.js";
@@ -34,6 +35,7 @@ export const modules: BenchModule[] = [
   restApi,
   operations,
   opsMinutes,
+  telemetryOverhead,
   feedbackAggregates,
   crash,
   catalogScale,

@@ -51,6 +51,8 @@ export interface StartOptions {
   slot?: number;
   importDir?: string;
   log?: (line: string) => void;
+  /** Extra environment for the emulators and the functions they run (e.g. `SHOWROOM_TRACING: "off"`). */
+  env?: Record<string, string>;
 }
 
 function downloadableEmulatorInfo() {
@@ -188,6 +190,7 @@ export async function startEmulators(options: StartOptions = {}): Promise<Runnin
     stdio: ["ignore", "pipe", "pipe"],
     env: {
       ...process.env,
+      ...options.env,
       ...(binaryPath ? { FIRESTORE_EMULATOR_BINARY_PATH: binaryPath } : {}),
       ...(pubsubBinary ? { PUBSUB_EMULATOR_BINARY_PATH: pubsubBinary } : {}),
       // Functions inherit this environment: they send mail to the local SMTP server and write spans to the trace file.

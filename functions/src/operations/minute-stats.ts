@@ -55,6 +55,7 @@ export async function recordCallableAnswer(
   startedMs: number,
   options: { firestore?: Firestore; shards?: number; waitMs?: number } = {},
 ): Promise<void> {
+  if (!config.opsMinutes.enabled) return;
   const { shards = config.opsMinutes.shards, waitMs = config.opsMinutes.waitMs } = options;
   const now = Date.now();
   let timer: NodeJS.Timeout | undefined;
