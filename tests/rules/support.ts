@@ -20,7 +20,11 @@ export async function startRulesEnv(): Promise<RulesTestEnvironment> {
   });
 }
 
-/** Saves the emulator's rule-coverage report (HTML and JSON) under test-results/, then cleans up. */
+/**
+ * Saves the emulator's rule-coverage report (HTML and JSON) under test-results/, then clears the database:
+ * the suites after this one share the emulator, and a row's seed (an enabled webhook endpoint among them)
+ * would otherwise feed the functions they run.
+ */
 export async function stopRulesEnv(env: RulesTestEnvironment, name: string): Promise<void> {
   const { host, port } = firestoreEmulator();
   const base = `http://${host}:${port}/emulator/v1/projects/${PROJECT_ID}:ruleCoverage`;
@@ -29,6 +33,7 @@ export async function stopRulesEnv(env: RulesTestEnvironment, name: string): Pro
     const report = await fetch(`${base}${ext === "html" ? ".html" : ""}`);
     fs.writeFileSync(`test-results/rules-coverage-${name}.${ext}`, await report.text());
   }
+  await env.clearFirestore();
   await env.cleanup();
 }
 
