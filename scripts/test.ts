@@ -5,7 +5,7 @@
  * Chromium) those are skipped, loudly, and counted as skipped, never as
  * passed; under CI=true a skipped suite fails the run (see suite-verdict.ts).
  */
-import { spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { buildFunctions } from "./emulators/build-functions.js";
 import { parseSlot } from "./emulators/config.js";
 import { MissingEmulatorError } from "./emulators/missing-emulator.js";
@@ -15,11 +15,19 @@ import { isCi, verdict, type SuiteResult } from "./lib/suite-verdict.js";
 
 const results: SuiteResult[] = [];
 
-function run(name: string, command: string[], env: Record<string, string> = {}): void {
+/**
+ * Runs one suite and records its outcome. Asynchronously, never with spawnSync: while a suite runs, this
+ * process must keep draining the emulators' output into their log, where tests read the functions' log lines.
+ */
+async function run(name: string, command: string[], env: Record<string, string> = {}): Promise<void> {
   console.log(`\n━━ ${name}: ${command.join(" ")}`);
   const started = Date.now();
   const [program, ...args] = command as [string, ...string[]];
-  const status = spawnSync(program, args, { stdio: "inherit", env: { ...process.env, ...env } }).status;
+  const child = spawn(program, args, { stdio: "inherit", env: { ...process.env, ...env } });
+  const status = await new Promise<number | null>((resolve) => {
+    child.once("exit", (code) => resolve(code));
+    child.once("error", () => resolve(null));
+  });
   results.push({ name, outcome: status === 0 ? "passed" : "failed", seconds: (Date.now() - started) / 1000 });
 }
 
@@ -44,29 +52,29 @@ function missing(find: () => unknown, kind: new (...args: never[]) => Error): st
 const vitest = (project: string) => ["vitest", "run", "--project", project];
 const EMULATOR_SUITES = ["launcher", "rules", "fuzz", "integration", "e2e"];
 
-run("typecheck", ["tsc", "-p", "tsconfig.json"]);
-run("typecheck web", ["tsc", "-p", "web/tsconfig.json"]);
-run("lint", ["eslint", "--max-warnings", "0", "."]);
-run("format", ["prettier", "--check", "."]);
-run("unit", vitest("unit"));
+await run("typecheck", ["tsc", "-p", "tsconfig.json"]);
+await run("typecheck web", ["tsc", "-p", "web/tsconfig.json"]);
+await run("lint", ["eslint", "--max-warnings", "0", "."]);
+await run("format", ["prettier", "--check", "."]);
+await run("unit", vitest("unit"));
 
 const noEmulator = missing(findEmulators, MissingEmulatorError);
 if (noEmulator) {
   skip(EMULATOR_SUITES, "no Firestore or Pub/Sub emulator", noEmulator);
 } else {
   // `npm start` itself, on its own ports (slot 2), so it can sit beside the suite below.
-  run("launcher", vitest("launcher"));
+  await run("launcher", vitest("launcher"));
   const slot = parseSlot(process.env.SHOWROOM_EMULATOR_SLOT);
   buildFunctions();
   await withSuite(slot, "rules, fuzz, integration", async (env) => {
-    for (const project of ["rules", "fuzz", "integration"]) run(project, vitest(project), env);
+    for (const project of ["rules", "fuzz", "integration"]) await run(project, vitest(project), env);
   });
   // The browser suite gets emulators of its own: after the integration suite the functions are still
   // working off its backlog (webhook retries, relay catch-up) in dozens of worker processes, which is
   // neither the demo store the browser tests expect nor memory a small machine can spare.
   const noBrowser = missing(findChromium, MissingChromiumError);
   if (noBrowser) skip(["e2e"], "no Chromium", noBrowser);
-  else await withSuite(slot, "e2e", async (env) => run("e2e", vitest("e2e"), env));
+  else await withSuite(slot, "e2e", (env) => run("e2e", vitest("e2e"), env));
 }
 
 async function withSuite(slot: number, purpose: string, work: (env: Record<string, string>) => Promise<void>): Promise<void> {

@@ -334,6 +334,7 @@ describe("reads", () => {
 });
 
 describe("OpenAPI", () => {
+  // About a dozen requests one after another, some starting a cold API worker: more than the default minute on a busy machine.
   it("is a valid OpenAPI 3.1 document, and every path in it is answered", async () => {
     const response = await apiFetch("/v1/openapi.json");
     expect(response.status).toBe(200);
@@ -376,5 +377,5 @@ describe("OpenAPI", () => {
         if (hook && method === "post") hookId = (answer.json() as { id: string }).id;
       }
     }
-  });
+  }, 180_000);
 });

@@ -71,10 +71,11 @@ export function differences(before: Map<string, string>, after: Map<string, stri
 
 /**
  * The differences that a hold lapsing on its own clock explains. Earlier suites leave holds behind (5 minutes
- * for visitors, 15 signed in); when one lapses, the timer its holdCart set sweeps it: the hold turns `expired`,
- * its SKUs' stock documents are republished with their events, and the webhooks they feed. That is time passing,
- * not the call under test, so those paths are left out. A write by the call itself on such a SKU still shows:
- * every stock movement adds a ledger entry and an audit, and they are not left out.
+ * for visitors, 15 signed in), and each holdCart sets a timer that sweeps its hold at expiry, whatever became
+ * of the hold meanwhile: the hold document is rewritten, its SKUs' stock documents are republished (and their
+ * product's in-stock flag when units came back), with their events and the webhooks these feed. That is time
+ * passing, not the call under test, so those paths are left out. A stock movement by the call itself on such a
+ * SKU still shows: it adds a ledger entry and an audit, and they are not left out.
  */
 export async function differencesBesidesLapsedHolds(before: Map<string, string>, after: Map<string, string>): Promise<string[]> {
   const found = differences(before, after);
@@ -83,13 +84,16 @@ export async function differencesBesidesLapsedHolds(before: Map<string, string>,
   const skus = new Set<string>();
   for (const snap of changedHolds.length > 0 ? await adminDb().getAll(...changedHolds.map((p) => adminDb().doc(p))) : []) {
     const expiresAt = snap.get("expiresAt") as { toMillis(): number } | undefined;
-    if (snap.get("status") !== "expired" || !expiresAt || expiresAt.toMillis() > Date.now()) continue;
+    // Its timer's sweep touches it whatever became of it (expired, or released or ordered before), once it is past its expiry.
+    if (snap.get("status") === "active" || !expiresAt || expiresAt.toMillis() > Date.now()) continue;
     explained.add(snap.ref.path);
     for (const line of snap.get("lines") as { sku: string }[]) skus.add(line.sku);
   }
   for (const snap of skus.size > 0 ? await adminDb().getAll(...[...skus].map((sku) => adminDb().doc(`${Collections.inventory}/${sku}`))) : []) {
     explained.add(`${Collections.inventory}/${snap.id}`).add(`${Collections.stock}/${snap.id}`);
-    if (typeof snap.get("productId") === "string") explained.add(`${Collections.productStock}/${snap.get("productId") as string}`);
+    const productId = snap.get("productId");
+    // The product's views: its public stock, and its in-stock flag when the sweep brought units back.
+    if (typeof productId === "string") explained.add(`${Collections.productStock}/${productId}`).add(`${Collections.products}/${productId}`);
   }
   const sweptEventPaths = found
     .filter((d) => d.endsWith(": created") && [...skus].some((sku) => d.startsWith(`${Collections.events}/sku~${sku}~`)))
