@@ -82,15 +82,15 @@ export const config = {
     maxMoved: Number(process.env.SHOWROOM_RECONCILE_MAX_MOVED ?? 200),
   },
   /**
-   * Live health (docs/operations.md): each callable answer adds to one of
-   * `shards` documents of its minute, picked at random (more shards, cooler
-   * documents, more reads for the console), and waits at most `waitMs` for it.
+   * Live health (docs/operations.md): each instance counts callable answers in
+   * memory and adds them every `flushMs` to one of `shards` documents of their
+   * minute (more shards, cooler documents, more reads for the console).
    * `SHOWROOM_OPS_MINUTES=off` stops recording (the overhead bench compares).
    */
   opsMinutes: {
     enabled: process.env.SHOWROOM_OPS_MINUTES !== "off",
     shards: Number(process.env.SHOWROOM_OPS_MINUTE_SHARDS ?? 10),
-    waitMs: Number(process.env.SHOWROOM_OPS_MINUTE_WAIT_MS ?? 250),
+    flushMs: Number(process.env.SHOWROOM_OPS_MINUTE_FLUSH_MS ?? 1000),
   },
   /** Days after delivery before the survey invitation goes out (`SHOWROOM_SURVEY_DELAY_DAYS`). */
   surveyDelayDays: Number(process.env.SHOWROOM_SURVEY_DELAY_DAYS ?? 7),

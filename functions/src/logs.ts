@@ -159,7 +159,7 @@ export function healthCheckFailed(error: unknown): void {
   logger.error("operations: health check failed", { error: error instanceof Error ? { name: error.name, message: error.message } : String(error) });
 }
 
-/** A callable's answer that did not reach its minute's health document (the answer itself went out). */
-export function opsMinuteNotRecorded(callable: string, error: unknown): void {
-  logger.warn("operations: minute stats not recorded", { callable, error: error instanceof Error ? error.message : String(error) });
+/** Answers counted in memory that did not reach their minute's health document (the answers themselves went out). */
+export function opsMinuteNotRecorded(minuteId: string, answers: number, error: unknown): void {
+  logger.warn("operations: minute stats not recorded", { minuteId, answers, error: error instanceof Error ? error.message : String(error) });
 }

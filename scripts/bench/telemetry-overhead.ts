@@ -4,15 +4,16 @@
  * same with both off (`SHOWROOM_TRACING=off`, `SHOWROOM_OPS_MINUTES=off`), in
  * the same run. Functions read those settings when they start, so each setting
  * gets its own fresh emulator suite; rounds run one at a time in the order
- * on, off, off, on, so a drift in machine load falls on both alike. Target:
- * on is at most 5 % slower than off.
+ * on, off, off, on, …, so a drift in machine load falls on both alike. The
+ * verdict compares each setting's median round (every round is printed too).
+ * Target: on is at most 5 % slower than off.
  */
 import { spawn } from "node:child_process";
 import { parseSlot } from "../emulators/config.js";
 import { startEmulators, type RunningSuite } from "../emulators/suite.js";
 import { round, type BenchModule, type Row } from "./types.js";
 
-const ROUNDS = Number(process.env.BENCH_OVERHEAD_ROUNDS ?? 2);
+const ROUNDS = Number(process.env.BENCH_OVERHEAD_ROUNDS ?? 3);
 /** Two slots beside the bench's own emulators (SHOWROOM_EMULATOR_SLOT, 0 by default). */
 const SLOTS = (process.env.BENCH_OVERHEAD_SLOTS ?? "3,4").split(",").map((s) => parseSlot(s.trim()));
 const TELEMETRY_OFF = { SHOWROOM_TRACING: "off", SHOWROOM_OPS_MINUTES: "off" };
@@ -41,7 +42,12 @@ async function runRound(suite: RunningSuite): Promise<Figures> {
   return { flashWallMs: Number(hot.wallMs), liveP50Ms: Number(live.p50Ms), liveP99Ms: Number(live.p99Ms) };
 }
 
-const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
+/** The middle round's figure (the mean of the middle two for an even count): one slow round must not decide the verdict. */
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
 
 export const telemetryOverhead: BenchModule = {
   name: "telemetry overhead",
@@ -62,23 +68,27 @@ export const telemetryOverhead: BenchModule = {
         }
       }
       const summary = (setting: "on" | "off") => ({
-        flashWallMs: mean(figures[setting].map((f) => f.flashWallMs)),
-        liveP50Ms: mean(figures[setting].map((f) => f.liveP50Ms)),
-        liveP99Ms: mean(figures[setting].map((f) => f.liveP99Ms)),
+        flashWallMs: median(figures[setting].map((f) => f.flashWallMs)),
+        liveP50Ms: median(figures[setting].map((f) => f.liveP50Ms)),
+        liveP99Ms: median(figures[setting].map((f) => f.liveP99Ms)),
       });
       const [withTelemetry, without] = [summary("on"), summary("off")];
       const ratio = (key: keyof Figures) => round(withTelemetry[key] / without[key], 3);
-      const row = (variant: string, s: Figures, ratios: boolean): Row => ({
+      const row = (variant: string, s: Figures, ratios: boolean, rounds = ROUNDS): Row => ({
         bench: "telemetry overhead",
         variant,
-        rounds: ROUNDS,
+        rounds,
         flashWallMs: round(s.flashWallMs),
         liveP50Ms: round(s.liveP50Ms),
         liveP99Ms: round(s.liveP99Ms),
         ratio: ratios ? `${ratio("flashWallMs")} / ${ratio("liveP50Ms")} / ${ratio("liveP99Ms")}` : "1",
-        note: ratios ? "ratio = flash wall / live p50 / live p99 vs off; target ≤ 1.05" : "",
+        note: ratios ? "medians over rounds; ratio = flash wall / live p50 / live p99 vs off; target ≤ 1.05" : "",
       });
-      return [row("tracing + minute stats on", withTelemetry, true), row("baseline: both off", without, false)];
+      // Each round's own figures too, so a slow round shows for what it is.
+      const perRound = (["on", "off"] as const).flatMap((setting) =>
+        figures[setting].map((f, i) => row(`  round ${i + 1}, telemetry ${setting}`, f, false, 1)),
+      );
+      return [row("tracing + minute stats on", withTelemetry, true), row("baseline: both off", without, false), ...perRound];
     } finally {
       for (const suite of suites) await suite.stop();
     }

@@ -1,20 +1,42 @@
 /**
  * Every callable answer adds to its minute's health document (model's
- * ops-minutes.ts; docs/operations.md, "Live health"): one `set … merge` of
- * `FieldValue.increment`s on a shard picked at random, so no transaction, no
- * read and no single hot document. Telemetry must never cost a sale: a failed
- * write is logged and dropped, and a slow one is waited for at most
- * `config.opsMinutes.waitMs` (it may still land after the answer).
+ * ops-minutes.ts; docs/operations.md, "Live health"). An instance counts its
+ * answers in memory and writes them every `config.opsMinutes.flushMs`: one
+ * `set … merge` of `FieldValue.increment`s per minute that has answers, so no
+ * transaction, no read, and at most one write per instance and second however
+ * many calls it serves. Each write goes to this instance's next shard (its
+ * turn starts at a random one), so instances and successive writes spread over
+ * the minute's documents. Telemetry must never cost a sale: no answer waits
+ * for a write, and a failed write is logged and dropped.
  */
 import { FieldValue, Timestamp, type Firestore } from "firebase-admin/firestore";
-import { answerIncrements, Collections, minuteStartOf, OPS_MINUTE_TTL_MS, opsMinuteDocId } from "@showroom/model";
+import { answerIncrements, Collections, minuteIdOf, minuteStartOf, OPS_MINUTE_TTL_MS, opsMinuteDocId } from "@showroom/model";
 import { db } from "../app.js";
 import { config } from "../config.js";
 import { opsMinuteNotRecorded } from "../logs.js";
 
-interface Counts {
+export interface Counts {
   [field: string]: number | Counts;
 }
+
+export interface Answer {
+  callable: string;
+  outcome: string;
+  durationMs: number;
+}
+
+/** `a` plus `b`, field by field (a new tree; neither is changed). */
+export function addCounts(a: Counts, b: Counts): Counts {
+  const sum: Counts = { ...a };
+  for (const [field, value] of Object.entries(b)) {
+    const mine = sum[field];
+    sum[field] = typeof value === "number" ? (typeof mine === "number" ? mine : 0) + value : addCounts(typeof mine === "object" ? mine : {}, value);
+  }
+  return sum;
+}
+
+/** How many answers a minute's counts hold (one latency bucket per answer). */
+const answersIn = (counts: Counts) => Object.values(counts.latencyMs ?? {}).reduce<number>((sum, n) => sum + (typeof n === "number" ? n : 0), 0);
 
 /** The same tree with every number turned into an increment by it (merge adds to what the shard holds). */
 function increments(counts: Counts): Record<string, unknown> {
@@ -23,49 +45,67 @@ function increments(counts: Counts): Record<string, unknown> {
   );
 }
 
-/** Adds one answer to shard `shard` of the minute of `nowMs`. */
-export async function writeAnswer(
-  firestore: Firestore,
-  answer: { callable: string; outcome: string; durationMs: number },
-  nowMs: number,
-  shard: number,
-): Promise<void> {
-  const minute = minuteStartOf(nowMs);
+/** Adds `counts` to shard `shard` of the minute starting at `minuteMs`. */
+export async function writeCounts(firestore: Firestore, minuteMs: number, shard: number, counts: Counts): Promise<void> {
   await firestore
     .collection(Collections.opsMinutes)
-    .doc(opsMinuteDocId(minute, shard))
-    .set(
-      {
-        minute: Timestamp.fromMillis(minute),
-        expiresAt: Timestamp.fromMillis(minute + OPS_MINUTE_TTL_MS),
-        ...increments(answerIncrements(answer.callable, answer.outcome, answer.durationMs)),
-      },
-      { merge: true },
-    );
+    .doc(opsMinuteDocId(minuteMs, shard))
+    .set({ minute: Timestamp.fromMillis(minuteMs), expiresAt: Timestamp.fromMillis(minuteMs + OPS_MINUTE_TTL_MS), ...increments(counts) }, { merge: true });
 }
 
+type Write = (minuteMs: number, shard: number, counts: Counts) => Promise<void>;
+
+/** One instance's answers not yet written, by minute, and the timer that writes them. */
+export class MinuteStats {
+  private pending = new Map<number, Counts>();
+  private timer: NodeJS.Timeout | undefined;
+  private nextShard: number;
+
+  constructor(
+    private readonly write: Write,
+    private readonly options: { shards: number; flushMs: number },
+  ) {
+    this.nextShard = Math.floor(Math.random() * options.shards);
+  }
+
+  /** Counts one answer given at `nowMs`; the write follows within `flushMs`. */
+  add(answer: Answer, nowMs: number): void {
+    const minute = minuteStartOf(nowMs);
+    this.pending.set(minute, addCounts(this.pending.get(minute) ?? {}, answerIncrements(answer.callable, answer.outcome, answer.durationMs)));
+    if (this.timer) return;
+    this.timer = setTimeout(() => void this.flush(), this.options.flushMs);
+    // A pending flush must not keep a process alive that has nothing else to do.
+    this.timer.unref();
+  }
+
+  /** Writes what is pending now; resolves when each write has landed or been dropped (never rejects). */
+  async flush(): Promise<void> {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    const due = [...this.pending];
+    this.pending = new Map();
+    await Promise.all(
+      due.map(([minute, counts]) => {
+        const shard = this.nextShard;
+        this.nextShard = (shard + 1) % this.options.shards;
+        return this.write(minute, shard, counts).catch((error: unknown) => opsMinuteNotRecorded(minuteIdOf(minute), answersIn(counts), error));
+      }),
+    );
+  }
+}
+
+let instanceStats: MinuteStats | undefined;
+
 /**
- * Records one answer of `callable` that started at `startedMs`; never throws.
- * Resolves when the write is done, or failed, or after `waitMs`, whichever
- * comes first.
+ * Records one answer of `callable` that started at `startedMs`; returns at
+ * once and never throws. In production an instance may get CPU only while it
+ * serves requests, so a pending write can wait for the instance's next
+ * request; an instance shut down meanwhile loses those counts (the charts
+ * undercount, never overcount), as spans in the tracer's queue are lost.
  */
-export async function recordCallableAnswer(
-  callable: string,
-  outcome: string,
-  startedMs: number,
-  options: { firestore?: Firestore; shards?: number; waitMs?: number } = {},
-): Promise<void> {
+export function recordCallableAnswer(callable: string, outcome: string, startedMs: number): void {
   if (!config.opsMinutes.enabled) return;
-  const { shards = config.opsMinutes.shards, waitMs = config.opsMinutes.waitMs } = options;
+  instanceStats ??= new MinuteStats((minute, shard, counts) => writeCounts(db(), minute, shard, counts), config.opsMinutes);
   const now = Date.now();
-  let timer: NodeJS.Timeout | undefined;
-  const write = writeAnswer(options.firestore ?? db(), { callable, outcome, durationMs: now - startedMs }, now, Math.floor(Math.random() * shards)).then(
-    () => "written" as const,
-    (error: unknown) => opsMinuteNotRecorded(callable, error),
-  );
-  const late = new Promise<"late">((resolve) => {
-    timer = setTimeout(() => resolve("late"), waitMs);
-  });
-  if ((await Promise.race([write, late])) === "late") opsMinuteNotRecorded(callable, new Error(`still writing after ${waitMs} ms; answered without waiting`));
-  clearTimeout(timer);
+  instanceStats.add({ callable, outcome, durationMs: now - startedMs }, now);
 }

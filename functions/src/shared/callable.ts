@@ -75,12 +75,12 @@ export function defineCallable<N extends CallableName>(
         try {
           const result = await handle(name, handler, schema, access, request);
           callableAnswered(name, "ok", Date.now() - started);
-          await recordCallableAnswer(name, "ok", started);
+          recordCallableAnswer(name, "ok", started);
           return result;
         } catch (error) {
           const outcome = error instanceof HttpsError ? error.code : "internal";
           callableAnswered(name, outcome, Date.now() - started);
-          await recordCallableAnswer(name, outcome, started);
+          recordCallableAnswer(name, outcome, started);
           throw error;
         }
       }),
