@@ -172,6 +172,33 @@ describe("decideBatch", () => {
     expect(detailsOf(outcomes[0])).toMatchObject({ reason: "hold-expired" });
   });
 
+  it("sweeps a hold past its expiry once, and writes nothing for a hold already ordered or released", () => {
+    const hold = (id: string, status: "active" | "consumed" | "released", expiresAtMs = NOW) => ({
+      id,
+      uid: "alice",
+      lines: [{ sku: "A", quantity: 1 }],
+      expiresAtMs,
+      status,
+    });
+    const w = world([inventory("A", { holds: { h1: { quantity: 1, uid: "alice", expiresAtMs: NOW } } })], {
+      holds: new Map([
+        ["h1", hold("h1", "active")],
+        ["h2", hold("h2", "consumed")],
+        ["h3", hold("h3", "released")],
+        ["h4", hold("h4", "active", NOW + 60_000)],
+      ]),
+    });
+    const sweep = (holdIds: string[]): StockRequest => ({ kind: "sweep", skus: ["A"], holdIds });
+    const first = decideBatch(w, [sweep(["h1"])]);
+    expect(first.outcomes[0]).toEqual({ ok: true, value: { swept: 1 } });
+    expect([...first.effects.holds.keys()]).toEqual(["h1"]);
+    expect(w.holds.get("h1")?.status).toBe("expired");
+    expect(w.inventory.get("A")?.holds).toEqual({});
+    const again = decideBatch(w, [sweep(["h1", "h2", "h3", "h4"])]);
+    expect(again.outcomes[0]).toEqual({ ok: true, value: { swept: 0 } });
+    expect(again.effects.holds.size + again.effects.inventory.size + again.effects.events.length + again.effects.ledger.length).toBe(0);
+  });
+
   it("refuses someone else's hold", () => {
     const w = world([inventory("A")], {
       holds: new Map([["h1", { id: "h1", uid: "alice", lines: [{ sku: "A", quantity: 1 }], expiresAtMs: NOW + 1000, status: "active" as const }]]),

@@ -310,6 +310,15 @@ class Draft {
     return product;
   }
 
+  /** The hold as this request sees it, without taking it for writing. */
+  peekHold(id: string): Readonly<HoldState> | null {
+    const drafted = this.holds.get(id);
+    if (drafted) return drafted.value;
+    const current = this.world.holds.get(id);
+    if (current === undefined) throw new Error(`${id} was not loaded`);
+    return current;
+  }
+
   hold(id: string): HoldState | null {
     return draftOf(this.holds, this.world.holds, this.effects.holds, id, (hold) => structuredClone(hold));
   }
@@ -624,17 +633,22 @@ function adjustStock(d: Draft, request: Extract<StockRequest, { kind: "adjustSto
   };
 }
 
+/**
+ * Marks the named holds that are active and past their expiry as expired. A
+ * hold's timer names it whatever became of it meanwhile, so a hold already
+ * ordered or released is left alone and, when none was swept, nothing is
+ * written.
+ */
 function sweep(d: Draft, request: Extract<StockRequest, { kind: "sweep" }>) {
   let swept = 0;
   for (const id of request.holdIds) {
-    const hold = d.hold(id);
-    if (hold && hold.status === "active" && hold.expiresAtMs <= d.now) {
-      hold.status = "expired";
-      swept += 1;
-    }
+    const seen = d.peekHold(id);
+    if (seen?.status !== "active" || seen.expiresAtMs > d.now) continue;
+    d.hold(id)!.status = "expired";
+    swept += 1;
   }
   // Touching each SKU drops its expired holds and republishes its availability.
-  for (const sku of request.skus) d.stock(sku);
+  if (swept > 0) for (const sku of request.skus) d.stock(sku);
   return { swept };
 }
 
