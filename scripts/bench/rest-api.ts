@@ -9,8 +9,8 @@ import { randomUUID } from "node:crypto";
 import { Collections, type CreateApiKeyOutput, type InventoryView, type WriteAnswer } from "@showroom/model";
 import { adminDb } from "../lib/admin.js";
 import { withTriggersPaused } from "../lib/triggers.js";
-import { reconcile } from "../reconcile.js";
 import { call, emulatorToken } from "./callables.js";
+import { driftByLedgerScan } from "./ledger-scan-check.js";
 import { writeStockedProducts } from "./stocked-products.js";
 import { percentile, round, type BenchModule, type Row } from "./types.js";
 
@@ -122,7 +122,8 @@ async function replays(key: string): Promise<Row> {
 }
 
 async function bulk(key: string): Promise<Row> {
-  const skus = await stockedSkus("BAPI-BULK", BULK_LINES, 3);
+  const prefix = `BAPI-BULK-${randomUUID().slice(0, 4).toUpperCase()}`;
+  const skus = await stockedSkus(prefix, BULK_LINES, 3);
   const body = skus
     .map((sku, i) => JSON.stringify({ op: "set", sku, location: "main", quantity: 10 + (i % 7), changeFromQuantity: null, reason: "count" }))
     .join("\n");
@@ -133,7 +134,7 @@ async function bulk(key: string): Promise<Row> {
     const started = performance.now();
     const answer = await api("/v1/inventory/bulk", key, { body, contentType: "application/x-ndjson", idempotencyKey: `bulk-${randomUUID()}` });
     const seconds = (performance.now() - started) / 1000;
-    return { answer, seconds, drift: (await reconcile(adminDb(), { skus })).drift };
+    return { answer, seconds, drift: (await driftByLedgerScan(adminDb(), skus, prefix)).drift };
   });
   const applied = answer
     .trim()

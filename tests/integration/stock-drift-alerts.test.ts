@@ -12,6 +12,8 @@ import { alertIdOf, Collections, RECONCILE_STATE_DOC, subjectOf, type RunReconci
 import { adminDb } from "../../scripts/lib/admin.js";
 import { triggerSchedule } from "../../scripts/lib/schedules.js";
 import { checkSkus } from "../../functions/src/operations/check-stock.js";
+import { driftByLedgerScan } from "../../scripts/bench/ledger-scan-check.js";
+import { writeStockedProducts } from "../../scripts/bench/stocked-products.js";
 import { eventId } from "../../functions/src/events/build.js";
 import { expectCallableError, type TestClient } from "../support/clients.js";
 import { functionsEmulator, PROJECT_ID } from "../support/env.js";
@@ -225,6 +227,19 @@ describe("reconcile while orders flow", () => {
     expect(await alertsOf(sku)).toEqual([]);
     expect((await db().collection(Collections.inventory).doc(sku).get()).get("locations.main.onHand")).toBe(176);
   }, 300_000);
+});
+
+describe("the benches' ledger-scan check", () => {
+  it("finds the same drift as the production check, from one ledger scan", async () => {
+    const prefix = `SCAN-${Date.now().toString(36).toUpperCase()}`;
+    const skus = [0, 1, 2].map((i) => `${prefix}-${i}`);
+    await writeStockedProducts(db(), [{ productId: `scan-${prefix.toLowerCase()}`, variants: skus.map((sku) => ({ sku, main: 4 })) }]);
+    expect(await driftByLedgerScan(db(), skus, prefix)).toEqual({ checked: 3, drift: [] });
+    await corrupt(skus[1]!, 7);
+    const production = await checkSkus(db(), skus);
+    expect(production.drift.map((d) => d.sku)).toEqual([skus[1]]);
+    expect(await driftByLedgerScan(db(), skus, prefix)).toEqual({ checked: 3, drift: production.drift });
+  });
 });
 
 describe("health", () => {
