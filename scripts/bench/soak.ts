@@ -139,15 +139,18 @@ export const soak: BenchModule = {
         const minute = Math.round((performance.now() - started) / 60_000);
         console.error(`bench: soak minute ${minute}: ${traffic.samples.length} calls answered`);
       }, 60_000);
+      // An answer that breaks the contract (a malformed body) stops every worker, not just its own.
+      let failure: unknown;
       try {
         await Promise.all(
           Array.from({ length: CONCURRENCY }, async () => {
-            while (performance.now() - started < durationMs) await traffic.visit();
+            while (failure === undefined && performance.now() - started < durationMs) await traffic.visit().catch((error: unknown) => (failure ??= error));
           }),
         );
       } finally {
         clearInterval(progress);
       }
+      if (failure !== undefined) throw failure;
       const wallSeconds = (performance.now() - started) / 1000;
       const memoryAfter = workersMemory(slot);
 
