@@ -17,6 +17,7 @@ import { liveStock } from "./live-stock.js";
 import { operations } from "./operations.js";
 import { opsMinutes } from "./ops-minutes.js";
 import { restApi } from "./rest-api.js";
+import { soak } from "./soak.js";
 import { storefrontWeight } from "./storefront-weight.js";
 import { telemetryOverhead } from "./telemetry-overhead.js";
 import { webhookFaults } from "./webhook-faults.js";
@@ -37,6 +38,7 @@ export const modules: BenchModule[] = [
   opsMinutes,
   telemetryOverhead,
   feedbackAggregates,
+  soak,
   crash,
   catalogScale,
   boardScale,

@@ -17,21 +17,26 @@ const ROUNDS = Number(process.env.BENCH_LIVE_ROUNDS ?? 16);
 const WARM_BURST = 10;
 const FLOOR_VALUES = 1_000_000;
 
-interface Listener {
+/** One independent web-SDK client (its own app and connection) listening to one `stock/{sku}`; the soak bench uses it too. */
+export interface Listener {
   app: FirebaseApp;
   /** Resolves when this client sees `available === value`. */
   waitFor(value: number): Promise<number>;
+  /** Snapshots delivered so far. */
+  snapshots(): number;
   stop(): void;
 }
 
-function listen(sku: string): Listener {
+export function listen(sku: string): Listener {
   const app = initializeApp({ projectId: process.env.GCLOUD_PROJECT ?? "demo-showroom", apiKey: "demo-api-key" }, `bench-${randomUUID()}`);
   const db = getFirestore(app);
   const [host, port] = (process.env.FIRESTORE_EMULATOR_HOST ?? "127.0.0.1:8080").split(":");
   connectFirestoreEmulator(db, host ?? "127.0.0.1", Number(port));
   let latest: number | undefined;
+  let snapshots = 0;
   const waiting = new Map<number, (at: number) => void>();
   const stop = onSnapshot(doc(db, Collections.stock, sku), (snap) => {
+    snapshots += 1;
     latest = snap.get("available") as number;
     waiting.get(latest)?.(performance.now());
     waiting.delete(latest);
@@ -39,8 +44,14 @@ function listen(sku: string): Listener {
   return {
     app,
     stop,
+    snapshots: () => snapshots,
     waitFor: (value) => (latest === value ? Promise.resolve(performance.now()) : new Promise((resolve) => waiting.set(value, resolve))),
   };
+}
+
+export async function closeListeners(listeners: Listener[]): Promise<void> {
+  for (const l of listeners) l.stop();
+  await Promise.all(listeners.map((l) => deleteApp(l.app)));
 }
 
 /** Call start → every listener's callback, for one change that makes `available` equal `value`. */
@@ -95,8 +106,7 @@ export const liveStock: BenchModule = {
       });
       return [row("adjustStock callable → callbacks", viaCallable, floor), row("floor: Admin SDK write → callbacks", floor)];
     } finally {
-      for (const l of listeners) l.stop();
-      await Promise.all(listeners.map((l) => deleteApp(l.app)));
+      await closeListeners(listeners);
     }
   },
 };

@@ -6,7 +6,7 @@
  * adjust p50 against the adjustStock callable p50, same change, same run).
  */
 import { randomUUID } from "node:crypto";
-import { Collections, type CreateApiKeyOutput, type InventoryView, type WriteAnswer } from "@showroom/model";
+import { Collections, CreateApiKeyOutputSchema, type InventoryView, type WriteAnswer } from "@showroom/model";
 import { adminDb } from "../lib/admin.js";
 import { withTriggersPaused } from "../lib/triggers.js";
 import { call, emulatorToken } from "./callables.js";
@@ -22,14 +22,37 @@ const REPLAYS = 1_000;
 const BULK_LINES = 10_000;
 const SAMPLES = 40;
 
-async function api(path: string, key: string, init: { body?: string; contentType?: string; idempotencyKey?: string } = {}) {
+/** One request to the REST API (GET without a body, POST with one): its HTTP status and body. The soak bench uses it too. */
+export async function apiRequest(
+  path: string,
+  key: string,
+  init: { body?: string; contentType?: string; idempotencyKey?: string } = {},
+): Promise<{ status: number; text: string }> {
   const headers: Record<string, string> = { authorization: `Bearer ${key}` };
   if (init.body !== undefined) headers["content-type"] = init.contentType ?? "application/json";
   if (init.idempotencyKey) headers["idempotency-key"] = init.idempotencyKey;
   const response = await fetch(apiUrl(path), { method: init.body === undefined ? "GET" : "POST", headers, body: init.body });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`${path}: ${response.status} ${text.slice(0, 200)}`);
+  return { status: response.status, text: await response.text() };
+}
+
+async function api(path: string, key: string, init: Parameters<typeof apiRequest>[2] = {}) {
+  const { status, text } = await apiRequest(path, key, init);
+  if (status < 200 || status >= 300) throw new Error(`${path}: ${status} ${text.slice(0, 200)}`);
   return text;
+}
+
+/**
+ * A key for a bench's REST traffic, created by an admin through `createApiKey`. Its rate limit is raised:
+ * one key stands for one busy ERP integration, and the benches measure the engine, not the key's throttle.
+ */
+export async function createBenchApiKey(): Promise<string> {
+  const created = await call("createApiKey", emulatorToken({ role: "admin" }), {
+    name: `bench ${randomUUID().slice(0, 6)}`,
+    scopes: ["inventory:read", "inventory:write"],
+    rateLimitPerMinute: 100_000,
+  });
+  if (!created.ok) throw new Error(`createApiKey: ${created.status} ${created.message}`);
+  return CreateApiKeyOutputSchema.parse(created.data).key;
 }
 
 async function stockedSkus(prefix: string, count: number, main: number): Promise<string[]> {
@@ -181,14 +204,7 @@ async function overhead(key: string): Promise<Row> {
 export const restApi: BenchModule = {
   name: "rest-api",
   async run() {
-    const admin = emulatorToken({ role: "admin" });
-    const created = await call("createApiKey", admin, {
-      name: `bench ${randomUUID().slice(0, 6)}`,
-      scopes: ["inventory:read", "inventory:write"],
-      rateLimitPerMinute: 100_000,
-    });
-    if (!created.ok) throw new Error(`createApiKey: ${created.status} ${created.message}`);
-    const { key } = created.data as CreateApiKeyOutput;
+    const key = await createBenchApiKey();
     // BENCH_API_ROWS=overhead,replays,bulk,lost-updates runs a subset; each row reports when it starts and ends.
     const rows: Record<string, (key: string) => Promise<Row>> = { overhead, replays, bulk, "lost-updates": lostUpdates };
     const chosen = process.env.BENCH_API_ROWS?.split(",").map((s) => s.trim()) ?? Object.keys(rows);

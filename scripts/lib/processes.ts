@@ -24,3 +24,13 @@ export function listProcesses(): ProcessInfo[] {
       }
     });
 }
+
+/** A process's resident memory in KiB (`VmRSS` in /proc/PID/status), or undefined if it is gone or not on Linux. */
+export function residentKb(pid: number): number | undefined {
+  try {
+    const match = /^VmRSS:\s+(\d+) kB$/m.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"));
+    return match ? Number(match[1]) : undefined;
+  } catch {
+    return undefined;
+  }
+}
