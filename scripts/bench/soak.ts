@@ -15,8 +15,9 @@ import { adminDb } from "../lib/admin.js";
 import { residentKb } from "../lib/processes.js";
 import { withTriggersPaused } from "../lib/triggers.js";
 import { waitFor } from "../lib/wait.js";
-import { reconcile, type Drift } from "../reconcile.js";
+import type { Drift } from "../reconcile.js";
 import { emulatorToken } from "./callables.js";
+import { driftByLedgerScan } from "./ledger-scan-check.js";
 import { closeListeners, listen, type Listener } from "./live-stock.js";
 import { createBenchApiKey } from "./rest-api.js";
 import { byCallable, countOutcomes, creep, p99ByMinute, type CallSample } from "./soak-stats.js";
@@ -71,10 +72,10 @@ async function warmUp(catalog: SoakCatalog, actors: SoakActors): Promise<Set<str
 }
 
 /** Reconciles until clean or SETTLE_MS has passed; what is left then is drift. */
-async function settledDrift(skus: string[]): Promise<{ drift: Drift[]; seconds: number }> {
+async function settledDrift(skus: string[], prefix: string): Promise<{ drift: Drift[]; seconds: number }> {
   const started = performance.now();
   for (;;) {
-    const { drift } = await reconcile(adminDb(), { skus });
+    const { drift } = await driftByLedgerScan(adminDb(), skus, prefix);
     const seconds = (performance.now() - started) / 1000;
     if (drift.length === 0 || seconds * 1000 > SETTLE_MS) return { drift, seconds };
     await new Promise((resolve) => setTimeout(resolve, 5_000));
@@ -155,7 +156,7 @@ export const soak: BenchModule = {
       const memoryAfter = workersMemory(slot);
 
       const skus = [...new Set([...warmed, ...traffic.touched, ...catalog.hot])];
-      const { drift, seconds: settleSeconds } = await settledDrift(skus);
+      const { drift, seconds: settleSeconds } = await settledDrift(skus, `SOAK-${run}-`);
       const real = drift.filter((d) => !d.settling);
       const caughtUp = await listenersCaughtUp(listeners, skuOf, catalog.hot);
       const snapshots = listeners.reduce((sum, l) => sum + l.snapshots(), 0);
