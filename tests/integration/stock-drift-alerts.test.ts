@@ -237,7 +237,8 @@ describe("the benches' ledger-scan check", () => {
     expect(await driftByLedgerScan(db(), skus, prefix)).toEqual({ checked: 3, drift: [] });
     await corrupt(skus[1]!, 7);
     const production = await checkSkus(db(), skus);
-    expect(production.drift.map((d) => d.sku)).toEqual([skus[1]]);
+    // On hand against the ledger, and the public views against the new on hand: all on that one SKU.
+    expect(new Set(production.drift.map((d) => d.sku))).toEqual(new Set([skus[1]]));
     expect(await driftByLedgerScan(db(), skus, prefix)).toEqual({ checked: 3, drift: production.drift });
   });
 });
