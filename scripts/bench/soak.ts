@@ -42,6 +42,11 @@ const LISTENERS = Number(process.env.BENCH_LISTENERS ?? 100);
 /** How long the drift check may take to come out clean: a hold that lapsed at the end is republished by its timer. */
 const SETTLE_MS = 60_000;
 const VARIANTS_PER_PRODUCT = 10;
+/**
+ * `BENCH_SOAK_TRIGGERS=paused` runs the traffic with the emulator's background triggers paused (relay, webhook
+ * consumer, stock triggers): a diagnosis, to see how much of a latency creep comes from the event pipeline's work.
+ */
+const TRIGGERS_PAUSED = process.env.BENCH_SOAK_TRIGGERS === "paused";
 
 async function stockCatalog(run: string): Promise<SoakCatalog> {
   const hot = Array.from({ length: HOT_SKUS }, (_, i) => `SOAK-${run}-H${i}`);
@@ -143,11 +148,13 @@ export const soak: BenchModule = {
       // An answer that breaks the contract (a malformed body) stops every worker, not just its own.
       let failure: unknown;
       try {
-        await Promise.all(
-          Array.from({ length: CONCURRENCY }, async () => {
-            while (failure === undefined && performance.now() - started < durationMs) await traffic.visit().catch((error: unknown) => (failure ??= error));
-          }),
-        );
+        const run = () =>
+          Promise.all(
+            Array.from({ length: CONCURRENCY }, async () => {
+              while (failure === undefined && performance.now() - started < durationMs) await traffic.visit().catch((error: unknown) => (failure ??= error));
+            }),
+          );
+        await (TRIGGERS_PAUSED ? withTriggersPaused(run) : run());
       } finally {
         clearInterval(progress);
       }
@@ -164,7 +171,11 @@ export const soak: BenchModule = {
       const rows = [...byCallable(traffic.samples)].map(([callable, samples]) => callableRow(callable, samples, durationMs));
       const total = countOutcomes(traffic.samples);
       rows.push({
-        ...callableRow(`all: ${MINUTES} min, ${CONCURRENCY} visits in flight, ${SHOPPERS} shoppers`, traffic.samples, durationMs),
+        ...callableRow(
+          `all: ${MINUTES} min, ${CONCURRENCY} visits in flight, ${SHOPPERS} shoppers${TRIGGERS_PAUSED ? ", triggers paused" : ""}`,
+          traffic.samples,
+          durationMs,
+        ),
         "calls/s": round(total.calls / wallSeconds, 1),
         drift: real.length,
         settling: drift.length - real.length,
