@@ -148,13 +148,13 @@ export const soak: BenchModule = {
       // An answer that breaks the contract (a malformed body) stops every worker, not just its own.
       let failure: unknown;
       try {
-        const run = () =>
+        const drive = () =>
           Promise.all(
             Array.from({ length: CONCURRENCY }, async () => {
               while (failure === undefined && performance.now() - started < durationMs) await traffic.visit().catch((error: unknown) => (failure ??= error));
             }),
           );
-        await (TRIGGERS_PAUSED ? withTriggersPaused(run) : run());
+        await (TRIGGERS_PAUSED ? withTriggersPaused(drive) : drive());
       } finally {
         clearInterval(progress);
       }
