@@ -8,6 +8,7 @@
  */
 import { CreateWebhookEndpointOutputSchema } from "@showroom/model";
 import { inventoryEvent, publishEvent, startReceiver, type Receiver } from "../lib/events.js";
+import { CATCH_UP_SCHEDULES, withSchedules } from "../lib/schedules.js";
 import { call, emulatorToken } from "./callables.js";
 import { round, type BenchModule, type Row } from "./types.js";
 
@@ -65,7 +66,10 @@ export const webhookFaults: BenchModule = {
         }),
       );
       const done = () => Object.values(receivers).every((r) => score(r, published).lost === 0);
-      while (!done() && performance.now() - started < DEADLINE_MS) await new Promise((r) => setTimeout(r, 1000));
+      // Production's scheduler runs the catch-ups every minute: a delivery whose task was lost is pumped again by them.
+      await withSchedules(CATCH_UP_SCHEDULES, 60_000, async () => {
+        while (!done() && performance.now() - started < DEADLINE_MS) await new Promise((r) => setTimeout(r, 1000));
+      });
       const seconds = (performance.now() - started) / 1000;
       return Object.entries(receivers).map(([variant, receiver]) => {
         const s = score(receiver, published);

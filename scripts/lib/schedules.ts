@@ -24,3 +24,23 @@ function scheduleTopic(name: string): Promise<Topic> {
 export async function triggerSchedule(name: string): Promise<void> {
   await (await scheduleTopic(name)).publishMessage({ json: {} });
 }
+
+/** The catch-ups production's Cloud Scheduler runs every minute: drain unpublished events, then record and pump what the webhook consumer missed. */
+export const CATCH_UP_SCHEDULES = ["relayEventsCatchUp", "webhooksCatchUp"] as const;
+
+/**
+ * Runs `work` while firing these schedules every `everyMs`, as Cloud Scheduler
+ * does in production; the emulator fires none by itself, so without this a
+ * consumer run that failed is never caught up here.
+ */
+export async function withSchedules<T>(names: readonly string[], everyMs: number, work: () => Promise<T>): Promise<T> {
+  const fire = () => {
+    for (const name of names) triggerSchedule(name).catch((error: unknown) => console.error(`schedule ${name} not fired: ${String(error)}`));
+  };
+  const timer = setInterval(fire, everyMs);
+  try {
+    return await work();
+  } finally {
+    clearInterval(timer);
+  }
+}
