@@ -71,11 +71,13 @@ export function differences(before: Map<string, string>, after: Map<string, stri
 
 /**
  * The differences that a hold lapsing on its own clock explains. Earlier suites leave holds behind (5 minutes
- * for visitors, 15 signed in), and each holdCart sets a timer that sweeps its hold at expiry, whatever became
- * of the hold meanwhile: the hold document is rewritten, its SKUs' stock documents are republished (and their
+ * for visitors, 15 signed in), and each holdCart sets a timer that sweeps its hold at expiry: a hold still
+ * active then is marked expired, its SKUs' stock documents are republished (and their
  * product's in-stock flag when units came back), with their events and the webhooks these feed. That is time
  * passing, not the call under test, so those paths are left out. A stock movement by the call itself on such a
  * SKU still shows: it adds a ledger entry and an audit, and they are not left out.
+ * Give it a settled `after` (`settledSnapshot`): a snapshot is read collection by collection, so a sweep that
+ * commits while one is read can show its stock view changed while its hold, read earlier, still looks untouched.
  */
 export async function differencesBesidesLapsedHolds(before: Map<string, string>, after: Map<string, string>): Promise<string[]> {
   const found = differences(before, after);
@@ -84,7 +86,7 @@ export async function differencesBesidesLapsedHolds(before: Map<string, string>,
   const skus = new Set<string>();
   for (const snap of changedHolds.length > 0 ? await adminDb().getAll(...changedHolds.map((p) => adminDb().doc(p))) : []) {
     const expiresAt = snap.get("expiresAt") as { toMillis(): number } | undefined;
-    // Its timer's sweep touches it whatever became of it (expired, or released or ordered before), once it is past its expiry.
+    // Only a hold its timer found active past its expiry is touched (marked expired); the sweep leaves others alone.
     if (snap.get("status") === "active" || !expiresAt || expiresAt.toMillis() > Date.now()) continue;
     explained.add(snap.ref.path);
     for (const line of snap.get("lines") as { sku: string }[]) skus.add(line.sku);
