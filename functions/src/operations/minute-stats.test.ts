@@ -80,6 +80,17 @@ describe("MinuteStats", () => {
     await stats.flush();
     expect(written).toEqual([{ calls: { placeOrder: { ok: 1 } }, latencyMs: { le50: 1 } }]);
   });
+
+  it("drops a write that throws before it starts, without rejecting", async () => {
+    const stats = new MinuteStats(
+      () => {
+        throw new Error("no database");
+      },
+      { shards: 10, flushMs: 60_000 },
+    );
+    stats.add(answer("placeOrder", "ok"), MINUTE);
+    await expect(stats.flush()).resolves.toBeUndefined();
+  });
 });
 
 describe("writeCounts through MinuteStats", () => {

@@ -88,7 +88,10 @@ export class MinuteStats {
       due.map(([minute, counts]) => {
         const shard = this.nextShard;
         this.nextShard = (shard + 1) % this.options.shards;
-        return this.write(minute, shard, counts).catch((error: unknown) => opsMinuteNotRecorded(minuteIdOf(minute), answersIn(counts), error));
+        // Called inside a promise, so a write that throws before it returns a promise is dropped like one that rejects.
+        return Promise.resolve()
+          .then(() => this.write(minute, shard, counts))
+          .catch((error: unknown) => opsMinuteNotRecorded(minuteIdOf(minute), answersIn(counts), error));
       }),
     );
   }
