@@ -20,7 +20,7 @@ export { deleteMyAccountCallable as deleteMyAccount } from "./customers/erase-ac
 export { lookupCustomerCallable as lookupCustomer } from "./customers/lookup-customer.js";
 export { cleanUpAnonymousAccountsSchedule as cleanUpAnonymousAccounts } from "./customers/anonymous-cleanup.js";
 // Events (issue 11): the outbox relay to Pub/Sub and its catch-up.
-export { relayEvent, relayEventsCatchUp } from "./events/triggers.js";
+export { relayCommit, relayEventsCatchUp } from "./events/triggers.js";
 // Events (issue 11): webhooks (endpoints, delivery through Cloud Tasks) and mail, both consumers of `showroom-events`.
 export {
   webhooksOnEvent,

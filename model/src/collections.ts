@@ -24,6 +24,8 @@ export const Collections = {
   events: "events",
   /** Server-only: the relay's per-subject cursor (`publishedSeq`) and lease (functions/src/events/relay.ts). */
   eventCursors: "eventCursors",
+  /** Server-only: one per commit that wrote events, naming their subjects; its creation runs the relay (outbox.ts). */
+  eventCommits: "eventCommits",
   /** Trigger Email extension shape `{ to, message: { subject, text, html }, delivery }`; server-only. */
   mail: "mail",
   /** Webhooks (model/src/webhooks.ts): endpoints and deliveries are admin-read; secrets and subject cursors server-only. */

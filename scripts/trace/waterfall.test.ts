@@ -34,7 +34,7 @@ const batch = span({
     { traceId: OTHER_TRACE, spanId: "9".repeat(16) },
   ],
 });
-const relay = span({ traceId: ORDER_TRACE, spanId: "3".repeat(16), parentSpanId: "1".repeat(16), name: "trigger relayEvent", startMs: 1150, durationMs: 20 });
+const relay = span({ traceId: ORDER_TRACE, spanId: "3".repeat(16), parentSpanId: "1".repeat(16), name: "trigger relayCommit", startMs: 1150, durationMs: 20 });
 const attempt = span({
   traceId: ORDER_TRACE,
   spanId: "4".repeat(16),
@@ -60,7 +60,7 @@ describe("selectTrace", () => {
       selectTrace(all, "o1")
         .map((s) => s.name)
         .sort(),
-    ).toEqual(["callable placeOrder", "inventory.stock_batch", "trigger relayEvent", "webhooks.attempt"]);
+    ).toEqual(["callable placeOrder", "inventory.stock_batch", "trigger relayCommit", "webhooks.attempt"]);
     expect(selectTrace(all, "o1")).not.toContain(other);
   });
 
@@ -78,7 +78,7 @@ describe("formatWaterfall", () => {
     expect(lines.slice(2)).toEqual([
       "     +0.0 ms     100.0 ms  callable placeOrder (order_id=o1)       |██████████          |",
       "    +20.0 ms      50.0 ms    ↪ inventory.stock_batch (requests=2)  |  █████             |",
-      "   +150.0 ms      20.0 ms    trigger relayEvent                    |               ██   |",
+      "   +150.0 ms      20.0 ms    trigger relayCommit                   |               ██   |",
       "   +190.0 ms      10.0 ms      webhooks.attempt ✗                  |                   █|",
     ]);
   });

@@ -125,7 +125,7 @@ describe("one trace id end to end", () => {
     }, "the attempt's span in the trace file");
     const callable = spans.find((s) => s.name === "callable placeOrder");
     expect(callable).toMatchObject({ parentSpanId, ok: true, attributes: { "showroom.order_id": orderId, "showroom.outcome": "ok" } });
-    for (const name of ["trigger relayEvent", "events.publish", "trigger webhooksOnEvent", "webhooks.attempt"]) {
+    for (const name of ["trigger relayCommit", "events.publish", "trigger webhooksOnEvent", "webhooks.attempt"]) {
       expect(spans.map((s) => s.name)).toContain(name);
     }
     expect(spans.find((s) => s.name === "webhooks.attempt")?.attributes).toMatchObject({ "showroom.order_id": orderId, "showroom.outcome": "delivered" });

@@ -320,7 +320,7 @@ describe("webhook catch-up after a crash", () => {
       .collection(Collections.webhookSubjects)
       .doc(subjectDocId(stalled.subject))
       .set({ subject: stalled.subject, through: 0, ahead: [2] });
-    await deliveryRef(id, stalled.id).set(newDelivery(stalled, id, envelopeBody(stalled), "event", Date.now() - 60_000));
+    await deliveryRef(id, stalled.id).set(newDelivery(stalled, id, envelopeBody(stalled), "event", Date.now() - 60_000, undefined));
     await settle();
     expect(receiver.accepted()).toHaveLength(0);
 

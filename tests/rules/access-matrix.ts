@@ -300,6 +300,16 @@ export const AccessMatrix: readonly MatrixRow[] = [
     allow: readOnly(NOBODY),
   },
   {
+    path: `${Collections.eventCommits}/{commitId}`,
+    policy: "Relay markers, one per commit that wrote events: server-only.",
+    seed: { "eventCommits/c-alice": { subjects: [{ subject: "order/o-alice" }], createdAt: at, expireAt: at } },
+    subject: "eventCommits/c-alice",
+    list: whole(Collections.eventCommits),
+    create: { path: "eventCommits/c-bob", data: () => ({ subjects: [{ subject: "order/o-bob" }] }) },
+    update: () => ({ subjects: [] }),
+    allow: readOnly(NOBODY),
+  },
+  {
     path: `${Collections.activeHolds}/{uid}`,
     policy: "Each user's latest hold (one active hold per user): server-only, nobody reads or writes from a client.",
     seed: { "activeHolds/alice": { uid: "alice", holdId: "h-alice", skus: [SKU] } },

@@ -32,8 +32,29 @@ export function eventToDoc(event: OutboxEvent): DocumentData {
   };
 }
 
+/** How long a commit's relay marker is kept (TTL on `expireAt`): it only has to outlive its trigger. */
+const COMMIT_MARKER_TTL_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * The events, and one `eventCommits` marker naming their subjects: the relay
+ * runs once per commit, not once per event. A group commit of 100 orders
+ * writes 200 events; the Firestore emulator runs document triggers one at a
+ * time, and production pays one invocation per document.
+ */
 export function writeEvents(writer: Creates, db: Firestore, events: readonly OutboxEvent[]): void {
-  for (const event of events) writer.create(db.collection(Collections.events).doc(event.id), eventToDoc(event));
+  if (events.length === 0) return;
+  const subjects = new Map<string, { subject: string; traceparent?: string }>();
+  for (const event of events) {
+    const doc = eventToDoc(event);
+    writer.create(db.collection(Collections.events).doc(event.id), doc);
+    // The first event of each subject lends the relay its trace.
+    if (!subjects.has(event.subject)) subjects.set(event.subject, { subject: event.subject, ...(doc.traceparent ? { traceparent: doc.traceparent } : {}) });
+  }
+  writer.create(db.collection(Collections.eventCommits).doc(), {
+    subjects: [...subjects.values()],
+    createdAt: FieldValue.serverTimestamp(),
+    expireAt: Timestamp.fromMillis(events[0]!.occurredAtMs + COMMIT_MARKER_TTL_MS),
+  });
 }
 
 /** The envelope of a stored event; a document that does not parse throws (a bug, never skipped silently). */

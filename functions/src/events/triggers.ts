@@ -1,11 +1,12 @@
 /**
- * The relay's wiring: every new event asks for its subject to be drained, and
+ * The relay's wiring: every commit that wrote events asks for their subjects to be drained, and
  * a schedule drains any subject whose events are still unpublished (a trigger
  * lost, a publish that failed, a relay that crashed holding the lease).
  */
 import * as v1 from "firebase-functions/v1";
 import { onDocumentCreated } from "firebase-functions/firestore";
 import { Collections, EventSubjectSchema, type EventSubject } from "@showroom/model";
+import { z } from "zod";
 import { db } from "../app.js";
 import { config } from "../config.js";
 import { eventsRelayCaughtUp, eventsRelayFailed } from "../logs.js";
@@ -17,15 +18,21 @@ import { relayer, unpublishedSubjects } from "./relay.js";
 let relay: ((subject: EventSubject) => Promise<void>) | undefined;
 const relayOf = () => (relay ??= relayer({ db: db(), publish: pubsubPublisher(), now: Date.now }));
 
-export const relayEvent = onDocumentCreated(
-  { document: `${Collections.events}/{eventId}`, region: config.region, concurrency: config.callableConcurrency },
+const CommitMarkerSchema = z.object({ subjects: z.array(z.object({ subject: EventSubjectSchema, traceparent: z.string().optional() })).min(1) });
+
+/** Runs once per commit that wrote events (its `eventCommits` marker) and drains each of its subjects. */
+export const relayCommit = onDocumentCreated(
+  { document: `${Collections.eventCommits}/{commitId}`, region: config.region, concurrency: config.callableConcurrency },
   async (event) => {
-    const subject = EventSubjectSchema.parse(event.data?.get("subject"));
-    const traceparent = event.data?.get("traceparent") as string | undefined;
-    // In the trace of the request that wrote the event (a new trace when it has none).
-    await inSpan("trigger relayEvent", { parent: traceparent ?? null, attributes: { [SpanAttributes.subject]: subject, ...orderIdOf(subject) } }, () =>
-      // A failure here is not retried by the trigger: the next event or the catch-up resumes from the cursor.
-      relayOf()(subject).catch((error: unknown) => eventsRelayFailed(subject, error)),
+    const { subjects } = CommitMarkerSchema.parse(event.data?.data());
+    await Promise.all(
+      subjects.map(({ subject, traceparent }) =>
+        // In the trace of the request that wrote the subject's first event (a new trace when it has none).
+        inSpan("trigger relayCommit", { parent: traceparent ?? null, attributes: { [SpanAttributes.subject]: subject, ...orderIdOf(subject) } }, () =>
+          // A failure here is not retried by the trigger: the next commit or the catch-up resumes from the cursor.
+          relayOf()(subject).catch((error: unknown) => eventsRelayFailed(subject, error)),
+        ),
+      ),
     );
   },
 );

@@ -1,7 +1,7 @@
 /**
  * `submitFeedback`: the buyer (signed in) or the holder of the emailed link
  * answers for one delivered order. Requests go through a group commit (as
- * stock does, inventory/batcher.ts): one transaction reads the orders, earlier
+ * stock does, shared/group-commit.ts): one transaction reads the orders, earlier
  * answers, rate windows and product aggregates for a whole batch, decides each
  * request in turn (decide.ts) and writes the answers together with the
  * aggregates they change. A product page under a burst of answers therefore
@@ -28,7 +28,7 @@ import {
 } from "@showroom/model";
 import { db } from "../app.js";
 import { surveyLinkSecret } from "../config.js";
-import { GroupCommitter } from "../inventory/batcher.js";
+import { GroupCommitter } from "../shared/group-commit.js";
 import { clockTime, stockClock, testClockRef } from "../inventory/clock.js";
 import { defineCallable, type Caller } from "../shared/callable.js";
 import { nextEvent, type OutboxEvent } from "../events/build.js";

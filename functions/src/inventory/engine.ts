@@ -9,7 +9,7 @@ import { stockBatchCommitted, stockBatchFailed } from "../logs.js";
 import { currentTraceparent, inSpan } from "../operations/tracing.js";
 import { SpanAttributes } from "../operations/span-record.js";
 import { traceIdOf } from "../operations/traceparent.js";
-import { GroupCommitter } from "./batcher.js";
+import { GroupCommitter } from "../shared/group-commit.js";
 import { writeWeight, type Outcome, type Rejection, type StockAnswer, type StockRequest } from "./decide.js";
 import { runStockBatch } from "./store.js";
 

@@ -7,7 +7,7 @@
  *   recorded. Subjects the relay moved in the window carry `relayedAt` on
  *   their `eventCursors` doc; where `webhookSubjects.through` is behind the
  *   relay's `publishedSeq`, the missing seqs are read from `events` and
- *   recorded as the consumer would (recordEvent is idempotent per seq).
+ *   recorded as the consumer would (recordEvents is idempotent per seq).
  * - **Deliveries whose task was lost.** A pending delivery whose attempt is
  *   overdue by `graceMs` and not leased (or whose lease ran out: an attempt
  *   that died mid-send) has its endpoint's queue for that subject pumped
@@ -20,7 +20,8 @@
 import { Timestamp } from "firebase-admin/firestore";
 import { Collections } from "@showroom/model";
 import { envelopeFromDoc } from "../events/outbox.js";
-import { pump, pumpSubject, recordEvent, subjectDocId, type DeliveryDeps } from "./deliveries.js";
+import { currentTraceparent } from "../operations/tracing.js";
+import { pump, pumpSubject, recordEvents, subjectDocId, type DeliveryDeps } from "./deliveries.js";
 
 /** How far back arrivals are checked: a run that fails is covered by the next ones. */
 export const ARRIVALS_WINDOW_MS = 15 * 60_000;
@@ -56,10 +57,10 @@ export async function catchUpArrivals(deps: DeliveryDeps, fromMs: number, toMs: 
       .where("seq", "<=", publishedSeq)
       .orderBy("seq")
       .get();
-    for (const event of missing.docs) {
-      if (ahead.has(event.get("seq") as number)) continue;
-      if (!(await recordEvent(deps, envelopeFromDoc(event.data()))).duplicate) recorded += 1;
-    }
+    const unrecorded = missing.docs
+      .filter((event) => !ahead.has(event.get("seq") as number))
+      .map((event) => ({ envelope: envelopeFromDoc(event.data()), traceparent: currentTraceparent() }));
+    recorded += (await recordEvents(deps, unrecorded)).filter((r) => !r.duplicate).length;
     await pumpSubject(deps, subject);
   }
   return recorded;

@@ -60,9 +60,15 @@ export function envelopeBody(envelope: EventEnvelope): string {
 }
 
 /** `traceparent`: the span that made the delivery (the event's consumer, or a resend's callable); each attempt continues it. */
-export function newDelivery(envelope: EventEnvelope, endpointId: string, body: string, origin: WebhookDeliveryDoc["origin"], nowMs: number) {
+export function newDelivery(
+  envelope: EventEnvelope,
+  endpointId: string,
+  body: string,
+  origin: WebhookDeliveryDoc["origin"],
+  nowMs: number,
+  traceparent: string | undefined,
+) {
   const tooLarge = Buffer.byteLength(body) > MAX_WEBHOOK_BODY_BYTES;
-  const traceparent = currentTraceparent();
   return {
     ...(traceparent ? { traceparent } : {}),
     endpointId,
@@ -86,30 +92,68 @@ export function newDelivery(envelope: EventEnvelope, endpointId: string, body: s
   };
 }
 
+/** Writes one recording transaction may make (a commit takes at most 500). */
+const MAX_RECORD_WRITES = 450;
+
+/** An event as it reached the consumer, with the span it arrived in (its deliveries' attempts join that trace). */
+export interface Arrival {
+  envelope: EventEnvelope;
+  traceparent: string | undefined;
+}
+
+export interface Recorded {
+  duplicate: boolean;
+  endpointIds: string[];
+}
+
+const subscribedTo = (db: Firestore, type: string) =>
+  db.collection(Collections.webhookEndpoints).where("eventTypes", "array-contains", type).where("enabled", "==", true);
+
 /**
- * A first delivery of an event to every enabled endpoint subscribed to its
- * type, and the subject's arrival record, in one transaction. A redelivered
- * message finds its seq recorded and changes nothing.
+ * First deliveries of events of one subject to every enabled endpoint
+ * subscribed to each one's type, and the subject's arrival record, in as few
+ * transactions as the write limit allows (usually one). A redelivered
+ * message finds its seq recorded and changes nothing. Answers per event, in order.
  */
-export async function recordEvent(deps: DeliveryDeps, envelope: EventEnvelope): Promise<{ duplicate: boolean; endpointIds: string[] }> {
+export async function recordEvents(deps: DeliveryDeps, arrivals: readonly Arrival[]): Promise<Recorded[]> {
+  const results: Recorded[] = [];
+  while (results.length < arrivals.length) results.push(...(await recordPage(deps, arrivals.slice(results.length))));
+  return results;
+}
+
+/** Records a prefix of `arrivals` in one transaction (at least one event); answers for that prefix. */
+async function recordPage(deps: DeliveryDeps, arrivals: readonly Arrival[]): Promise<Recorded[]> {
   const { db } = deps;
   const nowMs = (deps.now ?? Date.now)();
-  const body = envelopeBody(envelope);
-  const cursorRef = db.collection(Collections.webhookSubjects).doc(subjectDocId(envelope.subject));
-  const subscribed = db.collection(Collections.webhookEndpoints).where("eventTypes", "array-contains", envelope.type).where("enabled", "==", true);
+  const subject = arrivals[0]!.envelope.subject;
+  const cursorRef = db.collection(Collections.webhookSubjects).doc(subjectDocId(subject));
+  const types = [...new Set(arrivals.map((a) => a.envelope.type))];
   return db.runTransaction(async (tx) => {
-    const [cursor, endpoints] = await Promise.all([tx.get(cursorRef), tx.get(subscribed)]);
+    const [cursor, ...subscribed] = await Promise.all([tx.get(cursorRef), ...types.map((type) => tx.get(subscribedTo(db, type)))]);
+    const endpointsOf = new Map(types.map((type, i) => [type, subscribed[i]!.docs]));
     const through = (cursor.get("through") as number | undefined) ?? 0;
     const ahead = new Set((cursor.get("ahead") as number[] | undefined) ?? []);
-    if (envelope.seq <= through || ahead.has(envelope.seq)) return { duplicate: true, endpointIds: [] };
-    ahead.add(envelope.seq);
+    const page: Recorded[] = [];
+    let writes = 1;
+    for (const { envelope, traceparent } of arrivals) {
+      const endpoints = endpointsOf.get(envelope.type) ?? [];
+      if (page.length > 0 && writes + endpoints.length > MAX_RECORD_WRITES) break;
+      if (envelope.seq <= through || ahead.has(envelope.seq)) {
+        page.push({ duplicate: true, endpointIds: [] });
+        continue;
+      }
+      ahead.add(envelope.seq);
+      writes += endpoints.length;
+      const body = envelopeBody(envelope);
+      for (const endpoint of endpoints) {
+        tx.create(deliveriesOf(db).doc(webhookDeliveryId(endpoint.id, envelope.id)), newDelivery(envelope, endpoint.id, body, "event", nowMs, traceparent));
+      }
+      page.push({ duplicate: false, endpointIds: endpoints.map((d) => d.id) });
+    }
     let next = through;
     while (ahead.delete(next + 1)) next += 1;
-    tx.set(cursorRef, { subject: envelope.subject, through: next, ahead: [...ahead].sort((a, b) => a - b), updatedAt: FieldValue.serverTimestamp() });
-    for (const endpoint of endpoints.docs) {
-      tx.create(deliveriesOf(db).doc(webhookDeliveryId(endpoint.id, envelope.id)), newDelivery(envelope, endpoint.id, body, "event", nowMs));
-    }
-    return { duplicate: false, endpointIds: endpoints.docs.map((d) => d.id) };
+    tx.set(cursorRef, { subject, through: next, ahead: [...ahead].sort((a, b) => a - b), updatedAt: FieldValue.serverTimestamp() });
+    return page;
   });
 }
 
@@ -125,18 +169,15 @@ export async function recordRedelivery(
 ): Promise<string[]> {
   const { db } = deps;
   const nowMs = (deps.now ?? Date.now)();
-  const endpointIds = target.endpointId
-    ? [target.endpointId]
-    : (await db.collection(Collections.webhookEndpoints).where("eventTypes", "array-contains", envelope.type).where("enabled", "==", true).get()).docs.map(
-        (d) => d.id,
-      );
+  const endpointIds = target.endpointId ? [target.endpointId] : (await subscribedTo(db, envelope.type).get()).docs.map((d) => d.id);
   if (endpointIds.length === 0) return [];
   const refs = endpointIds.map((id) => deliveriesOf(db).doc(webhookDeliveryId(id, envelope.id, `${target.origin}-${target.key}`)));
   const body = envelopeBody(envelope);
+  const traceparent = currentTraceparent();
   await db.runTransaction(async (tx) => {
     const existing = await tx.getAll(...refs);
     existing.forEach((snap, i) => {
-      if (!snap.exists) tx.create(refs[i]!, newDelivery(envelope, endpointIds[i]!, body, target.origin, nowMs));
+      if (!snap.exists) tx.create(refs[i]!, newDelivery(envelope, endpointIds[i]!, body, target.origin, nowMs, traceparent));
     });
   });
   return endpointIds;

@@ -10,6 +10,7 @@ import { HttpsError } from "firebase-functions/https";
 import { Collections, EventEnvelopeSchema, MAX_REPLAY_EVENTS, webhookDeliveryId, type EventType, type ReplayWebhookEventsInput } from "@showroom/model";
 import { envelopeFromDoc } from "../events/outbox.js";
 import { replayOrder } from "../events/replay.js";
+import { currentTraceparent } from "../operations/tracing.js";
 import { appendAudit } from "../shared/audit.js";
 import type { Caller } from "../shared/callable.js";
 import { envelopeBody, newDelivery, pump, pumpEndpoint, recordRedelivery, type DeliveryDeps } from "./deliveries.js";
@@ -57,10 +58,11 @@ export async function replayRange(deps: DeliveryDeps, input: ReplayWebhookEvents
   const envelopes = replayOrder(stored.docs.map((d) => envelopeFromDoc(d.data())).filter((e) => types.has(e.type)));
   const key = `${Date.now().toString(36)}-${randomUUID().slice(0, 8)}`;
   const writer = db.bulkWriter();
+  const traceparent = currentTraceparent();
   for (const envelope of envelopes) {
     void writer.create(
       db.collection(Collections.webhookDeliveries).doc(webhookDeliveryId(input.endpointId, envelope.id, `replay-${key}`)),
-      newDelivery(envelope, input.endpointId, envelopeBody(envelope), "replay", (deps.now ?? Date.now)()),
+      newDelivery(envelope, input.endpointId, envelopeBody(envelope), "replay", (deps.now ?? Date.now)(), traceparent),
     );
   }
   await writer.close();

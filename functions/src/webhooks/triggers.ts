@@ -15,9 +15,20 @@ import { config } from "../config.js";
 import { eventMessageRejected, webhookAttempted, webhooksCaughtUp } from "../logs.js";
 import { defineCallable } from "../shared/callable.js";
 import { parseEventMessage } from "../shared/event-message.js";
-import { inSpan, orderIdOf } from "../operations/tracing.js";
+import { currentTraceparent, inSpan, orderIdOf } from "../operations/tracing.js";
 import { SpanAttributes } from "../operations/span-record.js";
-import { attemptDelivery, pump, pumpEndpoint, pumpSubject, recordEvent, recordRedelivery, type AttemptDeps, type DeliveryDeps } from "./deliveries.js";
+import {
+  attemptDelivery,
+  pump,
+  pumpEndpoint,
+  pumpSubject,
+  recordEvents,
+  recordRedelivery,
+  type Arrival,
+  type AttemptDeps,
+  type DeliveryDeps,
+} from "./deliveries.js";
+import { arrivalRecorder } from "./arrivals.js";
 import { catchUpWebhooks } from "./catch-up.js";
 import { createEndpoint, deleteEndpoint, rotateSecret, updateEndpoint } from "./endpoints.js";
 import { tellAdminsEndpointDisabled } from "./disabled-alert.js";
@@ -42,6 +53,12 @@ const attemptDeps = (): AttemptDeps => ({
   onDisabled: (endpointId, url, reason, streakSinceMs) => tellAdminsEndpointDisabled(db(), { endpointId, url, reason, streakSinceMs }),
 });
 
+const recordArrival = arrivalRecorder<Arrival>(async (subject, arrivals) => {
+  const deps = deliveryDeps();
+  await recordEvents(deps, arrivals);
+  await pumpSubject(deps, subject);
+});
+
 export const webhooksOnEvent = onMessagePublished({ topic: EVENTS_TOPIC, region: config.region, concurrency: 80 }, async (event) => {
   const message = parseEventMessage(event.data.message);
   if (!message.ok) return eventMessageRejected("webhooks", event.data.message.messageId, message.reason);
@@ -55,9 +72,9 @@ export const webhooksOnEvent = onMessagePublished({ topic: EVENTS_TOPIC, region:
       await Promise.all(endpointIds.map((id) => pump(deps, id, envelope.subject)));
       return;
     }
-    await recordEvent(deps, envelope);
-    // A new arrival may also release later seqs that waited for it, on any endpoint.
-    await pumpSubject(deps, envelope.subject);
+    // Recorded with the other arrivals of this instance; then the subject's queues are pumped (a new
+    // arrival may also release later seqs that waited for it, on any endpoint).
+    await recordArrival({ envelope, traceparent: currentTraceparent() });
   });
 });
 

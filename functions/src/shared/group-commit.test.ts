@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { GroupCommitter } from "./batcher.js";
+import { GroupCommitter } from "./group-commit.js";
 
 describe("GroupCommitter", () => {
   it("merges requests that wait during a flush into the next batch, answering each in order", async () => {
