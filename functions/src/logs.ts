@@ -147,6 +147,11 @@ export function reconcileRan(run: { trigger: string; checked: number; drift: num
   logger.info("operations: reconcile ran", run);
 }
 
+/** A scheduled run fired while another held the lease (reconcile period shorter than a run). */
+export function reconcileSkipped(): void {
+  logger.info("operations: reconcile skipped, a run is in progress");
+}
+
 export function stockDriftAlertOpened(alertId: string, sku: string, problems: number, adminsMailed: number): void {
   logger.warn("operations: stock drift alert opened", { alertId, sku, problems, adminsMailed });
 }

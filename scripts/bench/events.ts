@@ -110,6 +110,30 @@ function firstArrivals(entries: { id: string; atMs: number }[]): Map<string, num
   return first;
 }
 
+/**
+ * One order on a SKU of its own, followed until its webhooks arrive: every function on the path (placeOrder,
+ * relayCommit, webhooksOnEvent, mailOnEvent, deliverWebhook) has a warm worker before the sale, so the rows
+ * measure the pipeline, not each emulator worker's first start (a second or more each on this machine).
+ */
+async function warmPipeline(run: string, receiver: Receiver): Promise<void> {
+  const sku = `BENCH-EVT-WARM-${run}`;
+  await writeStockedProducts(adminDb(), [{ productId: `bench-evt-warm-${run}`.toLowerCase(), variants: [{ sku, main: 1 }] }]);
+  const warm = await call("placeOrder", emulatorToken(), { idempotencyKey: `bench-${randomUUID()}`, lines: [{ sku, quantity: 1 }], shipping });
+  if (!warm.ok) throw new Error(`warm-up order: ${warm.message}`);
+  const subjects = new Set([subjectOf.sku(sku), subjectOf.order((warm.data as { orderId: string }).orderId)]);
+  await waitFor(
+    () =>
+      new Set(
+        receiver
+          .accepted()
+          .filter((r) => subjects.has(r.envelope.subject))
+          .map((r) => r.webhookId),
+      ).size >= 2,
+    "the warm-up webhooks",
+    120_000,
+  );
+}
+
 async function latencyRows(): Promise<Row[]> {
   const listener = await listenToEvents();
   const webhook = await webhookEndpoint();
@@ -118,7 +142,7 @@ async function latencyRows(): Promise<Row[]> {
     const sku = `BENCH-EVT-${run}`;
     await writeStockedProducts(adminDb(), [{ productId: `bench-evt-${run}`.toLowerCase(), variants: [{ sku, main: UNITS, lowStockThreshold: 5 }] }]);
     const tokens = Array.from({ length: SHOPPERS }, () => emulatorToken());
-    await call("placeOrder", emulatorToken(), {}); // wakes the worker; refused, writes nothing
+    await warmPipeline(run, webhook.receiver);
     const results = await Promise.all(
       tokens.map((token) => call("placeOrder", token, { idempotencyKey: `bench-${randomUUID()}`, lines: [{ sku, quantity: 1 }], shipping })),
     );

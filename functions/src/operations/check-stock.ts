@@ -18,6 +18,7 @@ import {
   type DocumentReference,
   type DocumentSnapshot,
   type Firestore,
+  type Timestamp,
   type Transaction,
 } from "firebase-admin/firestore";
 import { Collections, parseInventoryDoc, publicStockOf, sellableUnits, sellFloor, type InventoryState, type StockViews } from "@showroom/model";
@@ -163,34 +164,47 @@ async function snapshotsOf(
 
 const checkSnapshots = (snapshots: SkuSnapshot[], nowMs: number) => snapshots.flatMap((s) => driftOf(s, nowMs));
 
+/** Where a snapshot was read: its time and the configured locations then, so a second check can join it. */
+export interface SnapshotAt {
+  readTime: Timestamp;
+  configured: string[];
+}
+
 /**
  * Checks the inventory documents `select` picks (queries or named SKUs) in one
  * read-only snapshot. `select` may read more (a cursor); its reads count.
+ * Given `at`, the check reads at that snapshot's time, as part of it.
  */
 export async function checkInSnapshot(
   db: Firestore,
   select: (tx: Transaction) => Promise<{ inventories: DocumentSnapshot[]; reads: number }>,
   nowMs: () => number = Date.now,
-): Promise<CheckResult & { inventories: DocumentSnapshot[] }> {
+  at?: SnapshotAt,
+): Promise<CheckResult & { inventories: DocumentSnapshot[]; at: SnapshotAt }> {
   // The configured locations, read first: the read's own time (Firestore's clock, not ours) is the snapshot's readTime.
   // Every read at one readTime is the same consistent snapshot a transaction gives, but with no server transaction
   // that a busy database can close under a page of hundreds of aggregations ("Transaction is invalid or closed").
-  const locations = await db.collection(Collections.locations).select().get();
-  const configured = locations.docs.map((d) => d.id);
-  const locationReads = Math.max(1, configured.length);
+  const snapshot = at ?? (await locationsNow(db));
+  const locationReads = at ? 0 : Math.max(1, snapshot.configured.length);
   return db.runTransaction(
     async (tx) => {
       const { inventories, reads: selectReads } = await select(tx);
-      const { snapshots, reads } = await snapshotsOf(db, tx, inventories, configured);
+      const { snapshots, reads } = await snapshotsOf(db, tx, inventories, snapshot.configured);
       return {
         checked: snapshots.length,
         drift: checkSnapshots(snapshots, nowMs()),
         reads: reads + selectReads - inventories.length + locationReads,
         inventories,
+        at: snapshot,
       };
     },
-    { readOnly: true, readTime: locations.readTime },
+    { readOnly: true, readTime: snapshot.readTime },
   );
+}
+
+async function locationsNow(db: Firestore): Promise<SnapshotAt> {
+  const locations = await db.collection(Collections.locations).select().get();
+  return { readTime: locations.readTime, configured: locations.docs.map((d) => d.id) };
 }
 
 /** SKUs per snapshot: a page's reads run in parallel, and 10,000 SKUs' aggregations at once swamp the database. */

@@ -11,7 +11,7 @@ import { FieldPath, FieldValue, Timestamp, type DocumentSnapshot, type Firestore
 import { Collections, RECONCILE_STATE_DOC, ReconcileStateSchema, type ReconcileState } from "@showroom/model";
 import { db } from "../app.js";
 import { config } from "../config.js";
-import { reconcileRan } from "../logs.js";
+import { reconcileRan, reconcileSkipped } from "../logs.js";
 import { appendAudit } from "../shared/audit.js";
 import { defineCallable, type Caller } from "../shared/callable.js";
 import { raiseDriftAlerts } from "./alerts.js";
@@ -25,6 +25,9 @@ export interface RunSummary {
   reads: number;
 }
 
+/** The scheduled run's time limit; its lease outlasts it, so a run that died frees the next one after this. */
+const RECONCILE_TIMEOUT_SECONDS = 300;
+
 const stateRef = (db: Firestore) => db.collection(Collections.operations).doc(RECONCILE_STATE_DOC);
 
 /** Where the incremental run goes on from, read in its snapshot. */
@@ -32,7 +35,7 @@ async function selectIncrement(
   db: Firestore,
   tx: Transaction,
   limits: { sliceSize: number; maxMoved: number },
-): Promise<{ inventories: DocumentSnapshot[]; reads: number; next: Pick<ReconcileState, "movedSince" | "sliceAfter"> }> {
+): Promise<{ moved: DocumentSnapshot[]; slice: DocumentSnapshot[]; reads: number; next: Pick<ReconcileState, "movedSince" | "sliceAfter"> }> {
   const stateSnap = await tx.get(stateRef(db));
   const state = stateSnap.exists ? ReconcileStateSchema.partial().parse(stateSnap.data()) : {};
   const inventory = db.collection(Collections.inventory);
@@ -47,36 +50,80 @@ async function selectIncrement(
   const capped = moved.length === limits.maxMoved;
   const movedSince = capped ? (moved[moved.length - 1]!.get("updatedAt") as Timestamp).toMillis() : sliceSnap.readTime.toMillis();
   const sliceAfter = slice.length === limits.sliceSize ? slice[slice.length - 1]!.id : null;
-  const byId = new Map([...moved, ...slice].map((d) => [d.id, d]));
+  const movedIds = new Set(moved.map((d) => d.id));
   // Billed: the state document, and each query's documents (an empty query still costs one read).
   const reads = 1 + (movedQuery ? Math.max(1, moved.length) : 0) + Math.max(1, slice.length);
-  return { inventories: [...byId.values()], reads, next: { movedSince, sliceAfter } };
+  return { moved, slice: slice.filter((d) => !movedIds.has(d.id)), reads, next: { movedSince, sliceAfter } };
 }
 
-/** One scheduled run: check the increment, raise alerts, move the cursor. */
-export async function reconcileIncrementally(db: Firestore, limits = config.reconcile): Promise<RunSummary> {
-  const started = Date.now();
-  let next: Pick<ReconcileState, "movedSince" | "sliceAfter"> = { movedSince: null, sliceAfter: null };
-  const result = await checkInSnapshot(db, async (tx) => {
-    const increment = await selectIncrement(db, tx, limits);
-    next = increment.next;
-    return increment;
+/** A scheduled run at a time: a run fired while another is still going (a slow run, a short period) stands aside. */
+const RUN_LEASE_MS = (RECONCILE_TIMEOUT_SECONDS + 30) * 1000;
+
+async function takeRunLease(db: Firestore, nowMs: number): Promise<boolean> {
+  return db.runTransaction(async (tx) => {
+    const until = (await tx.get(stateRef(db))).get("runningUntil") as Timestamp | null | undefined;
+    if (until && until.toMillis() > nowMs) return false;
+    tx.set(stateRef(db), { runningUntil: Timestamp.fromMillis(nowMs + RUN_LEASE_MS) }, { merge: true });
+    return true;
   });
-  const cursor = { movedSince: next.movedSince === null ? null : Timestamp.fromMillis(next.movedSince), sliceAfter: next.sliceAfter };
-  return finishRun(db, { trigger: "schedule", result, started, cursor });
 }
 
 /**
- * Raises the run's alerts, then records the run (`lastRunAt`, counts, and the
- * schedule's cursor, in one write) for the console, the next run and the
- * absence alert. A run that fails before this leaves the cursor where it was.
+ * One scheduled run: check the increment, raise alerts, move the cursor.
+ * The SKUs that moved are checked first and their alerts raised at once (drift
+ * shows where stock was written); then the slice, read at the same time as
+ * part of the same snapshot, so no document is read twice. Answers null when
+ * another run holds the lease.
+ */
+export async function reconcileIncrementally(db: Firestore, limits = config.reconcile): Promise<RunSummary | null> {
+  const started = Date.now();
+  if (!(await takeRunLease(db, started))) {
+    reconcileSkipped();
+    return null;
+  }
+  try {
+    let next: Pick<ReconcileState, "movedSince" | "sliceAfter"> = { movedSince: null, sliceAfter: null };
+    let slice: DocumentSnapshot[] = [];
+    const moved = await checkInSnapshot(db, async (tx) => {
+      const increment = await selectIncrement(db, tx, limits);
+      next = increment.next;
+      slice = increment.slice;
+      return { inventories: increment.moved, reads: increment.reads };
+    });
+    const movedAlerts = await raiseDriftAlerts(db, moved.drift);
+    const rest = await checkInSnapshot(db, async () => ({ inventories: slice, reads: 0 }), Date.now, moved.at);
+    const restAlerts = await raiseDriftAlerts(db, rest.drift);
+    const result: CheckResult = { checked: moved.checked + rest.checked, drift: [...moved.drift, ...rest.drift], reads: moved.reads + rest.reads };
+    const alerts = { alertIds: [...movedAlerts.alertIds, ...restAlerts.alertIds], opened: movedAlerts.opened + restAlerts.opened };
+    const cursor = { movedSince: next.movedSince === null ? null : Timestamp.fromMillis(next.movedSince), sliceAfter: next.sliceAfter, runningUntil: null };
+    return await finishRun(db, { trigger: "schedule", result, alerts, started, cursor });
+  } catch (error) {
+    // Let the next run go now rather than after the lease.
+    await stateRef(db)
+      .set({ runningUntil: null }, { merge: true })
+      .catch(() => undefined);
+    throw error;
+  }
+}
+
+/**
+ * Records the run (`lastRunAt`, counts, and the schedule's cursor, in one
+ * write) for the console, the next run and the absence alert. A run that
+ * fails before this leaves the cursor where it was.
  */
 async function finishRun(
   db: Firestore,
-  run: { trigger: "schedule" | "manual"; result: CheckResult; started: number; cursor?: object; caller?: Caller },
+  run: {
+    trigger: "schedule" | "manual";
+    result: CheckResult;
+    alerts: { alertIds: string[]; opened: number };
+    started: number;
+    cursor?: object;
+    caller?: Caller;
+  },
 ): Promise<RunSummary> {
   const { trigger, result, started, cursor, caller } = run;
-  const { alertIds, opened } = await raiseDriftAlerts(db, result.drift);
+  const { alertIds, opened } = run.alerts;
   const drift = new Set(result.drift.filter((d) => !d.settling).map((d) => d.sku)).size;
   const lastRun = { trigger, checked: result.checked, drift, opened, reads: result.reads, durationMs: Date.now() - started };
   const batch = db.batch();
@@ -91,7 +138,8 @@ async function finishRun(
 /** `runReconcile` (admin): every SKU now, not only the increment; the schedule's cursor stays where it is. */
 export async function reconcileNow(db: Firestore, caller: Caller): Promise<RunSummary> {
   const started = Date.now();
-  return finishRun(db, { trigger: "manual", result: await checkAll(db), started, caller });
+  const result = await checkAll(db);
+  return finishRun(db, { trigger: "manual", result, alerts: await raiseDriftAlerts(db, result.drift), started, caller });
 }
 
 export const runReconcileCallable = defineCallable(
@@ -108,6 +156,7 @@ export const runReconcileCallable = defineCallable(
 // Pub/Sub topic `firebase-schedule-scheduledReconcile` gets a message, so it is tested for real.
 export const scheduledReconcileSchedule = v1
   .region(config.region)
+  .runWith({ timeoutSeconds: RECONCILE_TIMEOUT_SECONDS })
   .pubsub.schedule("every 15 minutes")
   .onRun(async () => {
     await reconcileIncrementally(db());
