@@ -7,7 +7,7 @@
  * flight are never reported as drift; the health endpoint answers.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { FieldValue, type DocumentData } from "firebase-admin/firestore";
+import { FieldValue, Timestamp, type DocumentData } from "firebase-admin/firestore";
 import { alertIdOf, Collections, RECONCILE_STATE_DOC, subjectOf, type RunReconcileOutput } from "@showroom/model";
 import { adminDb } from "../../scripts/lib/admin.js";
 import { triggerSchedule } from "../../scripts/lib/schedules.js";
@@ -17,6 +17,7 @@ import { writeStockedProducts } from "../../scripts/bench/stocked-products.js";
 import { eventId } from "../../functions/src/events/build.js";
 import { expectCallableError, type TestClient } from "../support/clients.js";
 import { functionsEmulator, PROJECT_ID } from "../support/env.js";
+import { functionLogLines } from "../support/function-logs.js";
 import { clientPool, createProduct, shipping, uniqueKey, warmUp } from "./inventory-fixtures.js";
 import { eventually } from "./customers-support.js";
 
@@ -194,6 +195,23 @@ describe("the scheduled reconcile", () => {
     expect(record.movedSince.toMillis()).toBeGreaterThan(since - 60_000);
     expect(record.lastRun.checked).toBeGreaterThanOrEqual(1);
   }, 360_000);
+
+  it("stands aside while another run holds its lease, and runs once the lease is free", async () => {
+    const state = db().collection(Collections.operations).doc(RECONCILE_STATE_DOC);
+    const skipped = () => functionLogLines().filter((l) => l.message === "operations: reconcile skipped, a run is in progress").length;
+    const lastRunAt = async () => ((await state.get()).get("lastRunAt") as Timestamp | undefined)?.toMillis() ?? 0;
+    const before = await lastRunAt();
+    const skippedBefore = skipped();
+    await state.set({ runningUntil: Timestamp.fromMillis(Date.now() + 10 * 60_000) }, { merge: true });
+    await triggerSchedule("scheduledReconcile");
+    await eventually(async () => (skipped() > skippedBefore ? true : undefined), "the skipped run's log line");
+    expect(await lastRunAt()).toBe(before);
+
+    await state.set({ runningUntil: Timestamp.fromMillis(Date.now() - 1) }, { merge: true });
+    await triggerSchedule("scheduledReconcile");
+    await eventually(async () => ((await lastRunAt()) > before ? true : undefined), "a run once the lease is free", 120_000);
+    expect((await state.get()).get("runningUntil")).toBeNull();
+  }, 180_000);
 });
 
 describe("reconcile while orders flow", () => {

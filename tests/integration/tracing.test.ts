@@ -18,6 +18,7 @@ import { adminDb } from "../../scripts/lib/admin.js";
 import { startReceiver, type Receiver } from "../../scripts/lib/events.js";
 import { signIn, type TestClient } from "../support/clients.js";
 import { functionsEmulator, PROJECT_ID } from "../support/env.js";
+import { functionLogLines } from "../support/function-logs.js";
 import { eventually } from "./customers-support.js";
 import { createProduct, shipping, uniqueKey, warmUp } from "./inventory-fixtures.js";
 
@@ -28,22 +29,6 @@ const traceFile = () => {
 };
 const spansOf = (traceId: string): SpanRecord[] => parseSpanLines(readFileSync(traceFile(), "utf8")).filter((s) => s.traceId === traceId);
 const allSpans = (): SpanRecord[] => parseSpanLines(readFileSync(traceFile(), "utf8"));
-
-/** The functions' structured log lines, as the Functions emulator prints them into the suite's log (`>  {json}`). */
-function functionLogLines(): Record<string, unknown>[] {
-  const file = process.env.SHOWROOM_EMULATOR_LOG;
-  if (!file) throw new Error("SHOWROOM_EMULATOR_LOG is not set: run this suite through `npm run with-emulators -- …`");
-  return readFileSync(file, "utf8")
-    .split("\n")
-    .flatMap((line) => {
-      if (!line.startsWith(">  {")) return [];
-      try {
-        return [JSON.parse(line.slice(3)) as Record<string, unknown>];
-      } catch {
-        return [];
-      }
-    });
-}
 
 let admin: TestClient;
 let shopper: TestClient;
