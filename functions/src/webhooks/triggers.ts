@@ -27,7 +27,9 @@ import {
   type Arrival,
   type AttemptDeps,
   type DeliveryDeps,
+  type Scheduler,
 } from "./deliveries.js";
+import { inlineFirst } from "./inline-scheduler.js";
 import { arrivalRecorder } from "./arrivals.js";
 import { catchUpWebhooks } from "./catch-up.js";
 import { createEndpoint, deleteEndpoint, rotateSecret, updateEndpoint } from "./endpoints.js";
@@ -36,7 +38,7 @@ import { replayRange, resendDelivery } from "./redeliver.js";
 
 const TASK_FUNCTION = "deliverWebhook";
 
-const cloudTasks = {
+const cloudTasks: Scheduler = {
   async schedule(deliveryId: string, attempt: number, delaySeconds: number) {
     await getFunctions()
       .taskQueue(`locations/${config.region}/functions/${TASK_FUNCTION}`)
@@ -44,20 +46,37 @@ const cloudTasks = {
   },
 };
 
-const deliveryDeps = (): DeliveryDeps => ({ db: db(), scheduler: cloudTasks });
-const attemptDeps = (): AttemptDeps => ({
-  ...deliveryDeps(),
+/** How long an invocation sends due attempts itself before it hands them to Cloud Tasks (inline-scheduler.ts). */
+const INLINE_BUDGET_MS = 10_000;
+
+const deliveryDeps = (scheduler: Scheduler = cloudTasks): DeliveryDeps => ({ db: db(), scheduler });
+const attemptDeps = (scheduler: Scheduler): AttemptDeps => ({
+  ...deliveryDeps(scheduler),
   policy: config.webhooks,
   timeoutSeconds: config.webhooks.timeoutSeconds,
   urlPolicy: config.webhooks.urlPolicy,
   onDisabled: (endpointId, url, reason, streakSinceMs) => tellAdminsEndpointDisabled(db(), { endpointId, url, reason, streakSinceMs }),
 });
 
-const recordArrival = arrivalRecorder<Arrival>(async (subject, arrivals) => {
-  const deps = deliveryDeps();
-  await recordEvents(deps, arrivals);
-  await pumpSubject(deps, subject);
-});
+async function runAttempt(deliveryId: string, n: number, scheduler: Scheduler): Promise<void> {
+  webhookAttempted(deliveryId, n, await attemptDelivery(attemptDeps(scheduler), deliveryId, n));
+}
+
+/**
+ * Runs `work` with deps whose attempts that fall due are sent in this invocation (up to the budget),
+ * and waits for them before the invocation ends.
+ */
+async function sendingDueAttempts<T>(work: (deps: DeliveryDeps, scheduler: Scheduler) => Promise<T>): Promise<T> {
+  const scheduler = inlineFirst(cloudTasks, runAttempt, INLINE_BUDGET_MS);
+  const result = await work(deliveryDeps(scheduler), scheduler);
+  await scheduler.settled();
+  return result;
+}
+
+const recordArrival = arrivalRecorder<Arrival>(
+  (_subject, arrivals) => recordEvents(deliveryDeps(), arrivals).then(() => undefined),
+  (subject) => sendingDueAttempts((deps) => pumpSubject(deps, subject)),
+);
 
 export const webhooksOnEvent = onMessagePublished({ topic: EVENTS_TOPIC, region: config.region, concurrency: 80 }, async (event) => {
   const message = parseEventMessage(event.data.message);
@@ -66,10 +85,11 @@ export const webhooksOnEvent = onMessagePublished({ topic: EVENTS_TOPIC, region:
   const attributes = { [SpanAttributes.eventId]: envelope.id, [SpanAttributes.subject]: envelope.subject, ...orderIdOf(envelope.subject) };
   // Deliveries made in this span store its traceparent, so every attempt joins the event's trace.
   await inSpan("trigger webhooksOnEvent", { parent: traceparent, attributes }, async () => {
-    const deps = deliveryDeps();
     if (replay) {
-      const endpointIds = await recordRedelivery(deps, envelope, { endpointId: replay.endpointId, origin: "replay", key: event.data.message.messageId });
-      await Promise.all(endpointIds.map((id) => pump(deps, id, envelope.subject)));
+      await sendingDueAttempts(async (deps) => {
+        const endpointIds = await recordRedelivery(deps, envelope, { endpointId: replay.endpointId, origin: "replay", key: event.data.message.messageId });
+        await Promise.all(endpointIds.map((id) => pump(deps, id, envelope.subject)));
+      });
       return;
     }
     // Recorded with the other arrivals of this instance; then the subject's queues are pumped (a new
@@ -92,7 +112,9 @@ export const deliverWebhook = onTaskDispatched(
   async (request) => {
     const task = TaskSchema.safeParse(request.data);
     if (!task.success) return logger.warn("deliverWebhook: malformed task", { data: request.data });
-    webhookAttempted(task.data.deliveryId, task.data.attempt, await attemptDelivery(attemptDeps(), task.data.deliveryId, task.data.attempt));
+    const { deliveryId, attempt } = task.data;
+    // The next seq of the queue, due once this one is delivered, goes in this invocation too.
+    await sendingDueAttempts((_deps, scheduler) => runAttempt(deliveryId, attempt, scheduler));
   },
 );
 
