@@ -12,11 +12,8 @@ import { config } from "../config.js";
 import { eventsRelayCaughtUp, eventsRelayFailed } from "../logs.js";
 import { inSpan, orderIdOf } from "../operations/tracing.js";
 import { SpanAttributes } from "../operations/span-record.js";
-import { pubsubPublisher } from "./pubsub.js";
-import { relayer, unpublishedSubjects } from "./relay.js";
-
-let relay: ((subject: EventSubject) => Promise<void>) | undefined;
-const relayOf = () => (relay ??= relayer({ db: db(), publish: pubsubPublisher(), now: Date.now }));
+import { instanceRelay } from "./instance-relay.js";
+import { unpublishedSubjects } from "./relay.js";
 
 const CommitMarkerSchema = z.object({ subjects: z.array(z.object({ subject: EventSubjectSchema, traceparent: z.string().optional() })).min(1) });
 
@@ -30,7 +27,7 @@ export const relayCommit = onDocumentCreated(
         // In the trace of the request that wrote the subject's first event (a new trace when it has none).
         inSpan("trigger relayCommit", { parent: traceparent ?? null, attributes: { [SpanAttributes.subject]: subject, ...orderIdOf(subject) } }, () =>
           // A failure here is not retried by the trigger: the next commit or the catch-up resumes from the cursor.
-          relayOf()(subject).catch((error: unknown) => eventsRelayFailed(subject, error)),
+          instanceRelay()(subject).catch((error: unknown) => eventsRelayFailed(subject, error)),
         ),
       ),
     );
@@ -52,5 +49,5 @@ export const relayEventsCatchUp = v1
   .region(config.region)
   .pubsub.schedule("every 1 minutes")
   .onRun(async () => {
-    await catchUpEvents(relayOf());
+    await catchUpEvents(instanceRelay());
   });

@@ -12,6 +12,7 @@ import { traceIdOf } from "../operations/traceparent.js";
 import { GroupCommitter } from "../shared/group-commit.js";
 import { writeWeight, type Outcome, type Rejection, type StockAnswer, type StockRequest } from "./decide.js";
 import { runStockBatch } from "./store.js";
+import { relayAfterCommit } from "../events/instance-relay.js";
 
 /**
  * One group commit serves many requests, each with its own trace: the batch
@@ -25,8 +26,9 @@ export function runBatch(requests: StockRequest[]): Promise<Outcome[]> {
   return inSpan("inventory.stock_batch", { parent: null, links: traceparents, attributes }, () => {
     const started = Date.now();
     return runStockBatch(db(), requests, config.holdLimits).then(
-      (outcomes) => {
+      ({ outcomes, eventSubjects }) => {
         stockBatchCommitted(requests.length, Date.now() - started, traceIds);
+        relayAfterCommit(eventSubjects);
         return outcomes;
       },
       (error: unknown) => {

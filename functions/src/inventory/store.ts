@@ -20,6 +20,7 @@ import {
   locationsByCode,
   parseInventoryDoc,
   publicStockOf,
+  type EventSubject,
   type InventoryState,
   type StockViews,
   type OrderLine,
@@ -319,11 +320,16 @@ export function writeEffects(tx: Transaction, db: Firestore, world: World, effec
  * One transaction for the whole batch; retried by Firestore on contention
  * (decisions are recomputed). Every request in an attempt sees the same time.
  */
-export async function runStockBatch(db: Firestore, requests: readonly StockRequest[], holdLimits: HoldLimits): Promise<Outcome[]> {
+/** Decides and commits one batch; answers each request's outcome and the subjects the commit wrote events for. */
+export async function runStockBatch(
+  db: Firestore,
+  requests: readonly StockRequest[],
+  holdLimits: HoldLimits,
+): Promise<{ outcomes: Outcome[]; eventSubjects: EventSubject[] }> {
   return db.runTransaction(async (tx) => {
     const world = await loadWorld(tx, db, requests, holdLimits);
     const { outcomes, effects } = decideBatch(world, requests);
     writeEffects(tx, db, world, effects);
-    return outcomes;
+    return { outcomes, eventSubjects: effects.events.map((e) => e.subject) };
   });
 }
