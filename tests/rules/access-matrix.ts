@@ -302,7 +302,7 @@ export const AccessMatrix: readonly MatrixRow[] = [
   {
     path: `${Collections.eventCommits}/{commitId}`,
     policy: "Relay markers, one per commit that wrote events: server-only.",
-    seed: { "eventCommits/c-alice": { subjects: [{ subject: "order/o-alice" }], createdAt: at, expireAt: at } },
+    seed: { "eventCommits/c-alice": { subjects: [{ subject: "order/o-alice", seq: 1 }], createdAt: at, expireAt: at } },
     subject: "eventCommits/c-alice",
     list: whole(Collections.eventCommits),
     create: { path: "eventCommits/c-bob", data: () => ({ subjects: [{ subject: "order/o-bob" }] }) },

@@ -43,12 +43,13 @@ const COMMIT_MARKER_TTL_MS = 24 * 60 * 60 * 1000;
  */
 export function writeEvents(writer: Creates, db: Firestore, events: readonly OutboxEvent[]): void {
   if (events.length === 0) return;
-  const subjects = new Map<string, { subject: string; traceparent?: string }>();
+  const subjects = new Map<string, { subject: string; seq: number; traceparent?: string }>();
   for (const event of events) {
     const doc = eventToDoc(event);
     writer.create(db.collection(Collections.events).doc(event.id), doc);
-    // The first event of each subject lends the relay its trace.
-    if (!subjects.has(event.subject)) subjects.set(event.subject, { subject: event.subject, ...(doc.traceparent ? { traceparent: doc.traceparent } : {}) });
+    // The first event of each subject lends the relay its trace; `seq` is the subject's last in this commit.
+    const entry = subjects.get(event.subject) ?? { subject: event.subject, seq: event.seq, ...(doc.traceparent ? { traceparent: doc.traceparent } : {}) };
+    subjects.set(event.subject, { ...entry, seq: Math.max(entry.seq, event.seq) });
   }
   writer.create(db.collection(Collections.eventCommits).doc(), {
     subjects: [...subjects.values()],

@@ -170,6 +170,13 @@ export function relayer(deps: Omit<RelayDeps, "owner">): (subject: EventSubject)
   };
 }
 
+/** Each subject's `publishedSeq` (0 when it has no cursor yet), in one read. */
+export async function publishedSeqs(db: Firestore, subjects: EventSubject[]): Promise<number[]> {
+  if (subjects.length === 0) return [];
+  const snaps = await db.getAll(...subjects.map((subject) => cursorRef(db, subject)));
+  return snaps.map((snap) => readCursor(snap.data()).publishedSeq);
+}
+
 /** Subjects with events not yet published (oldest first), for the catch-up. */
 export async function unpublishedSubjects(db: Firestore, limit = 500): Promise<EventSubject[]> {
   const snap = await db.collection(Collections.events).where("publishedAt", "==", null).limit(limit).get();

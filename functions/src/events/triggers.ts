@@ -13,23 +13,36 @@ import { eventsRelayCaughtUp, eventsRelayFailed } from "../logs.js";
 import { inSpan, orderIdOf } from "../operations/tracing.js";
 import { SpanAttributes } from "../operations/span-record.js";
 import { instanceRelay } from "./instance-relay.js";
-import { unpublishedSubjects } from "./relay.js";
+import { publishedSeqs, unpublishedSubjects } from "./relay.js";
 
-const CommitMarkerSchema = z.object({ subjects: z.array(z.object({ subject: EventSubjectSchema, traceparent: z.string().optional() })).min(1) });
+const CommitMarkerSchema = z.object({
+  subjects: z.array(z.object({ subject: EventSubjectSchema, seq: z.number().int().min(1), traceparent: z.string().optional() })).min(1),
+});
 
-/** Runs once per commit that wrote events (its `eventCommits` marker) and drains each of its subjects. */
+/**
+ * Runs once per commit that wrote events (its `eventCommits` marker) and drains
+ * each of its subjects that is still behind the commit's last seq: usually the
+ * committing instance has published them already (instance-relay.ts), and one
+ * read of their cursors shows it.
+ */
 export const relayCommit = onDocumentCreated(
   { document: `${Collections.eventCommits}/{commitId}`, region: config.region, concurrency: config.callableConcurrency },
   async (event) => {
     const { subjects } = CommitMarkerSchema.parse(event.data?.data());
+    const published = await publishedSeqs(
+      db(),
+      subjects.map((s) => s.subject),
+    );
     await Promise.all(
-      subjects.map(({ subject, traceparent }) =>
+      subjects.map(({ subject, seq, traceparent }, i) => {
+        const behind = published[i]! < seq;
+        const attributes = { [SpanAttributes.subject]: subject, ...orderIdOf(subject), [SpanAttributes.outcome]: behind ? "drained" : "already published" };
         // In the trace of the request that wrote the subject's first event (a new trace when it has none).
-        inSpan("trigger relayCommit", { parent: traceparent ?? null, attributes: { [SpanAttributes.subject]: subject, ...orderIdOf(subject) } }, () =>
+        return inSpan("trigger relayCommit", { parent: traceparent ?? null, attributes }, async () => {
           // A failure here is not retried by the trigger: the next commit or the catch-up resumes from the cursor.
-          instanceRelay()(subject).catch((error: unknown) => eventsRelayFailed(subject, error)),
-        ),
-      ),
+          if (behind) await instanceRelay()(subject).catch((error: unknown) => eventsRelayFailed(subject, error));
+        });
+      }),
     );
   },
 );

@@ -57,6 +57,24 @@ describe("inlineFirst", () => {
     expect(queued).toEqual([["d++", 1, 0]]);
   });
 
+  it("runs an attempt already running inline in this process only once", async () => {
+    const { queued, tasks } = taskQueue();
+    let release: () => void = () => undefined;
+    const ran: string[] = [];
+    const attempt = async (id: string) => {
+      ran.push(id);
+      await new Promise<void>((resolve) => (release = resolve));
+    };
+    const a = inlineFirst(tasks, attempt, 10_000);
+    const b = inlineFirst(tasks, attempt, 10_000);
+    await a.schedule("d1", 1, 0);
+    await b.schedule("d1", 1, 0);
+    release();
+    await Promise.all([a.settled(), b.settled()]);
+    expect(ran).toEqual(["d1"]);
+    expect(queued).toEqual([]);
+  });
+
   it("hands an attempt that throws to the task queue, as the same attempt", async () => {
     const { queued, tasks } = taskQueue();
     const scheduler = inlineFirst(

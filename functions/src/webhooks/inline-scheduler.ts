@@ -13,6 +13,13 @@
  */
 import type { Scheduler } from "./deliveries.js";
 
+/**
+ * Attempts running inline in this process. A hot subject's queue is pumped by
+ * every arrival batch while its chain is already sending the head; a second
+ * claim of the same attempt would only lose, after a contended transaction.
+ */
+const inFlight = new Set<string>();
+
 export interface InlineScheduler extends Scheduler {
   /** Resolves once every attempt started inline (and those they started) has finished. */
   settled(): Promise<void>;
@@ -29,9 +36,15 @@ export function inlineFirst(
   const scheduler: InlineScheduler = {
     async schedule(deliveryId, n, delaySeconds) {
       if (delaySeconds > 0 || now() >= deadline) return tasks.schedule(deliveryId, n, delaySeconds);
+      const key = `${deliveryId}#${n}`;
+      if (inFlight.has(key)) return;
+      inFlight.add(key);
       const run: Promise<void> = attempt(deliveryId, n, scheduler)
         .catch(() => tasks.schedule(deliveryId, n, 0))
-        .finally(() => running.delete(run));
+        .finally(() => {
+          inFlight.delete(key);
+          running.delete(run);
+        });
       running.add(run);
     },
     async settled() {
