@@ -8,10 +8,14 @@ import { client, clients, customerJourney, everyDocument, mentions, profileOf, t
 
 afterAll(() => Promise.all(clients.map((c) => c.close())));
 
-/** By contract (DESIGN.md) consumers learn who to erase from this one event, and its relay cursor names its subject. */
+/**
+ * By contract (DESIGN.md) consumers learn who to erase from this one event; its relay cursor and its
+ * commit's relay marker (named after it) name its subject.
+ */
 const announcementOf = (uid: string) =>
   new Set([
     `${Collections.events}/${customerErasedEvent(uid, 0).id}`,
+    `${Collections.eventCommits}/${customerErasedEvent(uid, 0).id}`,
     `${Collections.eventCursors}/${cursorId(subjectOf.customer(uid))}`,
     // The webhook consumer's arrival record for the announcement's subject (functions/src/webhooks).
     `${Collections.webhookSubjects}/${cursorId(subjectOf.customer(uid))}`,

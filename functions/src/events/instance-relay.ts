@@ -5,6 +5,8 @@
 import type { EventSubject } from "@showroom/model";
 import { db } from "../app.js";
 import { eventsRelayFailed } from "../logs.js";
+import { inSpan, orderIdOf } from "../operations/tracing.js";
+import { SpanAttributes } from "../operations/span-record.js";
 import { pubsubPublisher } from "./pubsub.js";
 import { relayer } from "./relay.js";
 
@@ -19,6 +21,13 @@ export const instanceRelay = () => (relay ??= relayer({ db: db(), publish: pubsu
  * caller answers at once, and the trigger and the catch-up still cover an
  * instance that stops first. A drain another relay holds costs one transaction.
  */
-export function relayAfterCommit(subjects: Iterable<EventSubject>): void {
-  for (const subject of new Set(subjects)) void instanceRelay()(subject).catch((error: unknown) => eventsRelayFailed(subject, error));
+export function relayAfterCommit(events: readonly { subject: EventSubject; traceparent?: string | undefined }[]): void {
+  const firsts = new Map<EventSubject, string | undefined>();
+  for (const { subject, traceparent } of events) if (!firsts.has(subject)) firsts.set(subject, traceparent);
+  for (const [subject, traceparent] of firsts) {
+    // In the trace of the request that wrote the subject's first event, like the commit trigger's drain.
+    void inSpan("events.relay_after_commit", { parent: traceparent ?? null, attributes: { [SpanAttributes.subject]: subject, ...orderIdOf(subject) } }, () =>
+      instanceRelay()(subject),
+    ).catch((error: unknown) => eventsRelayFailed(subject, error));
+  }
 }

@@ -51,7 +51,9 @@ export function writeEvents(writer: Creates, db: Firestore, events: readonly Out
     const entry = subjects.get(event.subject) ?? { subject: event.subject, seq: event.seq, ...(doc.traceparent ? { traceparent: doc.traceparent } : {}) };
     subjects.set(event.subject, { ...entry, seq: Math.max(entry.seq, event.seq) });
   }
-  writer.create(db.collection(Collections.eventCommits).doc(), {
+  // Named after its first event: a retried transaction writes the same marker, and the marker of an erasure's
+  // announcement is found beside it.
+  writer.create(db.collection(Collections.eventCommits).doc(events[0]!.id), {
     subjects: [...subjects.values()],
     createdAt: FieldValue.serverTimestamp(),
     expireAt: Timestamp.fromMillis(events[0]!.occurredAtMs + COMMIT_MARKER_TTL_MS),

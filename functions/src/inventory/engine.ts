@@ -26,9 +26,9 @@ export function runBatch(requests: StockRequest[]): Promise<Outcome[]> {
   return inSpan("inventory.stock_batch", { parent: null, links: traceparents, attributes }, () => {
     const started = Date.now();
     return runStockBatch(db(), requests, config.holdLimits).then(
-      ({ outcomes, eventSubjects }) => {
+      ({ outcomes, events }) => {
         stockBatchCommitted(requests.length, Date.now() - started, traceIds);
-        relayAfterCommit(eventSubjects);
+        relayAfterCommit(events);
         return outcomes;
       },
       (error: unknown) => {

@@ -320,16 +320,16 @@ export function writeEffects(tx: Transaction, db: Firestore, world: World, effec
  * One transaction for the whole batch; retried by Firestore on contention
  * (decisions are recomputed). Every request in an attempt sees the same time.
  */
-/** Decides and commits one batch; answers each request's outcome and the subjects the commit wrote events for. */
+/** Decides and commits one batch; answers each request's outcome and the subjects (and traces) of the events it wrote. */
 export async function runStockBatch(
   db: Firestore,
   requests: readonly StockRequest[],
   holdLimits: HoldLimits,
-): Promise<{ outcomes: Outcome[]; eventSubjects: EventSubject[] }> {
+): Promise<{ outcomes: Outcome[]; events: { subject: EventSubject; traceparent?: string | undefined }[] }> {
   return db.runTransaction(async (tx) => {
     const world = await loadWorld(tx, db, requests, holdLimits);
     const { outcomes, effects } = decideBatch(world, requests);
     writeEffects(tx, db, world, effects);
-    return { outcomes, eventSubjects: effects.events.map((e) => e.subject) };
+    return { outcomes, events: effects.events.map(({ subject, traceparent }) => ({ subject, traceparent })) };
   });
 }
