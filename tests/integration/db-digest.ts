@@ -73,7 +73,7 @@ export function differences(before: Map<string, string>, after: Map<string, stri
  * The differences that a hold lapsing on its own clock explains. Earlier suites leave holds behind (5 minutes
  * for visitors, 15 signed in), and each holdCart sets a timer that sweeps its hold at expiry: a hold still
  * active then is marked expired, its SKUs' stock documents are republished (and their
- * product's in-stock flag when units came back), with their events and the webhooks these feed. That is time
+ * product's in-stock flag when units came back), with their events, their commit's relay marker and the webhooks these feed. That is time
  * passing, not the call under test, so those paths are left out. A stock movement by the call itself on such a
  * SKU still shows: it adds a ledger entry and an audit, and they are not left out.
  * Give it a settled `after` (`settledSnapshot`): a snapshot is read collection by collection, so a sweep that
@@ -103,6 +103,8 @@ export async function differencesBesidesLapsedHolds(before: Map<string, string>,
   for (const path of sweptEventPaths) explained.add(path);
   // Their webhook deliveries (`{endpointId}_{eventId}`, attempts below them) follow the event's envelope id.
   const eventIds = sweptEventPaths.length > 0 ? (await adminDb().getAll(...sweptEventPaths.map((p) => adminDb().doc(p)))).map((e) => String(e.get("id"))) : [];
+  // So does the sweep commit's relay marker, named after its first event (events/outbox.ts).
+  for (const id of eventIds) explained.add(`${Collections.eventCommits}/${id}`);
   const isExplained = (path: string) =>
     explained.has(path) || (path.startsWith(`${Collections.webhookDeliveries}/`) && eventIds.some((id) => path.includes(`_${id}`)));
   return found.filter((d) => !isExplained(d.slice(0, d.indexOf(": "))));
