@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseEventEnvelope } from "@showroom/model";
-import { customerErasedEvent, eventId, orderEvents, productEvent, stockEvents, type OrderFacts, type SkuStock } from "./build.js";
+import { commitSubjects, customerErasedEvent, eventId, orderEvents, productEvent, stockEvents, type OrderFacts, type SkuStock } from "./build.js";
 
 const NOW = Date.UTC(2026, 10, 30, 10);
 const sku = (over: Partial<SkuStock> = {}): SkuStock => ({
@@ -102,5 +102,31 @@ describe("productEvent and customerErasedEvent", () => {
     const product = productEvent({ id: "p1", active: false, skus: ["SOFA-1"], eventSeq: 7 }, NOW);
     expect(envelope(product)).toMatchObject({ seq: 8, subject: "product/p1", data: { productId: "p1", active: false, skus: ["SOFA-1"] } });
     expect(envelope(customerErasedEvent("u1", NOW))).toMatchObject({ id: "customer~u1~000000000001", seq: 1, data: { uid: "u1" } });
+  });
+});
+
+describe("commitSubjects", () => {
+  const event = (subject: "sku/A" | "sku/B", seq: number, traceparent?: string) => ({
+    id: eventId(subject, seq),
+    type: "inventory.updated" as const,
+    subject,
+    seq,
+    occurredAtMs: NOW,
+    data: {},
+    ...(traceparent ? { traceparent } : {}),
+  });
+
+  it("names each subject once, with its last seq and its first event's trace, in order of first appearance", () => {
+    const events = [event("sku/B", 7, "tp-b1"), event("sku/A", 3, "tp-a1"), event("sku/B", 8, "tp-b2"), event("sku/A", 4)];
+    expect(commitSubjects(events)).toEqual([
+      { subject: "sku/B", seq: 8, traceparent: "tp-b1" },
+      { subject: "sku/A", seq: 4, traceparent: "tp-a1" },
+    ]);
+  });
+
+  it("lends the writer's trace to a first event without one, and leaves it out when there is none", () => {
+    expect(commitSubjects([event("sku/A", 1)], "tp-writer")).toEqual([{ subject: "sku/A", seq: 1, traceparent: "tp-writer" }]);
+    expect(commitSubjects([event("sku/A", 1)])).toEqual([{ subject: "sku/A", seq: 1 }]);
+    expect(commitSubjects([])).toEqual([]);
   });
 });

@@ -29,6 +29,32 @@ export interface OutboxEvent {
   traceparent?: string;
 }
 
+/** One subject of a commit: its last seq in the commit, and the trace of its first event, in which the relay drains it. */
+export interface CommitSubject {
+  subject: EventSubject;
+  seq: number;
+  traceparent?: string;
+}
+
+/**
+ * The subjects a commit's events name, in order of first appearance. An event
+ * without a traceparent of its own takes `fallbackTraceparent` (the writer's
+ * current trace), as its stored document does (outbox.ts).
+ */
+export function commitSubjects(events: readonly OutboxEvent[], fallbackTraceparent?: string): CommitSubject[] {
+  const subjects = new Map<EventSubject, CommitSubject>();
+  for (const event of events) {
+    const first = subjects.get(event.subject);
+    if (first) {
+      first.seq = Math.max(first.seq, event.seq);
+      continue;
+    }
+    const traceparent = event.traceparent ?? fallbackTraceparent;
+    subjects.set(event.subject, { subject: event.subject, seq: event.seq, ...(traceparent ? { traceparent } : {}) });
+  }
+  return [...subjects.values()];
+}
+
 /** A document that carries its subject's event counter: the last `seq` written. */
 export interface Sequenced {
   eventSeq: number;

@@ -9,10 +9,24 @@ import { inSpan, orderIdOf } from "../operations/tracing.js";
 import { SpanAttributes } from "../operations/span-record.js";
 import { pubsubPublisher } from "./pubsub.js";
 import { relayer } from "./relay.js";
+import type { CommitSubject } from "./build.js";
 
 let relay: ((subject: EventSubject) => Promise<void>) | undefined;
 
 export const instanceRelay = () => (relay ??= relayer({ db: db(), publish: pubsubPublisher(), now: Date.now }));
+
+/**
+ * Drains `subject` in a span of the trace of the request that wrote its first
+ * event in the commit (a new trace when it has none). `outcome` is recorded on
+ * the span; "already published" records without draining. A failure is logged,
+ * not retried: the next commit or the catch-up resumes from the cursor.
+ */
+export function drainInTrace(spanName: string, { subject, traceparent }: CommitSubject, outcome?: "drained" | "already published"): Promise<void> {
+  const attributes = { [SpanAttributes.subject]: subject, ...orderIdOf(subject), ...(outcome ? { [SpanAttributes.outcome]: outcome } : {}) };
+  return inSpan(spanName, { parent: traceparent ?? null, attributes }, async () => {
+    if (outcome !== "already published") await instanceRelay()(subject).catch((error: unknown) => eventsRelayFailed(subject, error));
+  });
+}
 
 /**
  * Starts publishing a commit's subjects right after it commits, without waiting
@@ -21,13 +35,6 @@ export const instanceRelay = () => (relay ??= relayer({ db: db(), publish: pubsu
  * caller answers at once, and the trigger and the catch-up still cover an
  * instance that stops first. A drain another relay holds costs one transaction.
  */
-export function relayAfterCommit(events: readonly { subject: EventSubject; traceparent?: string | undefined }[]): void {
-  const firsts = new Map<EventSubject, string | undefined>();
-  for (const { subject, traceparent } of events) if (!firsts.has(subject)) firsts.set(subject, traceparent);
-  for (const [subject, traceparent] of firsts) {
-    // In the trace of the request that wrote the subject's first event, like the commit trigger's drain.
-    void inSpan("events.relay_after_commit", { parent: traceparent ?? null, attributes: { [SpanAttributes.subject]: subject, ...orderIdOf(subject) } }, () =>
-      instanceRelay()(subject),
-    ).catch((error: unknown) => eventsRelayFailed(subject, error));
-  }
+export function relayAfterCommit(subjects: readonly CommitSubject[]): void {
+  for (const subject of subjects) void drainInTrace("events.relay_after_commit", subject);
 }

@@ -6,7 +6,7 @@
 import { FieldValue, Timestamp, type DocumentData, type DocumentReference, type Firestore } from "firebase-admin/firestore";
 import { Collections, parseEventEnvelope, type EventEnvelope } from "@showroom/model";
 import { currentTraceparent } from "../operations/tracing.js";
-import type { OutboxEvent } from "./build.js";
+import { commitSubjects, type CommitSubject, type OutboxEvent } from "./build.js";
 
 /** A transaction or a write batch: both create documents. */
 interface Creates {
@@ -39,25 +39,21 @@ const COMMIT_MARKER_TTL_MS = 24 * 60 * 60 * 1000;
  * The events, and one `eventCommits` marker naming their subjects: the relay
  * runs once per commit, not once per event. A group commit of 100 orders
  * writes 200 events; the Firestore emulator runs document triggers one at a
- * time, and production pays one invocation per document.
+ * time, and production pays one invocation per document. Answers the
+ * marker's subjects, for the writer's own relay (instance-relay.ts).
  */
-export function writeEvents(writer: Creates, db: Firestore, events: readonly OutboxEvent[]): void {
-  if (events.length === 0) return;
-  const subjects = new Map<string, { subject: string; seq: number; traceparent?: string }>();
-  for (const event of events) {
-    const doc = eventToDoc(event);
-    writer.create(db.collection(Collections.events).doc(event.id), doc);
-    // The first event of each subject lends the relay its trace; `seq` is the subject's last in this commit.
-    const entry = subjects.get(event.subject) ?? { subject: event.subject, seq: event.seq, ...(doc.traceparent ? { traceparent: doc.traceparent } : {}) };
-    subjects.set(event.subject, { ...entry, seq: Math.max(entry.seq, event.seq) });
-  }
+export function writeEvents(writer: Creates, db: Firestore, events: readonly OutboxEvent[]): CommitSubject[] {
+  if (events.length === 0) return [];
+  for (const event of events) writer.create(db.collection(Collections.events).doc(event.id), eventToDoc(event));
+  const subjects = commitSubjects(events, currentTraceparent());
   // Named after its first event: a retried transaction writes the same marker, and the marker of an erasure's
   // announcement is found beside it.
   writer.create(db.collection(Collections.eventCommits).doc(events[0]!.id), {
-    subjects: [...subjects.values()],
+    subjects,
     createdAt: FieldValue.serverTimestamp(),
     expireAt: Timestamp.fromMillis(events[0]!.occurredAtMs + COMMIT_MARKER_TTL_MS),
   });
+  return subjects;
 }
 
 /** The envelope of a stored event; a document that does not parse throws (a bug, never skipped silently). */

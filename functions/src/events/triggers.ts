@@ -10,9 +10,7 @@ import { z } from "zod";
 import { db } from "../app.js";
 import { config } from "../config.js";
 import { eventsRelayCaughtUp, eventsRelayFailed } from "../logs.js";
-import { inSpan, orderIdOf } from "../operations/tracing.js";
-import { SpanAttributes } from "../operations/span-record.js";
-import { instanceRelay } from "./instance-relay.js";
+import { drainInTrace, instanceRelay } from "./instance-relay.js";
 import { publishedSeqs, unpublishedSubjects } from "./relay.js";
 
 const CommitMarkerSchema = z.object({
@@ -33,17 +31,7 @@ export const relayCommit = onDocumentCreated(
       db(),
       subjects.map((s) => s.subject),
     );
-    await Promise.all(
-      subjects.map(({ subject, seq, traceparent }, i) => {
-        const behind = published[i]! < seq;
-        const attributes = { [SpanAttributes.subject]: subject, ...orderIdOf(subject), [SpanAttributes.outcome]: behind ? "drained" : "already published" };
-        // In the trace of the request that wrote the subject's first event (a new trace when it has none).
-        return inSpan("trigger relayCommit", { parent: traceparent ?? null, attributes }, async () => {
-          // A failure here is not retried by the trigger: the next commit or the catch-up resumes from the cursor.
-          if (behind) await instanceRelay()(subject).catch((error: unknown) => eventsRelayFailed(subject, error));
-        });
-      }),
-    );
+    await Promise.all(subjects.map((s, i) => drainInTrace("trigger relayCommit", s, published[i]! < s.seq ? "drained" : "already published")));
   },
 );
 

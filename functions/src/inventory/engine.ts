@@ -26,9 +26,9 @@ export function runBatch(requests: StockRequest[]): Promise<Outcome[]> {
   return inSpan("inventory.stock_batch", { parent: null, links: traceparents, attributes }, () => {
     const started = Date.now();
     return runStockBatch(db(), requests, config.holdLimits).then(
-      ({ outcomes, events }) => {
+      ({ outcomes, subjects }) => {
         stockBatchCommitted(requests.length, Date.now() - started, traceIds);
-        relayAfterCommit(events);
+        relayAfterCommit(subjects);
         return outcomes;
       },
       (error: unknown) => {

@@ -20,12 +20,12 @@ import {
   locationsByCode,
   parseInventoryDoc,
   publicStockOf,
-  type EventSubject,
   type InventoryState,
   type StockViews,
   type OrderLine,
 } from "@showroom/model";
 import { writeEvents } from "../events/outbox.js";
+import type { CommitSubject } from "../events/build.js";
 import { appendAudit } from "../shared/audit.js";
 import { clockTime, testClockRef } from "./clock.js";
 import type { HoldLimits } from "./hold-limits.js";
@@ -283,7 +283,7 @@ function orderToDoc(order: OrderState) {
 }
 
 /** Exported for the bench's write count (scripts/bench/events.ts), which runs it against a counting writer. */
-export function writeEffects(tx: Transaction, db: Firestore, world: World, effects: Effects): void {
+export function writeEffects(tx: Transaction, db: Firestore, world: World, effects: Effects): CommitSubject[] {
   const now = FieldValue.serverTimestamp();
   const inventories = [...effects.inventory].map((sku) => world.inventory.get(sku)).filter((i): i is InventoryState => !!i);
   writeStockState(tx, db, inventories, world.nowMs);
@@ -312,24 +312,23 @@ export function writeEffects(tx: Transaction, db: Firestore, world: World, effec
   }
   for (const [uid, pointer] of effects.activeHolds) tx.set(db.collection(Collections.activeHolds).doc(uid), { uid, ...pointer, updatedAt: now });
   for (const audit of effects.audits) appendAudit(tx, audit);
-  writeEvents(tx, db, effects.events);
   for (const [id, replay] of effects.apiReplays) tx.set(db.collection(Collections.apiReplays).doc(id), replayToDoc(replay));
+  return writeEvents(tx, db, effects.events);
 }
 
 /**
  * One transaction for the whole batch; retried by Firestore on contention
  * (decisions are recomputed). Every request in an attempt sees the same time.
  */
-/** Decides and commits one batch; answers each request's outcome and the subjects (and traces) of the events it wrote. */
+/** Decides and commits one batch; answers each request's outcome and the subjects of the events it wrote. */
 export async function runStockBatch(
   db: Firestore,
   requests: readonly StockRequest[],
   holdLimits: HoldLimits,
-): Promise<{ outcomes: Outcome[]; events: { subject: EventSubject; traceparent?: string | undefined }[] }> {
+): Promise<{ outcomes: Outcome[]; subjects: CommitSubject[] }> {
   return db.runTransaction(async (tx) => {
     const world = await loadWorld(tx, db, requests, holdLimits);
     const { outcomes, effects } = decideBatch(world, requests);
-    writeEffects(tx, db, world, effects);
-    return { outcomes, events: effects.events.map(({ subject, traceparent }) => ({ subject, traceparent })) };
+    return { outcomes, subjects: writeEffects(tx, db, world, effects) };
   });
 }
