@@ -18,11 +18,12 @@ interface Creates {
  * commit time; `publishedAt` stays null until the relay has published the
  * event (relay.ts sets it together with the subject's cursor). `traceparent`
  * is the causing request's trace (the engine stamps it per request; other
- * writers run inside their callable's span), which the relay hands on.
+ * writers run inside their callable's span, `writerTraceparent`), which the
+ * relay hands on.
  */
-export function eventToDoc(event: OutboxEvent): DocumentData {
+function eventToDoc(event: OutboxEvent, writerTraceparent: string | undefined): DocumentData {
   const { occurredAtMs, traceparent: _traceparent, ...rest } = event;
-  const traceparent = event.traceparent ?? currentTraceparent();
+  const traceparent = event.traceparent ?? writerTraceparent;
   return {
     ...rest,
     ...(traceparent ? { traceparent } : {}),
@@ -44,8 +45,10 @@ const COMMIT_MARKER_TTL_MS = 24 * 60 * 60 * 1000;
  */
 export function writeEvents(writer: Creates, db: Firestore, events: readonly OutboxEvent[]): CommitSubject[] {
   if (events.length === 0) return [];
-  for (const event of events) writer.create(db.collection(Collections.events).doc(event.id), eventToDoc(event));
-  const subjects = commitSubjects(events, currentTraceparent());
+  // Read once: every event without a trace of its own, and the marker, take the writer's.
+  const writerTraceparent = currentTraceparent();
+  for (const event of events) writer.create(db.collection(Collections.events).doc(event.id), eventToDoc(event, writerTraceparent));
+  const subjects = commitSubjects(events, writerTraceparent);
   // Named after its first event: a retried transaction writes the same marker, and the marker of an erasure's
   // announcement is found beside it.
   writer.create(db.collection(Collections.eventCommits).doc(events[0]!.id), {
