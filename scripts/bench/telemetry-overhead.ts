@@ -6,8 +6,8 @@
  * gets fresh emulator suites: on, off, off, on, …, one suite up at a time,
  * so a drift in machine load falls on both alike. Each suite serves one
  * unmeasured round, then its measured rounds; each half of a round starts on
- * a quiet machine. The verdict compares each
- * setting's median round (every round is printed too).
+ * a quiet machine. The verdict compares each setting's median round (every
+ * round is printed too).
  * Target: on is at most 5 % slower than off.
  *
  * One suite at a time, because with the on and off suites both up (two
@@ -28,6 +28,8 @@ const ROUNDS = Number(process.env.BENCH_OVERHEAD_ROUNDS ?? 2);
 const SLOT = parseSlot(process.env.BENCH_OVERHEAD_SLOT ?? "4");
 const TELEMETRY_OFF = { SHOWROOM_TRACING: "off", SHOWROOM_OPS_MINUTES: "off" };
 type Setting = "on" | "off";
+/** The two benches a round runs, each in its own child process (telemetry-round.ts). */
+type Half = "flash sale" | "live stock";
 
 interface Figures {
   flashWallMs: number;
@@ -36,7 +38,7 @@ interface Figures {
 }
 
 /** Runs telemetry-round.ts for `bench` against `suite` and answers the rows it prints. */
-async function runHalf(suite: RunningSuite, bench: "flash sale" | "live stock"): Promise<Row[]> {
+async function runHalf(suite: RunningSuite, bench: Half): Promise<Row[]> {
   const child = spawn(process.execPath, ["--import", "tsx", "scripts/bench/telemetry-round.ts", bench], {
     env: { ...process.env, ...suite.env, BENCH_NAIVE_SHOPPERS: "0" },
     stdio: ["ignore", "pipe", "inherit"],
@@ -53,7 +55,7 @@ async function runHalf(suite: RunningSuite, bench: "flash sale" | "live stock"):
  * (quiet-machine.ts), so neither measures the other's leftover triggers.
  */
 async function runRound(suite: RunningSuite, log: (line: string) => void): Promise<Figures> {
-  const quietly = async (bench: "flash sale" | "live stock") => {
+  const quietly = async (bench: Half) => {
     const waited = await waitForQuietMachine({ log });
     log(`  ${bench} after ${(waited / 1000).toFixed(0)} s waiting for a quiet machine`);
     return runHalf(suite, bench);
